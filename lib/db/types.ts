@@ -1,0 +1,54 @@
+/**
+ * The one small database interface shared by the browser (DuckDB-WASM in a
+ * web worker), Node (DuckDB-WASM blocking bundle: the same engine as the
+ * browser) and native DuckDB (@duckdb/node-api, for data too large for the
+ * browser). Every module in lib/ that runs SQL talks to a `Db`.
+ *
+ * Result values are normalised so that the same SQL gives the same JS values
+ * on every engine: BIGINT/HUGEINT → number, DATE → "YYYY-MM-DD",
+ * TIMESTAMP → "YYYY-MM-DD HH:MM:SS" (UTC, no zone), DECIMAL → number.
+ */
+export type Value = number | string | boolean | null;
+export type Row = Record<string, Value>;
+
+/** Columnar result: one array per column (typed arrays for numeric columns). */
+export interface Columns {
+  names: string[];
+  numRows: number;
+  columns: Record<string, ArrayLike<Value> | Float64Array | Int32Array>;
+}
+
+export type Engine = "duckdb-wasm" | "duckdb-native";
+
+export interface Db {
+  readonly engine: Engine;
+  /** Runs SQL that returns rows, as plain objects. */
+  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** Runs SQL that returns rows, as columns (numbers as Float64Array). */
+  queryColumns(sql: string): Promise<Columns>;
+  /** Runs one or more statements and discards any result. */
+  exec(sql: string): Promise<void>;
+  /** Makes bytes readable by SQL as `read_csv('<name>')`. */
+  registerFile(name: string, data: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Statements every connection runs first: DuckDB-WASM must never try to download an extension. */
+export const SAFE_SETTINGS = [
+  "SET autoinstall_known_extensions = false",
+  "SET autoload_known_extensions = false",
+];
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** Formats epoch milliseconds as "YYYY-MM-DD HH:MM:SS" in UTC. */
+export function formatTimestamp(ms: number): string {
+  const d = new Date(ms);
+  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** Formats epoch milliseconds as "YYYY-MM-DD" in UTC. */
+export function formatDate(ms: number): string {
+  return formatTimestamp(ms).slice(0, 10);
+}
