@@ -1,0 +1,39 @@
+/**
+ * The canonical tables every part of the workbench reads (in DuckDB, on every
+ * engine). Loaders (sample data, user CSV through a dataset description)
+ * create them; scoring, metrics and review pages only read them.
+ *
+ * leads       lead_id VARCHAR (unique), created_at TIMESTAMP, then the
+ *             attribute columns (any names, VARCHAR / DOUBLE / BOOLEAN);
+ *             optional `label` BOOLEAN when outcomes come from a label column.
+ * activities  lead_id VARCHAR, activity_type VARCHAR, occurred_at TIMESTAMP
+ * deals       deal_id VARCHAR, lead_id VARCHAR, status VARCHAR
+ *             ('won' | 'lost' | 'open'), amount DOUBLE, created_at TIMESTAMP,
+ *             closed_at TIMESTAMP (NULL while open)
+ *
+ * Timestamps are naive UTC ("YYYY-MM-DD HH:MM:SS"); no SQL may use time
+ * zones, current_date or today() (DuckDB-WASM would try to load icu).
+ */
+export const TABLES = {
+  leads: "leads",
+  activities: "activities",
+  deals: "deals",
+} as const;
+
+export const LEAD_ID = "lead_id";
+export const CREATED_AT = "created_at";
+
+export const ACTIVITY_TYPES = [
+  "email_open",
+  "email_click",
+  "web_visit",
+  "pricing_page",
+  "webinar",
+  "demo_request",
+  "unsubscribe",
+  "bounce",
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const DEAL_STATUSES = ["won", "lost", "open"] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
