@@ -1,0 +1,25 @@
+// Observable Framework configuration. Everything the site loads comes from
+// its own origin: no Google Fonts (globalStylesheets: []), no CDN imports
+// (pages import bare package names from node_modules), an inline favicon.
+export default {
+  title: "Lead-score calibration workbench",
+  root: "src",
+  output: "dist",
+  globalStylesheets: [],
+  style: "style.css",
+  head: '<link rel="icon" href="data:,">',
+  header: "",
+  footer: "Lead-score calibration workbench · your data stays in this browser tab; nothing is uploaded.",
+  pages: [
+    { name: "Overview", path: "/" },
+    { name: "Data", path: "/data" },
+    { name: "Models", path: "/models" },
+    { name: "What-if editor", path: "/what-if" },
+    { name: "Distributions", path: "/distributions" },
+    { name: "Calibration", path: "/calibration" },
+  ],
+  search: false,
+  toc: true,
+  pager: false,
+  cleanUrls: true,
+};

@@ -1,0 +1,45 @@
+/**
+ * Renders a vega-lite spec as SVG (vega-embed, bundled from node_modules).
+ * The container carries `data-chart` and, once drawn, `data-marks` = the
+ * number of data marks drawn, which the browser tests check: a chart with no
+ * marks is a bug, not a picture.
+ */
+import embed from "vega-embed";
+import type { TopLevelSpec } from "vega-lite";
+
+export interface ChartOptions {
+  width?: number;
+  height?: number;
+  /** Text for screen readers and the print report. */
+  title?: string;
+}
+
+export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: ChartOptions = {}): HTMLElement {
+  const div = document.createElement("div");
+  div.dataset.chart = title ?? "chart";
+  div.setAttribute("role", "figure");
+  if (title) div.setAttribute("aria-label", title);
+  const full = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width,
+    height,
+    config: {
+      font: "system-ui, sans-serif",
+      axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.4 },
+      legend: { labelFontSize: 11, titleFontSize: 12, orient: "top" },
+      view: { stroke: null },
+    },
+    ...spec,
+  } as TopLevelSpec;
+  embed(div, full, { renderer: "svg", actions: false })
+    .then(() => {
+      div.dataset.marks = String(div.querySelectorAll("g.role-mark > *").length);
+    })
+    .catch((error: unknown) => {
+      div.dataset.marks = "0";
+      div.classList.add("error-box");
+      div.textContent = `Chart failed: ${(error as Error).message}`;
+      console.error(error);
+    });
+  return div;
+}

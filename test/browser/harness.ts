@@ -1,0 +1,89 @@
+/**
+ * Browser test harness: serves dist/ on 127.0.0.1, opens pages in Debian's
+ * Chromium through playwright-core, and records everything that must fail a
+ * test: console errors, page errors, failed requests, any request to another
+ * origin, Framework error cells, and charts drawn without marks.
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+// @ts-expect-error plain ESM script without types
+import { serve } from "../../scripts/serve.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  outsideRequests: string[];
+}
+
+export interface Session {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startSession(dir = "dist"): Promise<Session> {
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/index.html is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/ensure-chromium.sh\` (npm test does) or set CHROMIUM_PATH.`);
+  const server = await serve(dir, 0);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens a new page that records problems; `origin` is the only origin allowed. */
+export async function openPage(session: Session, path: string, options: { viewport?: { width: number; height: number } } = {}) {
+  const context = await session.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: Problems = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] };
+  const origin = new URL(session.url).origin;
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.pageErrors.push(String(e)));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (u.startsWith("data:") || u.startsWith("blob:")) return;
+    if (new URL(u).origin !== origin) problems.outsideRequests.push(u);
+  });
+  page.on("requestfailed", (r) => problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.failedRequests.push(`${r.url()} HTTP ${r.status()}`);
+  });
+  await page.goto(session.url + path, { waitUntil: "load" });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Waits until the page says it is ready (a cell sets data-ready on <html>) or fails with the error cells. */
+export async function waitReady(page: Page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => document.documentElement.dataset.ready === "1" || document.querySelector(".observablehq--error") !== null,
+    undefined,
+    { timeout },
+  );
+  // Charts render asynchronously after the cell that creates them.
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined), undefined, { timeout });
+}
+
+/** Framework error cells, and charts that drew no data marks. */
+export async function pageDefects(page: Page) {
+  return page.evaluate(() => ({
+    errorCells: [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent ?? ""),
+    emptyCharts: [...document.querySelectorAll("[data-chart]")]
+      .filter((c) => Number((c as HTMLElement).dataset.marks) === 0)
+      .map((c) => (c as HTMLElement).dataset.chart ?? "?"),
+    charts: document.querySelectorAll("[data-chart]").length,
+  }));
+}

@@ -1,0 +1,42 @@
+/**
+ * Opens every page of the built site in Chromium and fails on console
+ * errors, failed or outside requests, Framework error cells and empty charts.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage, pageDefects, startSession, waitReady, type Session } from "./harness.js";
+
+const PAGES = ["/", "/data", "/models", "/what-if", "/distributions", "/calibration"];
+
+describe("every page of the built site", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => session?.close());
+
+  it("lists every page of the config (none forgotten here)", () => {
+    const config = readFileSync("observablehq.config.ts", "utf8");
+    const paths = [...config.matchAll(/path: "([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(paths)).toEqual(new Set(PAGES));
+  });
+
+  for (const path of PAGES) {
+    it(`${path} renders with no error, no outside request and no empty chart`, async () => {
+      const { page, problems, close } = await openPage(session, path);
+      try {
+        await waitReady(page);
+        const defects = await pageDefects(page);
+        expect(defects.errorCells).toEqual([]);
+        expect(defects.emptyCharts).toEqual([]);
+        expect(problems.outsideRequests).toEqual([]);
+        expect(problems.failedRequests).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+        expect(problems.pageErrors).toEqual([]);
+        await page.screenshot({ path: `test-results/page${path === "/" ? "-index" : path.replace(/\//g, "-")}.png`, fullPage: true });
+      } finally {
+        await close();
+      }
+    });
+  }
+});
