@@ -1,0 +1,198 @@
+/**
+ * loadDataset: the one path from a dataset description and the bytes of its
+ * files to the canonical tables (leads, deals, activities, and the view
+ * lead_outcomes) plus a ValidationReport. The CLI (`leadscore validate`) and
+ * the browser data page both call it; only how the bytes are obtained
+ * differs.
+ */
+import type { Db } from "../db/types.js";
+import { buildActivities } from "./activities.js";
+import { MAX_CATEGORIES, findMerges } from "./categories.js";
+import { buildDeals } from "./deals.js";
+import { buildLeads } from "./leads.js";
+import { createOutcomes } from "./outcomes.js";
+import { readCsvFile, type RawFile } from "./read.js";
+import { ROW_CONVENTION, checkInvariant, fmt, type FileReport, type Problem, type ValidationReport } from "./report.js";
+import { FILE_KINDS, type DatasetDescription, type FileKind } from "./schema.js";
+import { ident } from "./sql.js";
+
+export interface LoadProgress {
+  phase: "read" | "validate" | "outcomes" | "done";
+  file?: FileKind;
+  /** 0..1 over the whole load. */
+  fraction: number;
+}
+
+export interface LoadOptions {
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/**
+ * Loads and validates a dataset. `files` maps each `files.*.path` of the
+ * description (exactly as written there) to the file's bytes. Never throws
+ * on bad data: every problem is in the report; `usable` is false when any is
+ * an error, and then the canonical tables must not be used.
+ */
+export async function loadDataset(
+  db: Db,
+  description: DatasetDescription,
+  files: Record<string, Uint8Array>,
+  options: LoadOptions = {},
+): Promise<ValidationReport> {
+  const report: ValidationReport = {
+    dataset: description.name, usable: false, asOf: null, asOfSource: null,
+    maturityDays: description.maturityDays, rowConvention: ROW_CONVENTION,
+    files: {}, problems: [], suggestions: [], outcomes: null,
+  };
+  const progress = (phase: LoadProgress["phase"], fraction: number, file?: FileKind) => options.onProgress?.({ phase, file, fraction });
+  try {
+    await run(db, description, files, report, progress);
+  } catch (e) {
+    report.problems.push({
+      severity: "error", code: "internal_error", file: null, count: 1, examples: [],
+      message: `loadDataset failed unexpectedly: ${(e as Error).message}. This is a bug in the workbench; please report it with the file`,
+    });
+  }
+  report.usable = !report.problems.some((p) => p.severity === "error");
+  progress("done", 1);
+  return report;
+}
+
+async function run(
+  db: Db, d: DatasetDescription, files: Record<string, Uint8Array>, report: ValidationReport,
+  progress: (phase: LoadProgress["phase"], fraction: number, file?: FileKind) => void,
+) {
+  await db.exec(`DROP VIEW IF EXISTS lead_outcomes; ${FILE_KINDS.map((k) => `DROP TABLE IF EXISTS ${ident(k)};`).join(" ")}`);
+  const kinds = FILE_KINDS.filter((k) => d.files[k]);
+  const raws: Partial<Record<FileKind, RawFile>> = {};
+  for (const [i, kind] of kinds.entries()) {
+    progress("read", (0.5 * i) / kinds.length, kind);
+    const spec = d.files[kind]!;
+    const bytes = files[spec.path];
+    if (!bytes) {
+      report.files[kind] = emptyReport(kind, spec.path);
+      report.problems.push({
+        severity: "error", code: "file_not_provided", file: kind, count: 1, examples: [],
+        message: `the ${kind} file ${JSON.stringify(spec.path)} was not provided (given: ${Object.keys(files).map((f) => JSON.stringify(f)).join(", ") || "none"})`,
+      });
+      continue;
+    }
+    const r = await readCsvFile(db, kind, spec, bytes);
+    report.files[kind] = r.report;
+    report.problems.push(...r.problems);
+    if (r.raw && r.report.rowsRead > 0) raws[kind] = r.raw;
+  }
+
+  const explicitAsOf = d.asOf;
+  let leadsOk = false;
+  if (raws.leads) {
+    progress("validate", 0.5, "leads");
+    const res = await buildLeads(db, d, raws.leads, explicitAsOf);
+    if (res) {
+      apply(report.files.leads!, res.rowsUsed, res.excluded);
+      report.files.leads!.columns = res.columns;
+      report.problems.push(...res.problems);
+      leadsOk = res.rowsUsed > 0;
+      if (!leadsOk) report.problems.push(err("leads", "no_usable_leads", "no lead row is usable: see the other problems of the leads file"));
+      const cats = res.attributes.filter((a) => a.type === "VARCHAR").map((a) => a.name);
+      const small = await smallColumns(db, "leads", cats);
+      report.suggestions.push(...(await findMerges(db, "leads", "leads", small)));
+    } else excludeAll(report.files.leads!, "missing_column");
+  }
+  for (const kind of ["deals", "activities"] as const) {
+    const raw = raws[kind];
+    if (!raw) continue;
+    if (!leadsOk) {
+      excludeAll(report.files[kind]!, "leads_unusable");
+      continue;
+    }
+    progress("validate", kind === "deals" ? 0.7 : 0.8, kind);
+    const res = kind === "deals" ? await buildDeals(db, d, raw, explicitAsOf) : await buildActivities(db, d, raw, explicitAsOf);
+    report.problems.push(...res.problems);
+    if (res.ok) apply(report.files[kind]!, res.rowsUsed, res.excluded);
+    else excludeAll(report.files[kind]!, "missing_column");
+  }
+  if (raws.activities && leadsOk && report.files.activities!.rowsUsed > 0) {
+    const small = await smallColumns(db, "activities", ["activity_type"]);
+    report.suggestions.push(...(await findMerges(db, "activities", "activities", small)));
+  }
+  for (const s of groupSuggestions(report)) report.problems.push(s);
+
+  for (const kind of kinds) if (report.files[kind]) checkInvariant(report.files[kind]!);
+  await dropScratch(db, kinds);
+  if (!leadsOk || report.problems.some((p) => p.severity === "error")) return;
+
+  progress("outcomes", 0.9);
+  report.asOf = explicitAsOf ? normalise(explicitAsOf) : await maxDate(db, d);
+  report.asOfSource = explicitAsOf ? "description" : "max date in data";
+  report.outcomes = await createOutcomes(db, d, report.asOf);
+  if (report.outcomes.won === 0 || report.outcomes.lost === 0)
+    report.problems.push({
+      severity: "warning", code: "one_outcome_only", file: null, count: report.outcomes.won + report.outcomes.lost, examples: [],
+      message: `the data has ${fmt(report.outcomes.won)} won and ${fmt(report.outcomes.lost)} lost leads: scores cannot be calibrated without both`,
+    });
+}
+
+function emptyReport(kind: FileKind, path: string): FileReport {
+  return { kind, path, bytes: 0, delimiter: null, bom: false, rowsRead: 0, rowsUsed: 0, excluded: [], columns: [] };
+}
+
+function err(file: FileKind, code: string, message: string): Problem {
+  return { severity: "error", code, message, file, count: 1, examples: [] };
+}
+
+function apply(f: FileReport, rowsUsed: number, excluded: FileReport["excluded"]) {
+  f.rowsUsed = rowsUsed;
+  f.excluded.push(...excluded);
+}
+
+/** Every parsed row is excluded with `reason` (the file could not be mapped); keeps the row invariant. */
+function excludeAll(f: FileReport, reason: string) {
+  const already = f.excluded.reduce((s, e) => s + e.count, 0);
+  const rest = f.rowsRead - already;
+  if (rest > 0) f.excluded.push({ reason, count: rest, examples: [] });
+  f.rowsUsed = 0;
+}
+
+/** Columns of `table` with at most MAX_CATEGORIES distinct values (approximate). */
+async function smallColumns(db: Db, table: string, cols: string[]): Promise<string[]> {
+  if (!cols.length) return [];
+  const [r] = await db.query(`SELECT ${cols.map((c, i) => `approx_count_distinct(${ident(c)}) AS d${i}`).join(", ")} FROM ${ident(table)}`);
+  return cols.filter((_, i) => Number(r[`d${i}`]) <= MAX_CATEGORIES);
+}
+
+/** One warning per column that has merge suggestions. */
+function groupSuggestions(report: ValidationReport): Problem[] {
+  const byCol = new Map<string, ValidationReport["suggestions"]>();
+  for (const s of report.suggestions) {
+    const k = `${s.file}\u0000${s.column}`;
+    byCol.set(k, [...(byCol.get(k) ?? []), s]);
+  }
+  return [...byCol.values()].map((list) => {
+    const count = list.reduce((n, s) => n + s.variants.filter((v) => v.value !== s.suggested).reduce((a, v) => a + v.count, 0), 0);
+    const desc = list.slice(0, 3).map((s) => `${s.variants.map((v) => JSON.stringify(v.value)).join(" / ")} → ${JSON.stringify(s.suggested)}`).join("; ");
+    return {
+      severity: "warning" as const, code: "inconsistent_spelling", file: list[0].file, count,
+      examples: list.flatMap((s) => s.variants.filter((v) => v.value !== s.suggested).map((v) => ({ row: null, line: null, column: s.column, value: v.value }))).slice(0, 5),
+      message: `${list[0].file} column ${JSON.stringify(list[0].column)} spells the same value in several ways: ${desc}${list.length > 3 ? ` (+${list.length - 3} more)` : ""}; see suggestions, accept them with "leads.recode"`,
+    };
+  });
+}
+
+function normalise(asOf: string): string {
+  return asOf.length === 10 ? `${asOf} 00:00:00` : asOf.length === 16 ? `${asOf}:00` : asOf;
+}
+
+/** Latest date over leads.created_at, deals.created_at / closed_at and activities.occurred_at. */
+async function maxDate(db: Db, d: DatasetDescription): Promise<string> {
+  const parts = ["SELECT max(created_at) AS t FROM leads"];
+  if (d.deals) parts.push("SELECT max(created_at) FROM deals", "SELECT max(closed_at) FROM deals");
+  if (d.activities) parts.push("SELECT max(occurred_at) FROM activities");
+  const [r] = await db.query<{ t: string }>(`SELECT max(t) AS t FROM (${parts.join(" UNION ALL ")})`);
+  return String(r.t);
+}
+
+async function dropScratch(db: Db, kinds: FileKind[]) {
+  for (const k of kinds)
+    await db.exec(`DROP TABLE IF EXISTS ${ident(`raw_${k}`)}; DROP TABLE IF EXISTS ${ident(`stg_${k}`)}; DROP TABLE IF EXISTS ${ident(`rej_${k}`)}; DROP TABLE IF EXISTS ${ident(`rejscan_${k}`)}`);
+}
