@@ -1,66 +1,83 @@
 /**
- * Column statistics of a raw table in one pass (missing cells, missing
- * markers, how many values read as numbers or booleans, distinct values),
- * and the type inference of attribute columns that follows from them.
+ * Column statistics of a raw (all-VARCHAR) table, and the type inference of
+ * attribute columns.
+ *
+ * Cost matters (DuckDB-WASM pays for every string function on every row, and
+ * about a microsecond for each failed TRY_CAST), so the work is split:
+ * `sampleStats` looks at the first SAMPLE_ROWS rows with the full checks
+ * (types, distinct values); `markerCounts` scans every row with exact
+ * comparisons only. Values that contradict the inferred type later in the
+ * file are caught while staging (the column then falls back to text).
  */
 import type { Db } from "../db/types.js";
-import { FALSE_WORDS, TRUE_WORDS, ident, inList, literal } from "./sql.js";
+import { FALSE_WORDS, TRUE_WORDS, ident, inList, isMissing, literal, maybeNumber, trimmed } from "./sql.js";
 
-export interface ColumnStats {
+export interface SampleStats {
   name: string;
   rows: number;
-  /** Empty, whitespace-only or a missing marker. */
-  missing: number;
-  markers: Record<string, number>;
+  nonMissing: number;
   /** Non-missing values that read as finite numbers. */
   numbers: number;
-  /** Non-missing values that are true/false/yes/no (any case). */
+  /** Non-missing values that are true/false/yes/no in any case. */
   booleans: number;
-  /** Approximate number of distinct non-missing values. */
   distinct: number;
 }
 
-/**
- * Statistics for `columns` of `table`, in one scan. Markers are compared
- * after trimming; "" (and whitespace) is always missing.
- */
-export async function columnStats(db: Db, table: string, columns: string[], missingValues: readonly string[]): Promise<ColumnStats[]> {
+export const SAMPLE_ROWS = 10_000;
+
+/** Full checks on the first SAMPLE_ROWS rows of `table`. */
+export async function sampleStats(db: Db, table: string, columns: string[], markers: readonly string[]): Promise<SampleStats[]> {
   if (!columns.length) return [];
-  const markers = [...new Set(missingValues.map((m) => m.trim()).filter((m) => m !== ""))];
-  const inner: string[] = [];
-  const aggs: string[] = ["count(*) AS n"];
-  columns.forEach((c, i) => {
-    inner.push(`trim(${ident(c)}) AS t${i}`);
-    inner.push(`CASE WHEN t${i} = '' OR ${inList(`t${i}`, markers)} THEN NULL ELSE t${i} END AS v${i}`);
+  const inner = columns.map((c, i) => `CASE WHEN ${isMissing(ident(c), markers)} THEN NULL ELSE ${trimmed(ident(c))} END AS v${i}`);
+  const aggs = ["count(*) AS n"];
+  columns.forEach((_, i) => {
     aggs.push(`count(v${i}) AS nm${i}`);
-    aggs.push(`count(CASE WHEN isfinite(TRY_CAST(v${i} AS DOUBLE)) THEN 1 END) AS num${i}`);
+    aggs.push(`count(CASE WHEN ${maybeNumber(`v${i}`)} AND isfinite(TRY_CAST(v${i} AS DOUBLE)) THEN 1 END) AS num${i}`);
     aggs.push(`count_if(${inList(`lower(v${i})`, [...TRUE_WORDS, ...FALSE_WORDS])}) AS bool${i}`);
-    aggs.push(`approx_count_distinct(v${i}) AS d${i}`);
-    markers.forEach((m, j) => aggs.push(`count_if(t${i} = ${literal(m)}) AS m${i}_${j}`));
+    aggs.push(`count(DISTINCT v${i}) AS d${i}`);
   });
-  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${ident(table)})`);
+  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`);
+  return columns.map((name, i) => ({
+    name, rows: Number(r.n), nonMissing: Number(r[`nm${i}`]), numbers: Number(r[`num${i}`]),
+    booleans: Number(r[`bool${i}`]), distinct: Number(r[`d${i}`]),
+  }));
+}
+
+export interface MarkerCounts {
+  name: string;
+  rows: number;
+  /** Cells that are NULL (empty in the file). */
+  empty: number;
+  /** Cells equal to each marker (exactly), e.g. {"Select": 1942}. */
+  markers: Record<string, number>;
+}
+
+/** Empty cells and exact missing-marker cells per column, in one scan of every row. */
+export async function markerCounts(db: Db, table: string, columns: string[], markers: readonly string[]): Promise<MarkerCounts[]> {
+  const ms = [...new Set(markers.map((m) => m.trim()).filter((m) => m !== ""))];
+  const aggs = ["count(*) AS n"];
+  columns.forEach((c, i) => {
+    aggs.push(`count(${ident(c)}) AS nn${i}`);
+    ms.forEach((m, j) => aggs.push(`count_if(${ident(c)} = ${literal(m)}) AS m${i}_${j}`));
+  });
+  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM ${ident(table)}`);
   const rows = Number(r.n);
   return columns.map((name, i) => {
-    const m: Record<string, number> = {};
-    markers.forEach((mk, j) => {
+    const found: Record<string, number> = {};
+    ms.forEach((m, j) => {
       const k = Number(r[`m${i}_${j}`]);
-      if (k) m[mk] = k;
+      if (k) found[m] = k;
     });
-    const nonMissing = Number(r[`nm${i}`]);
-    return {
-      name, rows, missing: rows - nonMissing, markers: m,
-      numbers: Number(r[`num${i}`]), booleans: Number(r[`bool${i}`]), distinct: Number(r[`d${i}`]),
-    };
+    return { name, rows, empty: rows - Number(r[`nn${i}`]), markers: found };
   });
 }
 
 export type SqlType = "VARCHAR" | "DOUBLE" | "BOOLEAN";
 
-/** "auto" inference: DOUBLE when every non-missing value is a number, BOOLEAN when every one is true/false/yes/no, else VARCHAR. */
-export function inferType(s: ColumnStats): SqlType {
-  const nonMissing = s.rows - s.missing;
-  if (nonMissing === 0) return "VARCHAR";
-  if (s.numbers === nonMissing) return "DOUBLE";
-  if (s.booleans === nonMissing) return "BOOLEAN";
+/** "auto" inference from the sample: DOUBLE when every non-missing value is a number, BOOLEAN when every one is true/false/yes/no, else VARCHAR. */
+export function inferType(s: SampleStats): SqlType {
+  if (s.nonMissing === 0) return "VARCHAR";
+  if (s.numbers === s.nonMissing) return "DOUBLE";
+  if (s.booleans === s.nonMissing) return "BOOLEAN";
   return "VARCHAR";
 }

@@ -94,9 +94,7 @@ async function run(
       report.problems.push(...res.problems);
       leadsOk = res.rowsUsed > 0;
       if (!leadsOk) report.problems.push(err("leads", "no_usable_leads", "no lead row is usable: see the other problems of the leads file"));
-      const cats = res.attributes.filter((a) => a.type === "VARCHAR").map((a) => a.name);
-      const small = await smallColumns(db, "leads", cats);
-      report.suggestions.push(...(await findMerges(db, "leads", "leads", small)));
+      report.suggestions.push(...res.suggestions);
     } else excludeAll(report.files.leads!, "missing_column");
   }
   for (const kind of ["deals", "activities"] as const) {

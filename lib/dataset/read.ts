@@ -96,25 +96,34 @@ export async function readCsvFile(
   const rejScan = `rejscan_${kind}`;
   await db.registerFile(file, body);
   const colSpec = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ")}}`;
-  try {
-    await db.exec(`DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(rejScan)}`);
-    await db.exec(
+  const read = (rejects: boolean) =>
+    db.exec(
       `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(file)}, auto_detect = false, header = true, ` +
-        `delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = ${colSpec}, ` +
-        `store_rejects = true, rejects_table = ${literal(rej)}, rejects_scan = ${literal(rejScan)}, max_line_size = 8388608)`,
+        `delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = ${colSpec}, max_line_size = 8388608` +
+        (rejects ? `, store_rejects = true, rejects_table = ${literal(rej)}, rejects_scan = ${literal(rejScan)})` : ")"),
     );
-  } catch (e) {
-    return fail("csv_unreadable", `${where} could not be read as CSV: ${(e as Error).message.split("\n")[0]}`);
+  // Strict first (store_rejects slows reading down); malformed records make it fail, then read again collecting them.
+  await db.exec(`DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(rejScan)}`);
+  let withRejects = false;
+  try {
+    await read(false);
+  } catch {
+    withRejects = true;
+    try {
+      await read(true);
+    } catch (e) {
+      return fail("csv_unreadable", `${where} could not be read as CSV: ${(e as Error).message.split("\n")[0]}`);
+    }
   }
 
   const index = new RecordIndex(body, delimiter);
   const kept = Number((await db.query(`SELECT count(*) AS n FROM ${ident(table)}`))[0].n);
-  const rejCols = await db.queryColumns(
-    `SELECT line_byte_position AS pos, min(error_type) AS type FROM ${ident(rej)} GROUP BY pos ORDER BY pos`,
-  );
   const rejectedRows: number[] = [];
-  const pos = rejCols.columns.pos as ArrayLike<number>;
-  for (let i = 0; i < rejCols.numRows; i++) rejectedRows.push(index.rowAtByte(Number(pos[i])));
+  if (withRejects) {
+    const rejCols = await db.queryColumns(`SELECT DISTINCT line_byte_position AS pos FROM ${ident(rej)} ORDER BY pos`);
+    const pos = rejCols.columns.pos as ArrayLike<number>;
+    for (let i = 0; i < rejCols.numRows; i++) rejectedRows.push(index.rowAtByte(Number(pos[i])));
+  }
   // g_i = kept records before the i-th rejected record (non-decreasing).
   const keptBefore = rejectedRows.map((r, i) => r - 1 - i);
   const locate = (rowid: number) => {

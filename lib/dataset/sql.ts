@@ -39,39 +39,58 @@ export function timestampLiteral(value: string): string {
 }
 
 /**
- * Trimmed text of a raw VARCHAR column, NULL when the cell is missing:
- * empty, whitespace-only, or one of `missing` (compared after trimming).
+ * True when the cell `c` (a raw VARCHAR expression) is missing: NULL, empty,
+ * spaces only, or one of the markers (exactly, or after trimming spaces).
+ * Written so that the common case needs no trim: DuckDB-WASM pays for every
+ * string function on every row.
  */
+export function isMissing(c: string, markers: readonly string[]): string {
+  const ms = [...new Set(markers.map((m) => m.trim()).filter((m) => m !== ""))];
+  const padded = `(ascii(${c}) = 32 OR suffix(${c}, ' '))`;
+  return `(${c} IS NULL OR ${inList(c, ["", ...ms])} OR (${padded} AND ${inList(`trim(${c})`, ["", ...ms])}))`;
+}
+
+/** `c` without surrounding spaces; trims only when there are some (cheap in the common case). */
+export function trimmed(c: string): string {
+  return `CASE WHEN ascii(${c}) = 32 OR suffix(${c}, ' ') THEN trim(${c}) ELSE ${c} END`;
+}
+
+/** Trimmed text of a raw VARCHAR column, NULL when the cell is missing (see isMissing). */
 export function cleanText(col: string, missing: readonly string[]): string {
-  const markers = missing.map((m) => m.trim()).filter((m) => m !== "");
-  const t = `trim(${ident(col)})`;
-  return markers.length ? `CASE WHEN ${t} = '' OR ${inList(t, markers)} THEN NULL ELSE ${t} END` : `NULLIF(${t}, '')`;
-}
-
-/** Raw value (untrimmed) with the missing markers turned into NULL: for attributes, whose spelling is reported, not silently fixed. */
-export function rawOrNull(col: string, missing: readonly string[]): string {
-  const markers = missing.map((m) => m.trim()).filter((m) => m !== "");
   const c = ident(col);
-  const t = `trim(${c})`;
-  return markers.length ? `CASE WHEN ${t} = '' OR ${inList(t, markers)} THEN NULL ELSE ${c} END` : `CASE WHEN ${t} = '' THEN NULL ELSE ${c} END`;
+  return `CASE WHEN ${isMissing(c, missing)} THEN NULL ELSE ${trimmed(c)} END`;
 }
 
-/** Accepted without declaration: ISO 8601 (YYYY-MM-DD, optional time, T separator, fraction, Z) and these. */
+/** Accepted without declaration besides ISO 8601: YYYY/MM/DD with optional time. */
 export const DEFAULT_DATE_FORMATS = ["%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"];
 
 /**
  * A TIMESTAMP parsed from a text expression (already trimmed / NULL when
- * missing): ISO 8601 by cast, then the strptime formats in order. NULL when
- * nothing parses. A UTC offset, if present, is ignored (wall-clock time kept).
+ * missing): declared strptime formats first (when given), then ISO 8601
+ * (YYYY-MM-DD, optional time, T separator, fraction, Z) by cast, then
+ * YYYY/MM/DD forms for values containing "/". NULL when nothing parses. A
+ * UTC offset, if present, is ignored (the wall-clock time is kept).
+ * Order matters for speed in DuckDB-WASM, where each failed parse costs
+ * about a microsecond (a C++ exception): the likely format goes first, and
+ * COALESCE evaluates later arguments only for rows still NULL.
  */
 export function parseTimestamp(expr: string, formats: readonly string[]): string {
-  const all = [...DEFAULT_DATE_FORMATS, ...formats];
-  return `COALESCE(TRY_CAST(${expr} AS TIMESTAMP), TRY_STRPTIME(${expr}, ${list(all)}))`;
+  const parts = [
+    ...(formats.length ? [`TRY_STRPTIME(${expr}, ${list(formats)})`] : []),
+    `TRY_CAST(${expr} AS TIMESTAMP)`,
+    `CASE WHEN contains(${expr}, '/') THEN TRY_STRPTIME(${expr}, ${list(DEFAULT_DATE_FORMATS)}) END`,
+  ];
+  return `COALESCE(${parts.join(", ")})`;
 }
 
 /** A finite DOUBLE parsed from a text expression; NULL when it does not parse (or is NaN / infinite). */
 export function parseNumber(expr: string): string {
-  return `CASE WHEN isfinite(TRY_CAST(${expr} AS DOUBLE)) THEN TRY_CAST(${expr} AS DOUBLE) END`;
+  return `CASE WHEN ${maybeNumber(expr)} AND isfinite(TRY_CAST(${expr} AS DOUBLE)) THEN TRY_CAST(${expr} AS DOUBLE) END`;
+}
+
+/** Cheap test that a value may be a number (first character is a digit, sign or point): guards TRY_CAST. */
+export function maybeNumber(expr: string): string {
+  return `(ascii(${expr}) BETWEEN 43 AND 57 AND ascii(${expr}) NOT IN (44, 47))`;
 }
 
 /** The boolean words recognised in attribute columns. */

@@ -30,7 +30,7 @@ export interface StageSpec {
   columns: { name: string; expr: string }[];
   /** Extra FROM clause after `raw AS r` (joins); the raw table is aliased `r`. */
   joins?: string;
-  /** Columns of the canonical table, in order (a subset of `columns`). */
+  /** Columns of the canonical table, in this order (a subset of `columns`; the others are helpers, dropped at the end). */
   keep: string[];
   /** Exclusion rules, first match wins. */
   rules: Rule[];
@@ -46,15 +46,21 @@ export interface StageResult {
   problems: Problem[];
 }
 
-/** Runs a stage: creates `stg_<kind>` and the canonical table; returns counts, exclusions and problems. */
+/**
+ * Runs a stage: creates the canonical table with a `_rule` column, excludes
+ * the rows that broke a rule, then drops the helper columns (cheaper in
+ * DuckDB than copying the kept rows into a new table).
+ */
 export async function runStage(db: Db, spec: StageSpec): Promise<StageResult> {
   const { raw } = spec;
-  const stg = ident(`stg_${raw.kind}`);
+  const target = ident(spec.target);
   const caseExpr = spec.rules.length
     ? `CASE ${spec.rules.map((r, i) => `WHEN ${r.cond} THEN ${i + 1}`).join(" ")} END`
     : "NULL::INTEGER";
+  const names = spec.columns.map((c) => c.name);
+  const helpers = ["_rowid", ...names.filter((n) => !spec.keep.includes(n))];
   await db.exec(
-    `CREATE OR REPLACE TABLE ${stg} AS SELECT *, ${caseExpr} AS _rule FROM (` +
+    `CREATE OR REPLACE TABLE ${target} AS SELECT ${[...spec.keep, ...helpers].map(ident).join(", ")}, ${caseExpr} AS _rule FROM (` +
       `SELECT r.rowid AS _rowid, ${spec.columns.map((c) => `${c.expr} AS ${ident(c.name)}`).join(", ")} ` +
       `FROM ${ident(raw.table)} AS r ${spec.joins ?? ""})`,
   );
@@ -64,17 +70,17 @@ export async function runStage(db: Db, spec: StageSpec): Promise<StageResult> {
     rules.push(spec.unique.rule);
     const dupCode = rules.length;
     await db.exec(
-      `CREATE OR REPLACE TEMP TABLE _dups AS SELECT ${k} AS key, min(_rowid) AS first FROM ${stg} WHERE _rule IS NULL GROUP BY ${k} HAVING count(*) > 1`,
+      `CREATE OR REPLACE TEMP TABLE _dups AS SELECT ${k} AS key, min(_rowid) AS first FROM ${target} WHERE _rule IS NULL GROUP BY ${k} HAVING count(*) > 1`,
     );
     const n = Number((await db.query(`SELECT count(*) AS n FROM _dups`))[0].n);
     if (n > 0)
       await db.exec(
-        `UPDATE ${stg} SET _rule = ${dupCode} FROM _dups WHERE ${stg}._rule IS NULL AND ${stg}.${k} = _dups.key AND ${stg}._rowid <> _dups.first`,
+        `UPDATE ${target} SET _rule = ${dupCode} FROM _dups WHERE ${target}._rule IS NULL AND ${target}.${k} = _dups.key AND ${target}._rowid <> _dups.first`,
       );
     await db.exec(`DROP TABLE _dups`);
   }
 
-  const counts = await db.query<{ rule: number | null; n: number }>(`SELECT _rule AS rule, count(*) AS n FROM ${stg} GROUP BY _rule`);
+  const counts = await db.query<{ rule: number | null; n: number }>(`SELECT _rule AS rule, count(*) AS n FROM ${target} GROUP BY _rule`);
   let rowsUsed = 0;
   const excluded: Exclusion[] = [];
   const problems: Problem[] = [];
@@ -94,7 +100,7 @@ export async function runStage(db: Db, spec: StageSpec): Promise<StageResult> {
 
   if (spec.flags.length) {
     const fc = await db.query(
-      `SELECT ${spec.flags.map((f, i) => `count_if(${f.cond}) AS f${i}`).join(", ")} FROM ${stg} WHERE _rule IS NULL`,
+      `SELECT ${spec.flags.map((f, i) => `count_if(${f.cond}) AS f${i}`).join(", ")} FROM ${target} WHERE _rule IS NULL`,
     );
     for (let i = 0; i < spec.flags.length; i++) {
       const count = Number(fc[0][`f${i}`] ?? 0);
@@ -105,15 +111,14 @@ export async function runStage(db: Db, spec: StageSpec): Promise<StageResult> {
     }
   }
 
-  await db.exec(
-    `CREATE OR REPLACE TABLE ${ident(spec.target)} AS SELECT ${spec.keep.map(ident).join(", ")} FROM ${stg} WHERE _rule IS NULL ORDER BY _rowid`,
-  );
+  if (rowsUsed < Number(counts.reduce((s, c) => s + Number(c.n), 0))) await db.exec(`DELETE FROM ${target} WHERE _rule IS NOT NULL`);
+  for (const h of [...helpers, "_rule"]) await db.exec(`ALTER TABLE ${target} DROP COLUMN ${ident(h)}`);
   return { rowsUsed, excluded, problems };
 }
 
 async function examplesFor(db: Db, spec: StageSpec, rule: Rule, where: string): Promise<Example[]> {
-  const stg = ident(`stg_${spec.raw.kind}`);
-  const ids = await db.query<{ id: number }>(`SELECT _rowid AS id FROM ${stg} WHERE ${where} ORDER BY _rowid LIMIT ${MAX_EXAMPLES}`);
+  const target = ident(spec.target);
+  const ids = await db.query<{ id: number }>(`SELECT _rowid AS id FROM ${target} WHERE ${where} ORDER BY _rowid LIMIT ${MAX_EXAMPLES}`);
   if (!ids.length) return [];
   const valueExpr = rule.value ?? (rule.column ? ident(rule.column) : "NULL");
   const vals = await db.query<{ id: number; v: string | null }>(

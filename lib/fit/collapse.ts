@@ -26,11 +26,13 @@ export function collapseRows(design: Design): CollapsedRows {
   while (cap < 2 * nRows) cap <<= 1;
   const mask = cap - 1;
   const table = new Int32Array(cap).fill(-1); // slot → collapsed row
-  const firstRow: number[] = []; // collapsed row → original row holding its vector
+  const tableHash = new Int32Array(cap); // slot → full hash, checked before the index lists
+  const firstRow = new Int32Array(nRows); // collapsed row → original row holding its vector
   const rowOf = new Int32Array(nRows);
-  const wonAcc: number[] = [];
-  const lostAcc: number[] = [];
-  const countAcc: number[] = [];
+  const wonAcc = new Float64Array(nRows);
+  const lostAcc = new Float64Array(nRows);
+  const countAcc = new Int32Array(nRows);
+  let m = 0;
   for (let r = 0; r < nRows; r++) {
     const a = offsets[r];
     const b = offsets[r + 1];
@@ -46,6 +48,10 @@ export function collapseRows(design: Design): CollapsedRows {
     for (;;) {
       const t = table[slot];
       if (t < 0) break;
+      if (tableHash[slot] !== h) {
+        slot = (slot + 1) & mask;
+        continue;
+      }
       const q = firstRow[t];
       const qa = offsets[q];
       if (offsets[q + 1] - qa === b - a) {
@@ -64,12 +70,10 @@ export function collapseRows(design: Design): CollapsedRows {
       slot = (slot + 1) & mask;
     }
     if (c < 0) {
-      c = firstRow.length;
+      c = m++;
       table[slot] = c;
-      firstRow.push(r);
-      wonAcc.push(0);
-      lostAcc.push(0);
-      countAcc.push(0);
+      tableHash[slot] = h;
+      firstRow[c] = r;
     }
     rowOf[r] = c;
     const w = weights ? weights[r] : 1;
@@ -77,7 +81,6 @@ export function collapseRows(design: Design): CollapsedRows {
     else lostAcc[c] += w;
     countAcc[c] += 1;
   }
-  const m = firstRow.length;
   const cOffsets = new Int32Array(m + 1);
   for (let c = 0; c < m; c++) {
     const q = firstRow[c];
@@ -93,9 +96,9 @@ export function collapseRows(design: Design): CollapsedRows {
     nCols,
     offsets: cOffsets,
     indices: cIndices,
-    won: Float64Array.from(wonAcc),
-    lost: Float64Array.from(lostAcc),
+    won: wonAcc.slice(0, m),
+    lost: lostAcc.slice(0, m),
     rowOf,
-    count: Int32Array.from(countAcc),
+    count: countAcc.slice(0, m),
   };
 }

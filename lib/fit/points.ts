@@ -59,10 +59,11 @@ export interface SuggestedPoints {
  * (optionally shrunk toward expert points), scaling to points, workshop
  * dropping rules with refits, then integer refinement (refineIntegerPoints).
  *
- * Scales: "pdo" → factor = PDO/ln 2, base = round(offset + a/b) where σ(a + b·s)
- * is the refitted map on the points sum, so +PDO points still double the odds up
- * to the refinement (effectivePdo reports the exact figure); multipliers swept in
- * [1/(1 + span), 1 + span] (span 0.1). "current-range" → factor and base from
+ * Scales: "pdo" → factor = PDO/ln 2 and multipliers swept in [1/(1 + span),
+ * 1 + span] (span 0.1), so +PDO points double the odds to within that span
+ * (effectivePdo reports the exact figure); base = round(S0 − (ln odds0 − a)/b)
+ * with σ(a + b·s) the refitted map on the points sum, so S0 points sit at
+ * odds0:1 (without refinement, b = 1/factor and this is offset + factor·β₀). "current-range" → factor and base from
  * matchCurrentRange (5th–95th percentile spread of the current scores), base then
  * re-aligned on the 5th percentile of the final scores. "bounded" → factor =
  * maxAbsPoints / max|β|, multipliers in [max(0.25, 1/factor), 1], base 0.
@@ -167,7 +168,10 @@ export function suggestPoints(data: BinomialRows, options: SuggestPointsOptions 
 
   const { a, b } = refined.map;
   let base = 0;
-  if (pdo && b > 0) base = Math.round(pdo.offset + a / b);
+  if (pdo && b > 0) {
+    const anchor = scale as { score?: number; odds?: number };
+    base = Math.round((anchor.score ?? 600) - (Math.log(anchor.odds ?? 50) - a) / b);
+  }
   else if (current) base = Math.round(weightedQuantile(current, weights, 0.05) - weightedQuantile(rowSums(data, refined.points), weights, 0.05));
   return {
     points: refined.points,

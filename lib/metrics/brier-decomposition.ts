@@ -1,4 +1,4 @@
-import { lowerBound } from "./delong-components.js";
+import { lowerBound } from "./sorted-search.js";
 import { scoreTable } from "./score-table.js";
 import type { Labels, Scores } from "./types.js";
 import { checkFinite, checkLabels, checkLength, checkProbabilities, fail } from "./validate.js";

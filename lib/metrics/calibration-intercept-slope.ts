@@ -1,7 +1,7 @@
 import { fitLogistic1d } from "./logistic-1d.js";
 import { scoreTable } from "./score-table.js";
 import type { Labels, Scores } from "./types.js";
-import { checkBothClasses, checkLabels, checkLength, checkProbabilities } from "./validate.js";
+import { checkBothClasses, checkLabels, checkLength, checkProbabilities, fail } from "./validate.js";
 
 export interface CalibrationInterceptSlope {
   /** a in logit P(y) = a + b·logit(p̂); ideal 0. */
@@ -30,8 +30,8 @@ export interface CalibrationInterceptSlope {
  * single column logit(p̂)). Only meaningful on data the map was not fitted
  * on: in-sample, a Platt map gives intercept 0 and slope 1 by construction.
  *
- * @throws when lengths differ, p̂ is outside [0, 1], a label is not 0/1, or
- *   either class is empty.
+ * @throws when lengths differ, p̂ is outside [0, 1], a label is not 0/1,
+ *   either class is empty, or all p̂ are equal (after clipping).
  * @example calibrationInterceptSlope([0.2, 0.2, 0.2, 0.8, 0.8, 0.8], [0, 0, 1, 1, 1, 0]) // intercept 0, slope 0.5 (= ln 2 / ln 4), …
  */
 export function calibrationInterceptSlope(p: Scores, y: Labels): CalibrationInterceptSlope {
@@ -49,6 +49,9 @@ export function calibrationInterceptSlope(p: Scores, y: Labels): CalibrationInte
     sumP += p[i];
   }
   const t = scoreTable(x, y);
+  if (t.values.length < 2) {
+    fail(fn, "requires at least two distinct predicted probabilities; all p̂ are equal, so the slope is not defined.");
+  }
   const free = fitLogistic1d(t.values, t.won, t.lost);
   const large = fitLogistic1d(t.values, t.won, t.lost, { fixedSlope: 1 });
   return {

@@ -6,6 +6,7 @@
  * scores, which is the mid-rank computation of DeLong et al. (1988) / Sun &
  * Xu (2014) without materialising the ranks.
  */
+import { lowerBound, upperBound } from "./sorted-search.js";
 import type { Labels, Scores } from "./types.js";
 
 export interface DelongComponents {
@@ -40,30 +41,6 @@ export function delongComponents(scores: Scores, labels: Labels): DelongComponen
     v01[j] = (pos.length - notAbove + 0.5 * equal) / pos.length;
   }
   return { v10, v01 };
-}
-
-/** Number of elements < x in ascending `a`. */
-export function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of elements ≤ x in ascending `a`. */
-export function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function mean(a: Float64Array): number {

@@ -1,5 +1,5 @@
-import { delongComponents, mean, sampleCov } from "./delong-components.js";
 import { Z95 } from "./normal.js";
+import { scoreTable } from "./score-table.js";
 import type { Interval, Labels, Scores } from "./types.js";
 import { checkBothClasses, checkFinite, checkLabels, checkLength } from "./validate.js";
 
@@ -30,9 +30,30 @@ export function delong(scores: Scores, labels: Labels): DelongResult {
   checkFinite("delong", scores);
   const won = checkLabels("delong", labels);
   checkBothClasses("delong", won, labels.length - won, 2);
-  const { v10, v01 } = delongComponents(scores, labels);
-  const a = mean(v10);
-  const variance = sampleCov(v10, v10) / v10.length + sampleCov(v01, v01) / v01.length;
+  // Every won lead at distinct score v has the same V10 (lost below v, plus ½ of those tied, over n₋),
+  // and every lost lead the same V01, so the sums run over the distinct scores.
+  const t = scoreTable(scores, labels);
+  const d = t.values.length;
+  const v10 = new Float64Array(d);
+  const v01 = new Float64Array(d);
+  let lostBelow = 0;
+  let wonAbove = t.nWon;
+  let a = 0;
+  for (let k = 0; k < d; k++) {
+    wonAbove -= t.won[k];
+    v10[k] = (lostBelow + 0.5 * t.lost[k]) / t.nLost;
+    v01[k] = (wonAbove + 0.5 * t.won[k]) / t.nWon;
+    lostBelow += t.lost[k];
+    a += t.won[k] * v10[k];
+  }
+  a /= t.nWon;
+  let s10 = 0;
+  let s01 = 0;
+  for (let k = 0; k < d; k++) {
+    s10 += t.won[k] * (v10[k] - a) ** 2;
+    s01 += t.lost[k] * (v01[k] - a) ** 2;
+  }
+  const variance = s10 / (t.nWon - 1) / t.nWon + s01 / (t.nLost - 1) / t.nLost;
   const se = Math.sqrt(variance);
   return { auc: a, variance, se, ci95: [Math.max(0, a - Z95 * se), Math.min(1, a + Z95 * se)] };
 }

@@ -44,7 +44,7 @@ export interface Evaluation {
     logLoss: number;
     ece: number;
     mce: number;
-    /** Calibration intercept/slope; only for a given map (in-sample they are 0 and 1 by construction). */
+    /** Calibration intercept/slope; only for a given map (in-sample they are 0 and 1 by construction) that is not constant. */
     interceptSlope: CalibrationInterceptSlope | null;
   };
   tiers: TierRow[];
@@ -112,7 +112,7 @@ export function evaluate(scores: Scores, labels: Labels, options: EvaluateOption
       logLoss: logLoss(p, labels),
       ece: calibrationError.ece,
       mce: calibrationError.mce,
-      interceptSlope: given ? calibrationInterceptSlope(p, labels) : null,
+      interceptSlope: given && !isConstant(p) ? calibrationInterceptSlope(p, labels) : null,
     },
     tiers: tierTable(scores, labels, options),
     bands,
@@ -120,4 +120,9 @@ export function evaluate(scores: Scores, labels: Labels, options: EvaluateOption
     liftGain: liftGain(scores, labels, { deciles }),
     flags: { fewWins: nWon < 100, nonMonotoneBands: !mono.monotone, mapNotConverged: fitted ? !fitted.converged : false },
   };
+}
+
+function isConstant(p: Float64Array): boolean {
+  for (let i = 1; i < p.length; i++) if (p[i] !== p[0]) return false;
+  return true;
 }

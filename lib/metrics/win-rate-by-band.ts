@@ -1,4 +1,4 @@
-import { upperBound } from "./delong-components.js";
+import { upperBound } from "./sorted-search.js";
 import { scoreTable } from "./score-table.js";
 import type { Interval, Labels, Scores } from "./types.js";
 import { checkFinite, checkLabels, checkLength, fail } from "./validate.js";

@@ -30,16 +30,22 @@
 import { z } from "zod";
 import { modelIssues } from "./check.js";
 
-const ColumnName = z.string().min(1).max(256).describe("A column of the leads table (any characters; quoted in SQL).");
-const ActivityName = z.string().min(1).max(256).describe("An activity_type value of the activities table.");
+const NO_NUL = /^[^\u0000]*$/;
+const ColumnName = z.string().min(1).max(256).regex(NO_NUL).describe("A column of the leads table (any characters; quoted in SQL).");
+const ActivityName = z.string().min(1).max(256).regex(NO_NUL).describe("An activity_type value of the activities table.");
+const MAX_POINTS = 1_000_000;
+const pointsError = (iss: { input?: unknown }) =>
+  `points must be an integer from -${MAX_POINTS} to ${MAX_POINTS} (negative allowed); received ${JSON.stringify(iss.input)}. Use whole points.`;
 const Points = z
-  .int({ error: (iss) => `points must be an integer (negative allowed); received ${JSON.stringify(iss.input)}. Use whole points.` })
+  .int({ error: pointsError })
+  .min(-MAX_POINTS, { error: pointsError })
+  .max(MAX_POINTS, { error: pointsError })
   .describe("Integer points; negative allowed.");
 const IsoDate = z.iso
   .date({ error: (iss) => `expected a calendar date YYYY-MM-DD; received ${JSON.stringify(iss.input)}.` })
   .describe("YYYY-MM-DD");
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-const Days = z.int().positive();
+const Days = z.int().min(1).max(36_500).describe("Whole days, 1 to 36500.");
 
 const Band = z.strictObject({
   lo: z.number().nullable().describe("Inclusive lower bound; null = -infinity (first band only)."),
@@ -55,7 +61,10 @@ const Decay = z
   .strictObject({ halfLifeDays: z.number().positive() })
   .describe("Exponential decay: an activity of age t days weighs round(1e9 * 2^(-t / halfLifeDays)) / 1e9.");
 
-export const RuleSchema = z.discriminatedUnion("type", [
+const RULE_TYPES = "equals, in, notIn, bands, missing, present, flag, activityCount, activityPoints, hasActivity, recency";
+export const RuleSchema = z.discriminatedUnion(
+  "type",
+  [
   z.strictObject({ type: z.literal("equals"), column: ColumnName, value: Scalar }).describe("Fires when the column equals value."),
   z.strictObject({ type: z.literal("in"), column: ColumnName, values: z.array(Scalar).min(1) }).describe("Fires when the column is one of values."),
   z
@@ -100,10 +109,17 @@ export const RuleSchema = z.discriminatedUnion("type", [
       never: z.strictObject({ points: Points }).describe("Points when the lead has no activity of the type."),
     })
     .describe("Bands [lo, hi) on the age in days of the most recent activity of the type, with a 'never' band."),
-]);
+  ],
+  {
+    error: (iss) =>
+      iss.code === "invalid_union"
+        ? `unknown rule type ${JSON.stringify((iss.input as { type?: unknown } | undefined)?.type)}; use one of ${RULE_TYPES}.`
+        : `a rule must be an object with a "type" (${RULE_TYPES}); received ${JSON.stringify(iss.input)}.`,
+  },
+);
 
 export const CriterionSchema = z.strictObject({
-  id: z.string().min(1).max(128).describe("Unique (case-insensitively); names the criterion's points column."),
+  id: z.string().min(1).max(128).regex(NO_NUL).describe("Unique (case-insensitively); names the criterion's points column."),
   label: z.string(),
   category: z.enum(["fit", "behaviour"]),
   group: z.string().min(1).optional().describe("Optional group, for group caps; a group belongs to one category."),

@@ -34,5 +34,6 @@ describe("calibrationInterceptSlope", () => {
 
   it("throws when a class is empty", () => {
     expect(() => calibrationInterceptSlope([0.2, 0.3], [0, 0])).toThrow(/calibrationInterceptSlope: requires at least 1 won/);
+    expect(() => calibrationInterceptSlope([0.2, 0.2], [0, 1])).toThrow(/calibrationInterceptSlope: requires at least two distinct predicted probabilities/);
   });
 });

@@ -45,6 +45,15 @@ describe("delongPaired", () => {
     expect(r.se).toBeGreaterThan(0);
   });
 
+  it("against a constant score (AUC ½, no variance) has the se of delong on the other score", () => {
+    const { scores, labels } = randomLeads(22, 300, 9);
+    const r = delongPaired(scores, new Array(300).fill(0), labels);
+    const a = delong(scores, labels);
+    expect(r.aucB).toBe(0.5);
+    expect(r.diff).toBeCloseTo(a.auc - 0.5, 14);
+    expect(r.se).toBeCloseTo(a.se, 14);
+  });
+
   it("is antisymmetric in the two scores", () => {
     const r = delongPaired(paired.scoresA, paired.scoresB, paired.labels);
     const s = delongPaired(paired.scoresB, paired.scoresA, paired.labels);

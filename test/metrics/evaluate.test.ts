@@ -21,9 +21,10 @@ describe("evaluate", () => {
     expect(r.gini).toBeCloseTo(2 * 0.8715122767857143 - 1, 14);
     expect(r.ks.ks).toBeCloseTo(0.5758928571428571, 14); // scikit-learn roc_curve
     expect(r.tiers.map((t) => t.leads)).toEqual([44, 42, 34]);
-    // 56 wins < 100; the decile bands include score 7 (rate 6/9) and score 8 (7/11): a drop
+    // 56 wins < 100. Decile bands (per-score counts in reference_values.py): scores 0–1 win 1/17,
+    // score 2 wins 0/13 (a drop); score 7 wins 6/9, score 8 wins 7/11 (a drop)
     expect(r.bands.map((b) => b.lo)).toEqual([null, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(r.monotonicity.violations).toEqual([7]);
+    expect(r.monotonicity.violations).toEqual([1, 7]);
     expect(r.flags).toEqual({ fewWins: true, nonMonotoneBands: true, mapNotConverged: false });
   });
 
@@ -49,6 +50,12 @@ describe("evaluate", () => {
     expect(r.calibration.map).toEqual({ a: train.a, b: train.b });
     expect(r.calibration.converged).toBeNull();
     expect(r.calibration.interceptSlope).toEqual(calibrationInterceptSlope(plattPredict(test.scores, train), test.labels));
+  });
+
+  it("leaves the intercept/slope out for a given constant map (slope undefined)", () => {
+    const r = evaluate(ties.scores, ties.labels, { nurture: 4, salesReady: 8, map: { a: 0, b: 0 } });
+    expect(r.calibration.interceptSlope).toBeNull();
+    expect(r.calibration.brier.brier).toBe(0.25);
   });
 
   it("returns plain JSON: serialising and parsing gives the same object", () => {

@@ -26,7 +26,7 @@ const NUMBER = ["TotalVisits", "Total Time Spent on Website", "Page Views Per Vi
 const YES_NO = ["Do Not Email", "Search", "A free copy of Mastering The Interview"];
 
 /** SQL that loads Leads.csv into the canonical leads table (test fixture, so plain quoted SQL). */
-export function loadXEducationSql(path: string): string {
+function loadXEducationSql(path: string): string {
   const c = (n: string) => quoteIdent(n);
   const cols = [
     `${c("Prospect ID")} AS lead_id`,
