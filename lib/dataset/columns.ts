@@ -5,9 +5,10 @@
  * Cost matters (DuckDB-WASM pays for every string function on every row, and
  * about a microsecond for each failed TRY_CAST), so the work is split:
  * `sampleStats` looks at the first SAMPLE_ROWS rows with the full checks
- * (types, distinct values); `markerCounts` scans every row with exact
- * comparisons only. Values that contradict the inferred type later in the
- * file are caught while staging (the column then falls back to text).
+ * (types, distinct values); over every row, only exact marker comparisons
+ * are recorded while staging (bit masks). Values that contradict the
+ * inferred type later in the file are caught while staging (the column then
+ * falls back to text).
  */
 import type { Db } from "../db/types.js";
 import { FALSE_WORDS, TRUE_WORDS, ident, inList, isMissing, literal, maybeNumber, trimmed } from "./sql.js";
@@ -25,8 +26,8 @@ export interface SampleStats {
 
 export const SAMPLE_ROWS = 10_000;
 
-/** Full checks on the first SAMPLE_ROWS rows of `table`. */
-export async function sampleStats(db: Db, table: string, columns: string[], markers: readonly string[]): Promise<SampleStats[]> {
+/** Full checks on the first SAMPLE_ROWS rows of `from` (a table or a read_csv call). */
+export async function sampleStats(db: Db, from: string, columns: string[], markers: readonly string[]): Promise<SampleStats[]> {
   if (!columns.length) return [];
   const inner = columns.map((c, i) => `CASE WHEN ${isMissing(ident(c), markers)} THEN NULL ELSE ${trimmed(ident(c))} END AS v${i}`);
   const aggs = ["count(*) AS n"];
@@ -36,40 +37,37 @@ export async function sampleStats(db: Db, table: string, columns: string[], mark
     aggs.push(`count_if(${inList(`lower(v${i})`, [...TRUE_WORDS, ...FALSE_WORDS])}) AS bool${i}`);
     aggs.push(`count(DISTINCT v${i}) AS d${i}`);
   });
-  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`);
+  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${from} LIMIT ${SAMPLE_ROWS})`);
   return columns.map((name, i) => ({
     name, rows: Number(r.n), nonMissing: Number(r[`nm${i}`]), numbers: Number(r[`num${i}`]),
     booleans: Number(r[`bool${i}`]), distinct: Number(r[`d${i}`]),
   }));
 }
 
-export interface MarkerCounts {
-  name: string;
-  rows: number;
-  /** Cells that are NULL (empty in the file). */
-  empty: number;
-  /** Cells equal to each marker (exactly), e.g. {"Select": 1942}. */
-  markers: Record<string, number>;
+/**
+ * Helper columns that record, per row, which columns hold each missing
+ * marker exactly: one BIGINT bit mask per marker and per 62 columns. Cheap
+ * to compute while staging; `markerCountsSql` then counts the bits.
+ */
+export function markerMaskColumns(columns: string[], markers: readonly string[]): { name: string; expr: string }[] {
+  const out: { name: string; expr: string }[] = [];
+  markers.forEach((m, j) => {
+    for (let g = 0; g * 62 < columns.length; g++) {
+      const bits = columns.slice(g * 62, g * 62 + 62).map((c, k) => `CASE WHEN ${ident(c)} = ${literal(m)} THEN ${2 ** k}::BIGINT ELSE 0 END`);
+      out.push({ name: `_mk_${j}_${g}`, expr: bits.join(" + ") });
+    }
+  });
+  return out;
 }
 
-/** Empty cells and exact missing-marker cells per column, in one scan of every row. */
-export async function markerCounts(db: Db, table: string, columns: string[], markers: readonly string[]): Promise<MarkerCounts[]> {
-  const ms = [...new Set(markers.map((m) => m.trim()).filter((m) => m !== ""))];
-  const aggs = ["count(*) AS n"];
-  columns.forEach((c, i) => {
-    aggs.push(`count(${ident(c)}) AS nn${i}`);
-    ms.forEach((m, j) => aggs.push(`count_if(${ident(c)} = ${literal(m)}) AS m${i}_${j}`));
-  });
-  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM ${ident(table)}`);
-  const rows = Number(r.n);
-  return columns.map((name, i) => {
-    const found: Record<string, number> = {};
-    ms.forEach((m, j) => {
-      const k = Number(r[`m${i}_${j}`]);
-      if (k) found[m] = k;
-    });
-    return { name, rows, empty: rows - Number(r[`nn${i}`]), markers: found };
-  });
+/** Aggregates giving, for column i and marker j, the number of rows holding the marker (as m<i>_<j>). */
+export function markerCountAggs(columns: string[], markers: readonly string[]): string[] {
+  return markers.flatMap((_, j) => columns.map((_, i) => `count_if((_mk_${j}_${Math.floor(i / 62)} >> ${i % 62}) & 1 = 1) AS m${i}_${j}`));
+}
+
+/** The condition "column i holds marker j" on the staged table. */
+export function markerCond(i: number, j: number): string {
+  return `(_mk_${j}_${Math.floor(i / 62)} >> ${i % 62}) & 1 = 1`;
 }
 
 export type SqlType = "VARCHAR" | "DOUBLE" | "BOOLEAN";

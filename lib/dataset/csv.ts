@@ -110,6 +110,15 @@ export class RecordIndex {
     return lo;
   }
 
+  /** The fields of data row `row` (0 = header), parsed in JavaScript; null past the end. */
+  fieldsOfRow(row: number): string[] | null {
+    this.scanUntil(() => this.starts.length > row + 1);
+    if (row >= this.starts.length) return null;
+    const end = row + 1 < this.starts.length ? this.starts[row + 1] : this.bytes.length;
+    const text = new TextDecoder("utf-8").decode(this.bytes.subarray(this.starts[row], end));
+    return parseCsvText(text, String.fromCharCode(this.delim), 1).rows[0] ?? [];
+  }
+
   /** Number of data rows (records after the header) in the whole file. */
   dataRows(): number {
     this.scanUntil(() => false);

@@ -12,15 +12,15 @@
  * missing (warning); the row is kept.
  */
 import type { Db } from "../db/types.js";
-import { inferType, markerCounts, sampleStats, SAMPLE_ROWS, type SqlType } from "./columns.js";
+import { inferType, markerCountAggs, markerMaskColumns, sampleStats, SAMPLE_ROWS, type SqlType } from "./columns.js";
 import { profileLeads } from "./profile.js";
-import type { RawFile } from "./read.js";
+import type { CsvSource } from "./read.js";
 import { fmt, show, type ColumnSummary, type Example, type MergeSuggestion, type Problem } from "./report.js";
 import type { AttributeType, DatasetDescription } from "./schema.js";
 import { FALSE_WORDS, TRUE_WORDS, cleanText, ident, inList, isMissing, literal, parseTimestamp, timestampLiteral } from "./sql.js";
-import { runStage, type Rule, type StageResult } from "./stage.js";
+import { runStage, type Rule, type StageResult, type StageSpec } from "./stage.js";
 
-export interface LeadsResult extends StageResult {
+export interface LeadsResult extends Omit<StageResult, "finish" | "locate"> {
   columns: ColumnSummary[];
   /** Attribute columns of the canonical table (canonical name → source column and type). */
   attributes: { name: string; source: string; type: SqlType }[];
@@ -45,8 +45,8 @@ export function checkColumns(kind: Problem["file"], path: string, needed: { role
 
 interface Attr { name: string; source: string; declared: AttributeType; type: SqlType }
 
-/** Creates `leads` from `raw` following the description; `asOf` is the explicit end date, if any. */
-export async function buildLeads(db: Db, d: DatasetDescription, raw: RawFile, asOf: string | undefined): Promise<LeadsResult | null> {
+/** Creates `leads` from the CSV `source` following the description; `asOf` is the explicit end date, if any. */
+export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSource, asOf: string | undefined): Promise<LeadsResult | null> {
   const L = d.leads;
   const problems: Problem[] = [];
   const declared = (L.attributes ?? []).map((a) => (typeof a === "string" ? { column: a, type: "auto" as AttributeType } : a));
@@ -56,27 +56,16 @@ export async function buildLeads(db: Db, d: DatasetDescription, raw: RawFile, as
     ...(L.label ? [{ role: "leads.label.column", column: L.label.column }] : []),
     ...declared.map((a) => ({ role: "leads.attributes", column: a.column })),
   ];
-  if (!checkColumns("leads", raw.report.path, needed, raw.columns, problems)) return null;
+  if (!checkColumns("leads", source.report.path, needed, source.columns, problems)) return null;
 
   const markers = [...new Set(d.missingValues.map((m) => m.trim()).filter((m) => m !== ""))];
-  const mapped = new Set([L.id, L.createdAt, L.label?.column].filter((c): c is string => !!c));
-  const wanted = L.attributes ? declared : raw.columns.filter((c) => !mapped.has(c)).map((c) => ({ column: c, type: "auto" as AttributeType }));
-  const sample = new Map((await sampleStats(db, raw.table, wanted.map((a) => a.column), markers)).map((s) => [s.name, s]));
-  const marks = await markerCounts(db, raw.table, raw.columns, markers);
-  const markOf = new Map(marks.map((m) => [m.name, m]));
+  const mapped = [L.id, L.createdAt, L.label?.column].filter((c): c is string => !!c);
+  const wanted = L.attributes ? declared : source.columns.filter((c) => !mapped.includes(c)).map((c) => ({ column: c, type: "auto" as AttributeType }));
+  const sample = new Map((await sampleStats(db, source.readSql(true), wanted.map((a) => a.column), markers)).map((s) => [s.name, s]));
 
   const attrs: Attr[] = [];
   const taken = new Set(RESERVED);
   for (const a of wanted) {
-    const m = markOf.get(a.column)!;
-    const missing = m.empty + Object.values(m.markers).reduce((x, y) => x + y, 0);
-    if (m.rows > 0 && missing === m.rows) {
-      problems.push({
-        severity: "warning", code: "empty_column", file: "leads", count: m.rows, examples: [{ row: null, line: 1, column: a.column, value: null }],
-        message: `leads column ${JSON.stringify(a.column)} is missing in every row; it was left out of the attributes`,
-      });
-      continue;
-    }
     let name = a.column;
     if (taken.has(name)) {
       name = `attr_${name}`;
@@ -89,12 +78,11 @@ export async function buildLeads(db: Db, d: DatasetDescription, raw: RawFile, as
     const s = sample.get(a.column)!;
     const type: SqlType = a.type === "number" ? "DOUBLE" : a.type === "boolean" ? "BOOLEAN" : a.type === "auto" ? inferType(s) : "VARCHAR";
     attrs.push({ name, source: a.column, declared: a.type, type });
-    if (a.type === "auto" && type === "VARCHAR" && s.numbers > 0 && s.numbers >= 0.95 * s.nonMissing)
-      problems.push(await mostlyNumeric(db, raw, a.column, markers));
   }
+  const profiled = [...mapped, ...attrs.map((a) => a.source)];
 
-  let result = await runStage(db, leadsStage(d, raw, attrs, markers, asOf));
-  const mismatched = result.problems.filter((p) => p.code === "type_mismatch");
+  let stage = await runStage(db, leadsStage(d, source, attrs, markers, profiled, asOf));
+  const mismatched = stage.problems.filter((p) => p.code === "type_mismatch");
   if (mismatched.length) {
     // A value after the sample contradicts an inferred type: read those columns as text.
     for (const p of mismatched) {
@@ -105,31 +93,60 @@ export async function buildLeads(db: Db, d: DatasetDescription, raw: RawFile, as
       });
       attr.type = "VARCHAR";
     }
-    result = await runStage(db, leadsStage(d, raw, attrs, markers, asOf));
+    stage = await runStage(db, leadsStage(d, source, attrs, markers, profiled, asOf));
   }
-  for (const p of result.problems.filter((q) => q.code === "bad_number")) {
+
+  // Column summary over the rows read: missing = NULL after staging (empty, spaces, markers); markers from the bit masks.
+  const summaryCols = [L.id, ...(L.createdAt ? [L.createdAt] : []), ...(L.label ? [L.label.column] : []), ...attrs.map((a) => a.source)];
+  const staged = ["lead_id", ...(L.createdAt ? ["created_at"] : []), ...(L.label ? ["label"] : []), ...attrs.map((a) => a.name)];
+  const [agg] = await db.query(
+    `SELECT ${["count(*) AS n", ...staged.map((c, i) => `count(${ident(c)}) AS nn${i}`), ...markerCountAggs(profiled, markers)].join(", ")} FROM leads`,
+  );
+  const markerOf = (col: string) => {
+    const i = profiled.indexOf(col);
+    const out: Record<string, number> = {};
+    markers.forEach((m, j) => {
+      const k = i < 0 ? 0 : Number(agg[`m${i}_${j}`]);
+      if (k) out[m] = k;
+    });
+    return out;
+  };
+  const rowsStaged = Number(agg.n);
+  for (const a of attrs) {
+    const i = staged.indexOf(a.name);
+    if (rowsStaged > 0 && Number(agg[`nn${i}`]) === 0)
+      problems.push({
+        severity: "warning", code: "empty_column", file: "leads", count: rowsStaged, examples: [{ row: null, line: 1, column: a.source, value: null }],
+        message: `leads column ${JSON.stringify(a.source)} is missing in every row; it cannot tell leads apart (left in the table, all NULL)`,
+      });
+  }
+  const prof = await profileLeads(db, source, stage.locate, attrs, profiled, markers, stage.rowsUsed, markerOf);
+  await stage.finish();
+  for (const p of stage.problems.filter((q) => q.code === "bad_number")) {
     const col = attrs.find((a) => a.source === p.examples[0]?.column);
     if (col) await db.exec(`UPDATE leads SET ${ident(col.name)} = NULL WHERE isnan(${ident(col.name)})`);
   }
-  const prof = await profileLeads(db, raw, attrs, marks, markers, result.rowsUsed);
   const role = (c: string) =>
     c === L.id ? "id" : c === L.createdAt ? "createdAt" : c === L.label?.column ? "label" : attrs.some((a) => a.source === c) ? "attribute" : "unused";
-  const columns: ColumnSummary[] = marks.map((m) => ({
-    name: m.name, role: role(m.name),
-    type: m.name === L.createdAt ? "TIMESTAMP" : m.name === L.label?.column ? "BOOLEAN" : m.name === L.id ? "VARCHAR" : attrs.find((a) => a.source === m.name)?.type ?? "ignored",
-    missing: m.empty + Object.values(m.markers).reduce((x, y) => x + y, 0) + (prof.padded.get(m.name) ?? 0),
-    markers: m.markers,
-  }));
+  const columns: ColumnSummary[] = source.columns.map((name) => {
+    const i = summaryCols.indexOf(name);
+    return {
+      name, role: role(name),
+      type: name === L.createdAt ? "TIMESTAMP" : name === L.label?.column ? "BOOLEAN" : name === L.id ? "VARCHAR" : attrs.find((a) => a.source === name)?.type ?? "ignored",
+      missing: i < 0 ? null : rowsStaged - Number(agg[`nn${i}`]) + (prof.padded.get(name) ?? 0),
+      markers: markerOf(name),
+    };
+  });
   return {
-    ...result,
-    problems: [...problems, ...result.problems, ...prof.problems],
+    rowsRead: stage.rowsRead, rowsUsed: stage.rowsUsed, excluded: stage.excluded,
+    problems: [...problems, ...stage.problems, ...prof.problems],
     columns,
-    attributes: attrs.map(({ name, source, type }) => ({ name, source, type })),
+    attributes: attrs.map(({ name, source: src, type }) => ({ name, source: src, type })),
     suggestions: prof.suggestions,
   };
 }
 
-function leadsStage(d: DatasetDescription, raw: RawFile, attrs: Attr[], markers: string[], asOf: string | undefined) {
+function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], markers: string[], profiled: string[], asOf: string | undefined): StageSpec {
   const L = d.leads;
   const columns = [{ name: "lead_id", expr: cleanText(L.id, d.missingValues) }];
   const keep = ["lead_id", "created_at"];
@@ -171,7 +188,7 @@ function leadsStage(d: DatasetDescription, raw: RawFile, attrs: Attr[], markers:
     );
     keep.push("label");
     flags.push({
-      code: "label_unexpected", severity: "warning", cond: "_label_bad", column: lab.column,
+      code: "label_unexpected", severity: "warning", cond: "t._label_bad", column: lab.column,
       message: (n, e) => `${fmt(n)} lead(s) have a label in ${JSON.stringify(lab.column)} that is neither positive (${lab.positive.join(", ")}) nor negative (${lab.negative.join(", ")}); they are kept with no label (open)${at(e)}`,
     });
   }
@@ -191,23 +208,24 @@ function leadsStage(d: DatasetDescription, raw: RawFile, attrs: Attr[], markers:
     if (a.type === "DOUBLE") {
       // NaN marks a value that is not a number (isnan below); reset to NULL after the count.
       columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) ELSE 'NaN'::DOUBLE END` });
-      flags.push(typeFlag(a, `isnan(${ident(a.name)})`));
+      flags.push(typeFlag(a, `isnan(t.${ident(a.name)})`));
     } else {
       const l = `lower(trim(${v}))`;
       columns.push(
         { name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN ${inList(l, TRUE_WORDS)} THEN TRUE WHEN ${inList(l, FALSE_WORDS)} THEN FALSE END` },
         { name: bad, expr: `NOT ${miss} AND NOT ${inList(l, [...TRUE_WORDS, ...FALSE_WORDS])}` },
       );
-      flags.push(typeFlag(a, ident(bad)));
+      flags.push(typeFlag(a, `t.${ident(bad)}`));
     }
   }
+  columns.push(...markerMaskColumns(profiled, markers));
   return {
-    raw, target: "leads", columns, keep, rules, flags,
+    source, target: "leads", columns, keep, rules, flags,
     unique: {
       key: "lead_id",
       rule: {
-        code: "duplicate_lead_id", severity: "warning" as const, cond: "", column: L.id,
-        message: (n: number, e: Example | undefined) => `${fmt(n)} lead row(s) repeat an id seen earlier in the file; the first row of each id was kept and the repeats excluded${at(e)}`,
+        code: "duplicate_lead_id", severity: "warning", cond: "", column: L.id,
+        message: (n, e) => `${fmt(n)} lead row(s) repeat an id seen earlier in the file; the first row of each id was kept and the repeats excluded${at(e)}`,
       },
     },
   };
@@ -222,15 +240,3 @@ function typeFlag(a: Attr, cond: string): Rule {
   };
 }
 
-/** Warning for a column that is numeric but for a few values (read as text). */
-async function mostlyNumeric(db: Db, raw: RawFile, column: string, markers: string[]): Promise<Problem> {
-  const c = ident(column);
-  const cond = `NOT ${isMissing(c, markers)} AND TRY_CAST(${c} AS DOUBLE) IS NULL`;
-  const [{ n }] = await db.query<{ n: number }>(`SELECT count_if(${cond}) AS n FROM ${ident(raw.table)}`);
-  const rows = await db.query<{ id: number; v: string }>(`SELECT rowid AS id, ${c} AS v FROM ${ident(raw.table)} WHERE ${cond} ORDER BY rowid LIMIT 5`);
-  const examples = rows.map((r) => ({ ...raw.locate(Number(r.id)), column, value: r.v }));
-  return {
-    severity: "warning", code: "mostly_numeric", file: "leads", count: Number(n), examples,
-    message: `leads column ${JSON.stringify(column)} holds numbers except for ${fmt(Number(n))} value(s)${at(examples[0])}; it was read as text. Add such values to "missingValues" or declare {"column": ${JSON.stringify(column)}, "type": "number"}`,
-  };
-}

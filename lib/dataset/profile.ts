@@ -1,27 +1,31 @@
 /**
- * After the leads table is built: value counts of its category columns give
- * the merge suggestions (`Google` / `google`), constant columns, and cells
- * that are missing markers padded with spaces (`"Select "`, `"  "`), which
- * are set to NULL here. The raw marker counts give the missing-marker
- * warning ("Select" treated as missing).
+ * Before the excluded rows leave the staged leads table: value counts of the
+ * category columns give the merge suggestions (`Google` / `google`),
+ * constant columns, and cells that are missing markers padded with spaces
+ * (`"Select "`, `"  "`), which are set to NULL here; the marker bit masks
+ * give the missing-marker warning ("Select" treated as missing).
  */
 import type { Db } from "../db/types.js";
 import { MAX_CATEGORIES, suggestMerges } from "./categories.js";
-import type { MarkerCounts, SqlType } from "./columns.js";
-import type { RawFile } from "./read.js";
+import { markerCond, type SqlType } from "./columns.js";
+import type { CsvSource } from "./read.js";
 import { MAX_EXAMPLES, fmt, type Example, type MergeSuggestion, type Problem } from "./report.js";
+import type { StageResult } from "./stage.js";
 import { ident, inList } from "./sql.js";
 
 export interface Profile {
   problems: Problem[];
   suggestions: MergeSuggestion[];
-  /** Per source column: cells that were padded missing markers / spaces only (now NULL). */
+  /** Per source column: cells that were padded missing markers or spaces only (now NULL). */
   padded: Map<string, number>;
 }
 
 type Attr = { name: string; source: string; type: SqlType };
 
-export async function profileLeads(db: Db, raw: RawFile, attrs: Attr[], marks: MarkerCounts[], markers: string[], rowsUsed: number): Promise<Profile> {
+export async function profileLeads(
+  db: Db, source: CsvSource, locate: StageResult["locate"], attrs: Attr[], profiled: string[], markers: string[],
+  rowsUsed: number, markerOf: (col: string) => Record<string, number>,
+): Promise<Profile> {
   const problems: Problem[] = [];
   const suggestions: MergeSuggestion[] = [];
   const padded = new Map<string, number>();
@@ -31,7 +35,7 @@ export async function profileLeads(db: Db, raw: RawFile, attrs: Attr[], marks: M
 
   if (text.length) {
     const parts = text.map(
-      (a, i) => `(SELECT ${i} AS c, ${ident(a.name)} AS v, count(*) AS n FROM leads WHERE ${ident(a.name)} IS NOT NULL GROUP BY ${ident(a.name)} LIMIT ${MAX_CATEGORIES + 1})`,
+      (a, i) => `(SELECT ${i} AS c, ${ident(a.name)} AS v, count(*) AS n FROM leads WHERE _rule IS NULL AND ${ident(a.name)} IS NOT NULL GROUP BY ${ident(a.name)} LIMIT ${MAX_CATEGORIES + 1})`,
     );
     const rows = await db.query<{ c: number; v: string; n: number }>(parts.join(" UNION ALL "));
     const byCol = new Map<number, { value: string; count: number }[]>();
@@ -55,7 +59,7 @@ export async function profileLeads(db: Db, raw: RawFile, attrs: Attr[], marks: M
   }
   if (typed.length && rowsUsed > 1) {
     const aggs = typed.map((a, i) => `count(${ident(a.name)}) = count(*) AND min(${ident(a.name)}) = max(${ident(a.name)}) AS k${i}`);
-    const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM leads`);
+    const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM leads WHERE _rule IS NULL`);
     typed.forEach((a, i) => r[`k${i}`] === true && constant.push(a.source));
   }
   for (const c of constant)
@@ -64,21 +68,25 @@ export async function profileLeads(db: Db, raw: RawFile, attrs: Attr[], marks: M
       message: `leads column ${JSON.stringify(c)} has the same value in every row; it cannot tell leads apart`,
     });
 
-  const withMarkers = marks.filter((m) => Object.keys(m.markers).length || padded.has(m.name));
+  const withMarkers = profiled.filter((c) => Object.keys(markerOf(c)).length || padded.has(c));
   if (withMarkers.length) {
-    const total = withMarkers.reduce((n, m) => n + Object.values(m.markers).reduce((a, b) => a + b, 0) + (padded.get(m.name) ?? 0), 0);
+    const sum = (c: string) => Object.values(markerOf(c)).reduce((a, b) => a + b, 0) + (padded.get(c) ?? 0);
+    const total = withMarkers.reduce((n, c) => n + sum(c), 0);
     const examples: Example[] = [];
-    for (const m of withMarkers.slice(0, MAX_EXAMPLES)) {
-      const [r] = await db.query<{ id: number; v: string }>(
-        `SELECT rowid AS id, ${ident(m.name)} AS v FROM ${ident(raw.table)} WHERE ${inList(ident(m.name), markers)} ORDER BY rowid LIMIT 1`,
-      );
-      if (r) examples.push({ ...raw.locate(Number(r.id)), column: m.name, value: r.v });
+    for (const c of withMarkers.slice(0, MAX_EXAMPLES)) {
+      const i = profiled.indexOf(c);
+      const conds = markers.map((_, j) => markerCond(i, j));
+      const [r] = await db.query<{ id: number | null }>(`SELECT min(rowid) AS id FROM leads WHERE ${conds.join(" OR ") || "FALSE"}`);
+      if (r?.id === null || r?.id === undefined) continue;
+      const { row, line } = locate(Number(r.id));
+      const col = source.columns.indexOf(c);
+      examples.push({ row, line, column: c, value: source.index.fieldsOfRow(row)?.[col] ?? null });
     }
     const list = withMarkers
-      .map((m) => {
-        const parts = Object.entries(m.markers).map(([k, n]) => `${JSON.stringify(k)} ×${fmt(n)}`);
-        if (padded.get(m.name)) parts.push(`padded with spaces ×${fmt(padded.get(m.name)!)}`);
-        return `${JSON.stringify(m.name)} ${parts.join(", ")}`;
+      .map((c) => {
+        const parts = Object.entries(markerOf(c)).map(([k, n]) => `${JSON.stringify(k)} ×${fmt(n)}`);
+        if (padded.get(c)) parts.push(`padded with spaces ×${fmt(padded.get(c)!)}`);
+        return `${JSON.stringify(c)} ${parts.join(", ")}`;
       })
       .join("; ");
     problems.push({

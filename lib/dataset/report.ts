@@ -33,9 +33,9 @@ export interface ColumnSummary {
   type: string;
   /** Role in the mapping: "id", "createdAt", "label", "attribute", … or "unused". */
   role: string;
-  /** Rows read where the cell is missing (empty, whitespace or a missing marker). */
-  missing: number;
-  /** Count per missing marker found, e.g. {"Select": 1942}. */
+  /** Rows read (and parsed) where the cell is missing: empty, spaces only or a missing marker; null for columns not used. */
+  missing: number | null;
+  /** Count per missing marker found exactly, e.g. {"Select": 1942}. */
   markers: Record<string, number>;
 }
 

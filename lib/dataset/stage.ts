@@ -1,132 +1,160 @@
 /**
- * The one validation step every file goes through: from the raw VARCHAR
- * table, compute the canonical columns and, in the same pass, the first rule
- * each row breaks; rows breaking an exclusion rule are left out of the
- * canonical table, rows breaking a warning-only "flag" are kept. Counts and
- * the first examples (data row, column, raw value) come back for the report.
+ * The one validation step every file goes through, in a single pass over
+ * the CSV: `CREATE TABLE <target> AS SELECT <canonical columns>, <first rule
+ * broken> FROM read_csv(...)`. Rules that need another table (unknown lead,
+ * duplicates) are applied after with UPDATE. Rows that broke an exclusion
+ * rule are then deleted, rows that raised a "flag" (warning) are kept.
+ *
+ * Row numbers: the target table's rowid is the position of the record among
+ * the records DuckDB kept (insertion order = file order); with the records
+ * DuckDB rejected (their byte positions, mapped by the JavaScript record
+ * index) this gives the data row and line. Example values come from the
+ * file itself (the record re-parsed in JavaScript), exactly as written.
  */
 import type { Db } from "../db/types.js";
-import type { RawFile } from "./read.js";
+import { collectRejects, locator, type CsvSource } from "./read.js";
 import { MAX_EXAMPLES, type Example, type Exclusion, type Problem, type Severity } from "./report.js";
 import { ident } from "./sql.js";
 
 export interface Rule {
   code: string;
   severity: Severity;
-  /** SQL condition over the staged columns (true = the row breaks the rule). */
+  /** SQL condition (true = the row breaks the rule): over the read_csv columns and staged names for `rules`; over `t.` (the target) for `postRules` and `flags`. */
   cond: string;
-  /** Source column shown in examples. */
+  /** Source column whose value the examples show. */
   column: string | null;
-  /** SQL over the raw table giving the example value (default: the source column). */
-  value?: string;
   message(count: number, first: Example | undefined): string;
 }
 
 export interface StageSpec {
-  raw: RawFile;
+  source: CsvSource;
   /** Canonical table to create, e.g. "leads". */
   target: string;
-  /** Staged columns: name → SQL over the raw table (may use LEFT JOINs given in `from`). */
+  /** Staged columns: name → SQL over the read_csv columns (double-quoted source names). */
   columns: { name: string; expr: string }[];
-  /** Extra FROM clause after `raw AS r` (joins); the raw table is aliased `r`. */
-  joins?: string;
   /** Columns of the canonical table, in this order (a subset of `columns`; the others are helpers, dropped at the end). */
   keep: string[];
-  /** Exclusion rules, first match wins. */
+  /** Exclusion rules evaluated while reading, first match wins. */
   rules: Rule[];
-  /** Warnings on kept rows. */
+  /** Exclusion rules evaluated afterwards, in order, on rows not yet excluded (may use `join`). */
+  postRules?: Rule[];
+  /** Warnings on kept rows (may use `join`). */
   flags: Rule[];
-  /** Keep only the first row (in file order) per key among usable rows; later ones are excluded with this rule. */
+  /** Join clause for postRules and flags, e.g. `LEFT JOIN leads AS l ON l.lead_id = t.lead_id`. */
+  join?: string;
+  /** Keep only the first row (file order) per key among rows not excluded; later ones are excluded with `rule`. */
   unique?: { key: string; rule: Rule };
 }
 
 export interface StageResult {
+  rowsRead: number;
   rowsUsed: number;
   excluded: Exclusion[];
   problems: Problem[];
+  /** Data row and line of the record at target rowid `id` (before `finish`). */
+  locate(id: number): { row: number; line: number | null };
+  /** Deletes excluded rows and drops helper columns (call after reading helpers). */
+  finish(): Promise<void>;
 }
 
-/**
- * Runs a stage: creates the canonical table with a `_rule` column, excludes
- * the rows that broke a rule, then drops the helper columns (cheaper in
- * DuckDB than copying the kept rows into a new table).
- */
+/** Thrown when DuckDB cannot read the file even with malformed records set aside. */
+export class UnreadableCsv extends Error {}
+
 export async function runStage(db: Db, spec: StageSpec): Promise<StageResult> {
-  const { raw } = spec;
+  const { source } = spec;
   const target = ident(spec.target);
-  const caseExpr = spec.rules.length
-    ? `CASE ${spec.rules.map((r, i) => `WHEN ${r.cond} THEN ${i + 1}`).join(" ")} END`
-    : "NULL::INTEGER";
-  const names = spec.columns.map((c) => c.name);
-  const helpers = ["_rowid", ...names.filter((n) => !spec.keep.includes(n))];
-  await db.exec(
-    `CREATE OR REPLACE TABLE ${target} AS SELECT ${[...spec.keep, ...helpers].map(ident).join(", ")}, ${caseExpr} AS _rule FROM (` +
-      `SELECT r.rowid AS _rowid, ${spec.columns.map((c) => `${c.expr} AS ${ident(c.name)}`).join(", ")} ` +
-      `FROM ${ident(raw.table)} AS r ${spec.joins ?? ""})`,
-  );
+  const caseExpr = spec.rules.length ? `CASE ${spec.rules.map((r, i) => `WHEN ${r.cond} THEN ${i + 1}`).join(" ")} END` : "NULL::INTEGER";
+  const helpers = spec.columns.map((c) => c.name).filter((n) => !spec.keep.includes(n));
+  const create = (rejects: boolean) =>
+    db.exec(
+      `CREATE OR REPLACE TABLE ${target} AS SELECT ${[...spec.keep, ...helpers].map(ident).join(", ")}, ${caseExpr} AS _rule FROM (` +
+        `SELECT ${spec.columns.map((c) => `${c.expr} AS ${ident(c.name)}`).join(", ")} FROM ${source.readSql(rejects)})`,
+    );
+  const problems: Problem[] = [];
+  const excluded: Exclusion[] = [];
+  let rejectedRows: number[] = [];
+  try {
+    await create(false);
+  } catch {
+    // Malformed records make the strict read fail: read again, setting them aside (slower, so only now).
+    await db.exec(`DROP TABLE IF EXISTS ${ident(source.rejectTable)}; DROP TABLE IF EXISTS ${ident(source.rejectScan)}`);
+    try {
+      await create(true);
+    } catch (e) {
+      throw new UnreadableCsv((e as Error).message.split("\n")[0]);
+    }
+    const rej = await collectRejects(db, source);
+    rejectedRows = rej.rejectedRows;
+    excluded.push(...rej.excluded);
+    problems.push(...rej.problems);
+    await db.exec(`DROP TABLE IF EXISTS ${ident(source.rejectTable)}; DROP TABLE IF EXISTS ${ident(source.rejectScan)}`);
+  }
+  const locate = locator(source.index, rejectedRows);
+
   const rules = [...spec.rules];
+  const after = [...(spec.postRules ?? [])];
+  const join = spec.join ?? "";
+  for (const r of after) {
+    rules.push(r);
+    await db.exec(
+      `UPDATE ${target} SET _rule = ${rules.length} WHERE rowid IN (SELECT t.rowid FROM ${target} AS t ${join} WHERE t._rule IS NULL AND (${r.cond}))`,
+    );
+  }
   if (spec.unique) {
     const k = ident(spec.unique.key);
     rules.push(spec.unique.rule);
-    const dupCode = rules.length;
     await db.exec(
-      `CREATE OR REPLACE TEMP TABLE _dups AS SELECT ${k} AS key, min(_rowid) AS first FROM ${target} WHERE _rule IS NULL GROUP BY ${k} HAVING count(*) > 1`,
+      `CREATE OR REPLACE TEMP TABLE _dups AS SELECT ${k} AS key, min(rowid) AS first FROM ${target} WHERE _rule IS NULL GROUP BY ${k} HAVING count(*) > 1`,
     );
-    const n = Number((await db.query(`SELECT count(*) AS n FROM _dups`))[0].n);
-    if (n > 0)
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM _dups`);
+    if (Number(n) > 0)
       await db.exec(
-        `UPDATE ${target} SET _rule = ${dupCode} FROM _dups WHERE ${target}._rule IS NULL AND ${target}.${k} = _dups.key AND ${target}._rowid <> _dups.first`,
+        `UPDATE ${target} SET _rule = ${rules.length} WHERE rowid IN (SELECT t.rowid FROM ${target} AS t JOIN _dups ON t.${k} = _dups.key WHERE t._rule IS NULL AND t.rowid <> _dups.first)`,
       );
     await db.exec(`DROP TABLE _dups`);
   }
 
   const counts = await db.query<{ rule: number | null; n: number }>(`SELECT _rule AS rule, count(*) AS n FROM ${target} GROUP BY _rule`);
-  let rowsUsed = 0;
-  const excluded: Exclusion[] = [];
-  const problems: Problem[] = [];
   const byRule = new Map<number, number>();
+  let rowsUsed = 0;
+  let kept = 0;
   for (const c of counts) {
+    kept += Number(c.n);
     if (c.rule === null) rowsUsed = Number(c.n);
     else byRule.set(Number(c.rule), Number(c.n));
   }
+  const examples = (rule: Rule, where: string, withJoin: boolean) => examplesFor(db, spec, locate, rule, where, withJoin ? join : "");
   for (let i = 0; i < rules.length; i++) {
     const count = byRule.get(i + 1) ?? 0;
     if (!count) continue;
-    const examples = await examplesFor(db, spec, rules[i], `_rule = ${i + 1}`);
     const r = rules[i];
-    excluded.push({ reason: r.code, count, examples });
-    problems.push({ severity: r.severity, code: r.code, message: r.message(count, examples[0]), file: raw.kind, count, examples });
+    const ex = await examples(r, `t._rule = ${i + 1}`, false);
+    excluded.push({ reason: r.code, count, examples: ex });
+    problems.push({ severity: r.severity, code: r.code, message: r.message(count, ex[0]), file: source.kind, count, examples: ex });
   }
-
   if (spec.flags.length) {
-    const fc = await db.query(
-      `SELECT ${spec.flags.map((f, i) => `count_if(${f.cond}) AS f${i}`).join(", ")} FROM ${target} WHERE _rule IS NULL`,
-    );
+    const [fc] = await db.query(`SELECT ${spec.flags.map((f, i) => `count_if(${f.cond}) AS f${i}`).join(", ")} FROM ${target} AS t ${join} WHERE t._rule IS NULL`);
     for (let i = 0; i < spec.flags.length; i++) {
-      const count = Number(fc[0][`f${i}`] ?? 0);
+      const count = Number(fc[`f${i}`] ?? 0);
       if (!count) continue;
       const f = spec.flags[i];
-      const examples = await examplesFor(db, spec, f, `_rule IS NULL AND (${f.cond})`);
-      problems.push({ severity: f.severity, code: f.code, message: f.message(count, examples[0]), file: raw.kind, count, examples });
+      const ex = await examples(f, `t._rule IS NULL AND (${f.cond})`, true);
+      problems.push({ severity: f.severity, code: f.code, message: f.message(count, ex[0]), file: source.kind, count, examples: ex });
     }
   }
-
-  if (rowsUsed < Number(counts.reduce((s, c) => s + Number(c.n), 0))) await db.exec(`DELETE FROM ${target} WHERE _rule IS NOT NULL`);
-  for (const h of [...helpers, "_rule"]) await db.exec(`ALTER TABLE ${target} DROP COLUMN ${ident(h)}`);
-  return { rowsUsed, excluded, problems };
+  const finish = async () => {
+    if (rowsUsed < kept) await db.exec(`DELETE FROM ${target} WHERE _rule IS NOT NULL`);
+    for (const h of [...helpers, "_rule"]) await db.exec(`ALTER TABLE ${target} DROP COLUMN ${ident(h)}`);
+  };
+  return { rowsRead: kept + rejectedRows.length, rowsUsed, excluded, problems, locate, finish };
 }
 
-async function examplesFor(db: Db, spec: StageSpec, rule: Rule, where: string): Promise<Example[]> {
-  const target = ident(spec.target);
-  const ids = await db.query<{ id: number }>(`SELECT _rowid AS id FROM ${target} WHERE ${where} ORDER BY _rowid LIMIT ${MAX_EXAMPLES}`);
-  if (!ids.length) return [];
-  const valueExpr = rule.value ?? (rule.column ? ident(rule.column) : "NULL");
-  const vals = await db.query<{ id: number; v: string | null }>(
-    `SELECT rowid AS id, CAST(${valueExpr} AS VARCHAR) AS v FROM ${ident(spec.raw.table)} WHERE rowid IN (${ids.map((r) => Number(r.id)).join(", ")})`,
-  );
-  const byId = new Map(vals.map((v) => [Number(v.id), v.v]));
+async function examplesFor(db: Db, spec: StageSpec, locate: StageResult["locate"], rule: Rule, where: string, join: string): Promise<Example[]> {
+  const ids = await db.query<{ id: number }>(`SELECT t.rowid AS id FROM ${ident(spec.target)} AS t ${join} WHERE ${where} ORDER BY t.rowid LIMIT ${MAX_EXAMPLES}`);
+  const col = rule.column === null ? -1 : spec.source.columns.indexOf(rule.column);
   return ids.map(({ id }) => {
-    const { row, line } = spec.raw.locate(Number(id));
-    return { row, line, column: rule.column, value: byId.get(Number(id)) ?? null };
+    const { row, line } = locate(Number(id));
+    const fields = col >= 0 ? spec.source.index.fieldsOfRow(row) : null;
+    return { row, line, column: rule.column, value: fields?.[col] ?? null };
   });
 }

@@ -32,7 +32,7 @@ export function poisson(rng: () => number, mean: number): number {
     throw new Error(`poisson: mean must be finite and ≥ 0; received ${mean}. Pass a count or weight.`);
   if (mean === 0) return 0;
   if (mean < 10) {
-    const limit = Math.exp(-mean);
+    const limit = Number.isInteger(mean) ? EXP_NEG[mean] : Math.exp(-mean);
     let k = 0;
     let prod = rng();
     while (prod > limit) {
@@ -57,6 +57,8 @@ export function poisson(rng: () => number, mean: number): number {
     if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logLam - logGamma(k + 1)) return k;
   }
 }
+
+const EXP_NEG = Array.from({ length: 10 }, (_, k) => Math.exp(-k));
 
 /** ln Γ(x) for x ≥ 1 (Stirling series with shift; error < 1e-12). */
 function logGamma(x: number): number {

@@ -99,13 +99,35 @@ export function refineIntegerPoints(
     }
     return fitScoreMap(xs, h1, h0, warm);
   };
+  // one pass per multiplier: the histogram is indexed from the lowest achievable score
+  const tableFit = (pts: Int32Array) => {
+    let lo = 0;
+    let hi = 0;
+    for (let j = 0; j < nCols; j++) pts[j] < 0 ? (lo += pts[j]) : (hi += pts[j]);
+    const L = hi - lo + 1;
+    const h1 = new Float64Array(L);
+    const h0 = new Float64Array(L);
+    for (let r = 0; r < nRows; r++) {
+      let v = -lo;
+      for (let k = offsets[r], e = offsets[r + 1]; k < e; k++) v += pts[indices[k]];
+      h1[v] += won[r];
+      h0[v] += lost[r];
+    }
+    let first = 0;
+    let last = L - 1;
+    while (first < last && h1[first] + h0[first] === 0) first++;
+    while (last > first && h1[last] + h0[last] === 0) last--;
+    const xs = new Float64Array(last - first + 1);
+    for (let i = 0; i < xs.length; i++) xs[i] = lo + first + i;
+    return fitScoreMap(xs, h1.subarray(first, last + 1), h0.subarray(first, last + 1));
+  };
 
-  const roundedFit = histogramFit(rowScores(round(1)));
+  const roundedFit = tableFit(round(1));
   let best = { m: 1, pts: round(1), fit: roundedFit };
   for (const m of options.multipliers ?? [1]) {
     if (m === 1) continue;
     const pts = round(m);
-    const fit = histogramFit(rowScores(pts));
+    const fit = tableFit(pts);
     if (fit.logLoss < best.fit.logLoss) best = { m, pts, fit };
   }
   const points = best.pts;

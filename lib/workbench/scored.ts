@@ -1,0 +1,107 @@
+/**
+ * Reads a version's recomputed scores joined with each lead's outcome and
+ * attributes, as typed columns, for the charts and metrics of the pages and
+ * the CLI. Filters are built with the SQL builder: values are literals, never
+ * pasted text.
+ */
+import type { Db } from "../db/types.js";
+import type { Model } from "../model/schema.js";
+import { scoresTableName } from "../scoring/names.js";
+import { and, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
+
+export interface ScoreFilter {
+  /** Leads created on or after this date (YYYY-MM-DD). */
+  from?: string;
+  /** Leads created before this date (YYYY-MM-DD). */
+  to?: string;
+  /** Only leads whose column takes one of the values: {lead_source: ["Webinar"]}. */
+  where?: Record<string, (string | number | boolean)[]>;
+}
+
+/** Outcome codes in the `outcome` column of ScoredLeads. */
+export const OUTCOME_CODE = { won: 1, lost: 0, open: -1 } as const;
+
+export interface ScoredLeads {
+  n: number;
+  leadId: string[];
+  score: Float64Array;
+  /** 1 won, 0 lost, −1 open. */
+  outcome: Int8Array;
+  /** Lead creation, epoch ms (UTC). */
+  createdMs: Float64Array;
+  /** Scoring date, epoch ms (UTC). */
+  scoringMs: Float64Array;
+  tier: string[];
+}
+
+function filterExpr(filter: ScoreFilter): Expr | null {
+  const parts: Expr[] = [];
+  if (filter.from) parts.push(cmp(">=", col("created_at", "l"), lit(`${filter.from} 00:00:00`)));
+  if (filter.to) parts.push(cmp("<", col("created_at", "l"), lit(`${filter.to} 00:00:00`)));
+  for (const [column, values] of Object.entries(filter.where ?? {})) {
+    if (values.length) parts.push(inList(col(column, "l"), values.map((v) => lit(v))));
+  }
+  return parts.length ? and(...parts) : null;
+}
+
+/** The SQL of `readScored` (exported for tests). */
+export function scoredSql(model: Model, filter: ScoreFilter = {}): string {
+  return render(
+    select({
+      columns: [
+        { expr: col("lead_id", "s"), as: "lead_id" },
+        { expr: col("score", "s"), as: "score" },
+        { expr: col("tier", "s"), as: "tier" },
+        { expr: col("outcome", "o"), as: "outcome" },
+        { expr: col("created_at", "l"), as: "created_at" },
+        { expr: col("scoring_at", "s"), as: "scoring_at" },
+      ],
+      from: table(scoresTableName(model), "s"),
+      joins: [
+        { type: "inner", source: table("lead_outcomes", "o"), on: eq(col("lead_id", "o"), col("lead_id", "s")) },
+        { type: "inner", source: table("leads", "l"), on: eq(col("lead_id", "l"), col("lead_id", "s")) },
+      ],
+      where: filterExpr(filter),
+      orderBy: [col("lead_id", "s")],
+    }),
+  );
+}
+
+const ms = (v: unknown) => (v == null ? NaN : Date.parse(String(v).replace(" ", "T") + "Z"));
+
+/** Reads a version's scores with outcomes (run recompute first). */
+export async function readScored(db: Db, model: Model, filter: ScoreFilter = {}): Promise<ScoredLeads> {
+  const c = await db.queryColumns(scoredSql(model, filter));
+  const n = c.numRows;
+  const outcome = new Int8Array(n);
+  const o = c.columns.outcome as ArrayLike<unknown>;
+  for (let i = 0; i < n; i++) outcome[i] = o[i] === "won" ? 1 : o[i] === "lost" ? 0 : -1;
+  const created = c.columns.created_at as ArrayLike<unknown>;
+  const scoring = c.columns.scoring_at as ArrayLike<unknown>;
+  return {
+    n,
+    leadId: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
+    score: c.columns.score as Float64Array,
+    outcome,
+    createdMs: Float64Array.from({ length: n }, (_, i) => ms(created[i])),
+    scoringMs: Float64Array.from({ length: n }, (_, i) => ms(scoring[i])),
+    tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
+  };
+}
+
+/** Scores and 0/1 labels of the labelled (won or lost) leads only: what the metrics take. */
+export function labelled(s: ScoredLeads): { scores: Float64Array; labels: Uint8Array; index: Int32Array } {
+  let k = 0;
+  for (let i = 0; i < s.n; i++) if (s.outcome[i] >= 0) k++;
+  const scores = new Float64Array(k);
+  const labels = new Uint8Array(k);
+  const index = new Int32Array(k);
+  k = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (s.outcome[i] < 0) continue;
+    scores[k] = s.score[i];
+    labels[k] = s.outcome[i];
+    index[k++] = i;
+  }
+  return { scores, labels, index };
+}
