@@ -1,0 +1,88 @@
+/**
+ * Small DOM building blocks shared by the pages: progress, KPI cards,
+ * error boxes, flags, tables and downloads. No data logic here.
+ */
+
+/** A progress line for slow steps: update(message, fraction) then done(). */
+export function ProgressLine(initial = "Loading…") {
+  const node = document.createElement("div");
+  node.className = "progress";
+  node.setAttribute("role", "status");
+  const bar = document.createElement("progress");
+  bar.max = 1;
+  bar.value = 0;
+  bar.style.marginRight = "0.6rem";
+  const text = document.createElement("span");
+  text.textContent = initial;
+  node.append(bar, text);
+  return {
+    node,
+    update(message: string, fraction: number) {
+      text.textContent = message;
+      bar.value = Math.max(0, Math.min(1, fraction));
+    },
+    done(message = "") {
+      node.hidden = !message;
+      text.textContent = message;
+      bar.remove();
+    },
+  };
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined | false)[]) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
+  return e;
+}
+
+/** A KPI card: big number, label, optional note. */
+export function Kpi(label: string, value: string, note?: string | Node) {
+  return el("div", { class: "card" }, el("div", { class: "kpi-label" }, label), el("div", { class: "kpi" }, value), note ? el("div", { class: "muted" }, note) : null);
+}
+
+export function ErrorBox(message: string, title = "Problem") {
+  return el("div", { class: "error-box", role: "alert" }, el("strong", {}, `${title}: `), message);
+}
+
+export function Flag(text: string, kind: "warn" | "bad" | "ok" = "warn") {
+  return el("span", { class: `flag${kind === "warn" ? "" : ` ${kind}`}` }, text);
+}
+
+export const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
+export const fmtPct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)} %` : "–");
+export const fmtNum = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
+export const fmtCi = (ci: readonly [number, number], pct = true, digits = 1) =>
+  pct ? `${fmtPct(ci[0], digits)} – ${fmtPct(ci[1], digits)}` : `${fmtNum(ci[0])} – ${fmtNum(ci[1])}`;
+
+/** A plain table from rows; cells may be nodes. */
+export function Table(columns: { key: string; label: string; align?: "left" | "right" }[], rows: Record<string, unknown>[], caption?: string) {
+  const t = el("table", { class: "compact" });
+  if (caption) t.append(el("caption", {}, caption));
+  t.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { style: `text-align:${c.align ?? "left"}` }, c.label)))));
+  const body = el("tbody");
+  for (const r of rows) {
+    body.append(
+      el("tr", {}, ...columns.map((c) => {
+        const v = r[c.key];
+        return el("td", { style: `text-align:${c.align ?? "left"}` }, v instanceof Node ? v : v == null ? "" : String(v));
+      })),
+    );
+  }
+  t.append(body);
+  return t;
+}
+
+/** A button that downloads `text` as a file (made in the browser; nothing is sent anywhere). */
+export function DownloadButton(label: string, filename: string, text: () => string, type = "application/json") {
+  const b = el("button", { type: "button" }, label);
+  b.addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([text()], { type }));
+    const a = el("a", { href: url, download: filename });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return b;
+}
