@@ -8,20 +8,22 @@
  * lead was created is kept and reported (in Olist it is one won deal two days
  * early: a data-entry slip, not a reason to call the lead lost). A won/lost
  * deal without a close date is kept (decided_at unknown) and reported.
- * Without a dealId column, deal_id is "deal-<n>" (n = record order).
+ * Without a dealId column, deal_id is "deal-<n>" (n = position among the
+ * parsed records). Without a createdAt column, created_at is the close date,
+ * else the lead's creation date.
  */
 import type { Db } from "../db/types.js";
-import { checkColumns } from "./leads.js";
-import type { RawFile } from "./read.js";
-import { fmt, show, type Example, type Problem } from "./report.js";
+import { at, checkColumns } from "./leads.js";
+import type { CsvSource } from "./read.js";
+import { fmt, type Problem } from "./report.js";
 import type { DatasetDescription } from "./schema.js";
-import { cleanText, inList, literal, parseNumber, parseTimestamp, timestampLiteral } from "./sql.js";
+import { cleanText, ident, inList, isMissing, literal, parseNumber, parseTimestamp, timestampLiteral } from "./sql.js";
 import { runStage, type Rule, type StageResult } from "./stage.js";
 
-const at = (e: Example | undefined) => (e ? ` (first: data row ${e.row}, column ${JSON.stringify(e.column)}, value ${show(e.value)})` : "");
+export type BuildResult = (Omit<StageResult, "finish" | "locate"> & { ok: true }) | { ok: false; problems: Problem[] };
 
-/** Creates `deals` from `raw` (needs `leads`); `asOf` is the explicit end date, if any. */
-export async function buildDeals(db: Db, d: DatasetDescription, raw: RawFile, asOf: string | undefined): Promise<(StageResult & { ok: true }) | { ok: false; problems: Problem[] }> {
+/** Creates `deals` from the CSV `source` (needs `leads`); `asOf` is the explicit end date, if any. */
+export async function buildDeals(db: Db, d: DatasetDescription, source: CsvSource, asOf: string | undefined): Promise<BuildResult> {
   const D = d.deals!;
   const problems: Problem[] = [];
   const oc = "column" in D.outcome ? D.outcome : null;
@@ -34,31 +36,27 @@ export async function buildDeals(db: Db, d: DatasetDescription, raw: RawFile, as
     ...(D.createdAt ? [{ role: "deals.createdAt", column: D.createdAt }] : []),
     ...(D.amount ? [{ role: "deals.amount", column: D.amount }] : []),
   ];
-  if (!checkColumns("deals", raw.report.path, needed, raw.columns, problems)) return { ok: false, problems };
+  if (!checkColumns("deals", source.report.path, needed, source.columns, problems)) return { ok: false, problems };
 
   const mv = d.missingValues;
-  const leadId = cleanText(D.leadId, mv);
   const low = (xs: string[]) => xs.map((x) => x.trim().toLowerCase());
-  const statusTxt = oc ? cleanText(oc.column, mv) : literal(constant);
+  const statusTxt = oc ? `lower(${cleanText(oc.column, mv)})` : "";
   const status = oc
-    ? `CASE WHEN ${inList(`lower(${statusTxt})`, low(oc.won))} THEN 'won' WHEN ${inList(`lower(${statusTxt})`, low(oc.lost))} THEN 'lost' WHEN ${inList(`lower(${statusTxt})`, low(oc.open))} THEN 'open' END`
+    ? `CASE WHEN ${inList(statusTxt, low(oc.won))} THEN 'won' WHEN ${inList(statusTxt, low(oc.lost))} THEN 'lost' WHEN ${inList(statusTxt, low(oc.open))} THEN 'open' END`
     : literal(constant);
-  const closeTxt = cleanText(D.closeDate, mv);
-  const createdTxt = D.createdAt ? cleanText(D.createdAt, mv) : "NULL::VARCHAR";
-  const amountTxt = D.amount ? cleanText(D.amount, mv) : "NULL::VARCHAR";
+  const closed = parseTimestamp(cleanText(D.closeDate, mv), d.dateFormats);
+  const created = D.createdAt ? parseTimestamp(cleanText(D.createdAt, mv), d.dateFormats) : "NULL::TIMESTAMP";
   const columns = [
-    { name: "lead_id", expr: leadId },
-    { name: "deal_id", expr: D.dealId ? cleanText(D.dealId, mv) : `'deal-' || (r.rowid + 1)` },
-    { name: "_status_txt", expr: statusTxt },
+    { name: "deal_id", expr: D.dealId ? cleanText(D.dealId, mv) : `'deal-' || CAST(row_number() OVER () AS VARCHAR)` },
+    { name: "lead_id", expr: cleanText(D.leadId, mv) },
     { name: "status", expr: status },
-    { name: "_close_txt", expr: closeTxt },
-    { name: "_closed", expr: parseTimestamp(closeTxt, d.dateFormats) },
-    { name: "_created_txt", expr: createdTxt },
-    { name: "_created", expr: D.createdAt ? parseTimestamp(createdTxt, d.dateFormats) : "NULL::TIMESTAMP" },
-    { name: "_amount_txt", expr: amountTxt },
-    { name: "amount", expr: D.amount ? parseNumber(amountTxt) : "NULL::DOUBLE" },
-    { name: "_lead_known", expr: "l._l_id IS NOT NULL" },
-    { name: "_lead_created", expr: "l._l_created" },
+    { name: "amount", expr: D.amount ? parseNumber(cleanText(D.amount, mv)) : "NULL::DOUBLE" },
+    { name: "created_at", expr: `COALESCE(${created}, ${closed})` },
+    { name: "closed_at", expr: `CASE WHEN (${status}) = 'open' THEN NULL ELSE ${closed} END` },
+    { name: "_closed", expr: closed },
+    { name: "_close_missing", expr: isMissing(ident(D.closeDate), mv) },
+    { name: "_created_bad", expr: D.createdAt ? `NOT ${isMissing(ident(D.createdAt), mv)} AND ${created} IS NULL` : "FALSE" },
+    { name: "_amount_bad", expr: D.amount ? `NOT ${isMissing(ident(D.amount), mv)} AND ${parseNumber(cleanText(D.amount, mv))} IS NULL` : "FALSE" },
   ];
   const rules: Rule[] = [
     {
@@ -70,56 +68,52 @@ export async function buildDeals(db: Db, d: DatasetDescription, raw: RawFile, as
       message: (n, e) => `${fmt(n)} deal(s) have an outcome that maps to none of won (${oc?.won.join(", ")}), lost (${oc?.lost.join(", ")}), open (${oc?.open.join(", ")}); they were excluded${at(e)}. Add the value to deals.outcome`,
     },
     {
-      code: "bad_date", severity: "warning", cond: "_close_txt IS NOT NULL AND _closed IS NULL", column: D.closeDate,
+      code: "bad_date", severity: "warning", cond: "NOT _close_missing AND _closed IS NULL", column: D.closeDate,
       message: (n, e) => `${fmt(n)} deal(s) have a close date that is not a date and were excluded${at(e)}; accepted: YYYY-MM-DD[ HH:MM:SS], YYYY/MM/DD, or "dateFormats"`,
     },
-  ];
-  if (D.createdAt)
-    rules.push({
-      code: "bad_date", severity: "warning", cond: "_created_txt IS NOT NULL AND _created IS NULL", column: D.createdAt,
+    {
+      code: "bad_date", severity: "warning", cond: "_created_bad", column: D.createdAt ?? null,
       message: (n, e) => `${fmt(n)} deal(s) have a creation date that is not a date and were excluded${at(e)}`,
-    });
+    },
+  ];
   if (asOf)
     rules.push({
       code: "deal_after_end", severity: "warning", cond: `_closed > ${timestampLiteral(asOf)}`, column: D.closeDate,
       message: (n, e) => `${fmt(n)} deal(s) closed after asOf ${asOf} and were excluded${at(e)}`,
     });
-  rules.push({
-    code: "unknown_lead", severity: "warning", cond: "NOT _lead_known", column: D.leadId,
-    message: (n, e) => `${fmt(n)} deal(s) refer to a lead id that is not in the leads file (or whose lead row was excluded); they were excluded${at(e)}`,
-  });
-  const flags: Rule[] = [
-    {
-      code: "deal_before_lead", severity: "warning", cond: "_closed < _lead_created", column: D.closeDate,
-      message: (n, e) => `${fmt(n)} deal(s) closed before their lead was created; kept as they are${at(e)}`,
-    },
-    {
-      code: "missing_close_date", severity: "warning", cond: "status IN ('won', 'lost') AND _closed IS NULL", column: D.closeDate,
-      message: (n, e) => `${fmt(n)} won or lost deal(s) have no close date; kept, with no decision date${at(e)}`,
-    },
-  ];
-  if (D.amount)
-    flags.push({
-      code: "bad_number", severity: "warning", cond: "_amount_txt IS NOT NULL AND amount IS NULL", column: D.amount,
-      message: (n, e) => `${fmt(n)} deal amount(s) are not numbers; they were treated as missing${at(e)}`,
-    });
-  columns.push(
-    { name: "closed_at", expr: `CASE WHEN ${status} = 'open' THEN NULL ELSE ${parseTimestamp(closeTxt, d.dateFormats)} END` },
-    { name: "created_at", expr: `COALESCE(${D.createdAt ? parseTimestamp(createdTxt, d.dateFormats) : "NULL::TIMESTAMP"}, ${parseTimestamp(closeTxt, d.dateFormats)}, l._l_created)` },
-  );
-  const result = await runStage(db, {
-    raw, target: "deals", columns, rules, flags,
-    joins: `LEFT JOIN (SELECT lead_id AS _l_id, created_at AS _l_created FROM leads) AS l ON l._l_id = ${leadId}`,
+  const stage = await runStage(db, {
+    source, target: "deals", columns, rules,
     keep: ["deal_id", "lead_id", "status", "amount", "created_at", "closed_at"],
+    join: "LEFT JOIN leads AS l ON l.lead_id = t.lead_id",
+    postRules: [{
+      code: "unknown_lead", severity: "warning", cond: "l.lead_id IS NULL", column: D.leadId,
+      message: (n, e) => `${fmt(n)} deal(s) refer to a lead id that is not in the leads file (or whose lead row was excluded); they were excluded${at(e)}`,
+    }],
+    flags: [
+      {
+        code: "deal_before_lead", severity: "warning", cond: "t._closed < l.created_at", column: D.closeDate,
+        message: (n, e) => `${fmt(n)} deal(s) closed before their lead was created; kept as they are${at(e)}`,
+      },
+      {
+        code: "missing_close_date", severity: "warning", cond: "t.status IN ('won', 'lost') AND t._closed IS NULL", column: D.closeDate,
+        message: (n, e) => `${fmt(n)} won or lost deal(s) have no close date; kept, with no decision date${at(e)}`,
+      },
+      {
+        code: "bad_number", severity: "warning", cond: "t._amount_bad", column: D.amount ?? null,
+        message: (n, e) => `${fmt(n)} deal amount(s) are not numbers; they were treated as missing${at(e)}`,
+      },
+    ],
     unique: D.dealId
       ? {
           key: "deal_id",
           rule: {
             code: "duplicate_deal_id", severity: "warning", cond: "", column: D.dealId,
-            message: (n, e) => `${fmt(n)} deal row(s) repeat a deal id seen earlier; the first was kept${at(e)}`,
+            message: (n, e) => `${fmt(n)} deal row(s) repeat a deal id seen earlier; the first was kept and the repeats excluded${at(e)}`,
           },
         }
       : undefined,
   });
-  return { ok: true, ...result, problems: [...problems, ...result.problems] };
+  await stage.finish();
+  await db.exec(`UPDATE deals SET created_at = (SELECT l.created_at FROM leads AS l WHERE l.lead_id = deals.lead_id) WHERE created_at IS NULL`);
+  return { ok: true, rowsRead: stage.rowsRead, rowsUsed: stage.rowsUsed, excluded: stage.excluded, problems: [...problems, ...stage.problems] };
 }

@@ -6,3 +6,5 @@ export { leadFeaturesSql, featureSpecs, featureName, ruleFeature, FEATURES_TABLE
 export { scoreSelect, scoreTableSql, criterionExpr, scoreExpr, tierExpr } from "./compile.js";
 export { checkDataset, readDataShape, columnKind, type DataShape } from "./check-data.js";
 export { scoresTableName, sanitize, fnv1a } from "./names.js";
+export { unitSlots, unitsSql, unitsSelect, unitExpr, unitColumn, type UnitSlot, type SlotBand, type UnitsOptions } from "./units.js";
+export { WhatIf, whatIfInput, loadWhatIf, draftFromWhatIf, MAX_BINS, type WhatIfInput, type WhatIfResult, type WhatIfOptions, type ScoreHistogram, type DraftOptions, type OutcomeCounts } from "./whatif.js";
