@@ -21,5 +21,6 @@ export default {
   search: false,
   toc: true,
   pager: false,
-  cleanUrls: true,
+  preserveExtension: false,
+  preserveIndex: false,
 };

@@ -47,7 +47,7 @@ export async function buildDeals(db: Db, d: DatasetDescription, source: CsvSourc
   const closed = parseTimestamp(cleanText(D.closeDate, mv), d.dateFormats);
   const created = D.createdAt ? parseTimestamp(cleanText(D.createdAt, mv), d.dateFormats) : "NULL::TIMESTAMP";
   const columns = [
-    { name: "deal_id", expr: D.dealId ? cleanText(D.dealId, mv) : `'deal-' || CAST(row_number() OVER () AS VARCHAR)` },
+    { name: "deal_id", expr: D.dealId ? cleanText(D.dealId, mv) : "NULL::VARCHAR" },
     { name: "lead_id", expr: cleanText(D.leadId, mv) },
     { name: "status", expr: status },
     { name: "amount", expr: D.amount ? parseNumber(cleanText(D.amount, mv)) : "NULL::DOUBLE" },
@@ -113,6 +113,7 @@ export async function buildDeals(db: Db, d: DatasetDescription, source: CsvSourc
         }
       : undefined,
   });
+  if (!D.dealId) await db.exec(`UPDATE deals SET deal_id = 'deal-' || CAST(rowid + 1 AS VARCHAR)`);
   await stage.finish();
   await db.exec(`UPDATE deals SET created_at = (SELECT l.created_at FROM leads AS l WHERE l.lead_id = deals.lead_id) WHERE created_at IS NULL`);
   return { ok: true, rowsRead: stage.rowsRead, rowsUsed: stage.rowsUsed, excluded: stage.excluded, problems: [...problems, ...stage.problems] };

@@ -194,7 +194,9 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
   }
   for (const a of attrs) {
     const c = ident(a.source);
-    const miss = isMissing(c, markers);
+    // Exact markers only, for speed; spaces-only and padded markers are found by profileLeads (category columns)
+    // or make a typed column fall back to text.
+    const miss = `${c} IS NULL OR ${inList(c, ["", ...markers])}`;
     const recode = d.leads.recode?.[a.source];
     const v = recode && Object.keys(recode).length
       ? `CASE ${c} ${Object.entries(recode).map(([f, t]) => `WHEN ${literal(f)} THEN ${literal(t)}`).join(" ")} ELSE ${c} END`
@@ -210,7 +212,7 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
       columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) ELSE 'NaN'::DOUBLE END` });
       flags.push(typeFlag(a, `isnan(t.${ident(a.name)})`));
     } else {
-      const l = `lower(trim(${v}))`;
+      const l = `lower(${v})`;
       columns.push(
         { name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN ${inList(l, TRUE_WORDS)} THEN TRUE WHEN ${inList(l, FALSE_WORDS)} THEN FALSE END` },
         { name: bad, expr: `NOT ${miss} AND NOT ${inList(l, [...TRUE_WORDS, ...FALSE_WORDS])}` },

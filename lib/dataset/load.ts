@@ -11,7 +11,8 @@ import { MAX_CATEGORIES, findMerges } from "./categories.js";
 import { buildDeals } from "./deals.js";
 import { buildLeads } from "./leads.js";
 import { createOutcomes } from "./outcomes.js";
-import { readCsvFile, type RawFile } from "./read.js";
+import { prepareCsv, type CsvSource } from "./read.js";
+import { UnreadableCsv } from "./stage.js";
 import { ROW_CONVENTION, checkInvariant, fmt, type FileReport, type Problem, type ValidationReport } from "./report.js";
 import { FILE_KINDS, type DatasetDescription, type FileKind } from "./schema.js";
 import { ident } from "./sql.js";
@@ -64,7 +65,7 @@ async function run(
 ) {
   await db.exec(`DROP VIEW IF EXISTS lead_outcomes; ${FILE_KINDS.map((k) => `DROP TABLE IF EXISTS ${ident(k)};`).join(" ")}`);
   const kinds = FILE_KINDS.filter((k) => d.files[k]);
-  const raws: Partial<Record<FileKind, RawFile>> = {};
+  const raws: Partial<Record<FileKind, CsvSource>> = {};
   for (const [i, kind] of kinds.entries()) {
     progress("read", (0.5 * i) / kinds.length, kind);
     const spec = d.files[kind]!;
@@ -77,38 +78,42 @@ async function run(
       });
       continue;
     }
-    const r = await readCsvFile(db, kind, spec, bytes);
+    const r = await prepareCsv(db, kind, spec, bytes);
     report.files[kind] = r.report;
     report.problems.push(...r.problems);
-    if (r.raw && r.report.rowsRead > 0) raws[kind] = r.raw;
+    if (r.source) raws[kind] = r.source;
   }
 
   const explicitAsOf = d.asOf;
   let leadsOk = false;
   if (raws.leads) {
     progress("validate", 0.5, "leads");
-    const res = await buildLeads(db, d, raws.leads, explicitAsOf);
+    const res = await guard(report, "leads", () => buildLeads(db, d, raws.leads!, explicitAsOf));
     if (res) {
-      apply(report.files.leads!, res.rowsUsed, res.excluded);
+      apply(report.files.leads!, res);
       report.files.leads!.columns = res.columns;
       report.problems.push(...res.problems);
       leadsOk = res.rowsUsed > 0;
-      if (!leadsOk) report.problems.push(err("leads", "no_usable_leads", "no lead row is usable: see the other problems of the leads file"));
+      if (res.rowsRead === 0) report.problems.push(err("leads", "no_data_rows", `leads file ${JSON.stringify(raws.leads.report.path)} has a header but no data rows`));
+      else if (!leadsOk) report.problems.push(err("leads", "no_usable_leads", "no lead row is usable: see the other problems of the leads file"));
       report.suggestions.push(...res.suggestions);
-    } else excludeAll(report.files.leads!, "missing_column");
+    }
   }
   for (const kind of ["deals", "activities"] as const) {
     const raw = raws[kind];
     if (!raw) continue;
     if (!leadsOk) {
-      excludeAll(report.files[kind]!, "leads_unusable");
+      report.problems.push({ severity: "warning", code: "not_checked", file: kind, count: 1, examples: [], message: `the ${kind} file was not checked: the leads are not usable` });
       continue;
     }
     progress("validate", kind === "deals" ? 0.7 : 0.8, kind);
-    const res = kind === "deals" ? await buildDeals(db, d, raw, explicitAsOf) : await buildActivities(db, d, raw, explicitAsOf);
+    const res = await guard(report, kind, () => (kind === "deals" ? buildDeals(db, d, raw, explicitAsOf) : buildActivities(db, d, raw, explicitAsOf)));
+    if (!res) continue;
     report.problems.push(...res.problems);
-    if (res.ok) apply(report.files[kind]!, res.rowsUsed, res.excluded);
-    else excludeAll(report.files[kind]!, "missing_column");
+    if (res.ok) {
+      apply(report.files[kind]!, res);
+      if (res.rowsRead === 0) report.problems.push(err(kind, "no_data_rows", `${kind} file ${JSON.stringify(raw.report.path)} has a header but no data rows`));
+    }
   }
   if (raws.activities && leadsOk && report.files.activities!.rowsUsed > 0) {
     const small = await smallColumns(db, "activities", ["activity_type"]);
@@ -139,17 +144,21 @@ function err(file: FileKind, code: string, message: string): Problem {
   return { severity: "error", code, message, file, count: 1, examples: [] };
 }
 
-function apply(f: FileReport, rowsUsed: number, excluded: FileReport["excluded"]) {
-  f.rowsUsed = rowsUsed;
-  f.excluded.push(...excluded);
+function apply(f: FileReport, r: { rowsRead: number; rowsUsed: number; excluded: FileReport["excluded"] }) {
+  f.rowsRead = r.rowsRead;
+  f.rowsUsed = r.rowsUsed;
+  f.excluded.push(...r.excluded);
 }
 
-/** Every parsed row is excluded with `reason` (the file could not be mapped); keeps the row invariant. */
-function excludeAll(f: FileReport, reason: string) {
-  const already = f.excluded.reduce((s, e) => s + e.count, 0);
-  const rest = f.rowsRead - already;
-  if (rest > 0) f.excluded.push({ reason, count: rest, examples: [] });
-  f.rowsUsed = 0;
+/** Runs a build step; a file DuckDB cannot read at all becomes a "csv_unreadable" error instead of an exception. */
+async function guard<T>(report: ValidationReport, kind: FileKind, f: () => Promise<T>): Promise<T | null> {
+  try {
+    return await f();
+  } catch (e) {
+    if (!(e instanceof UnreadableCsv)) throw e;
+    report.problems.push(err(kind, "csv_unreadable", `${kind} file ${JSON.stringify(report.files[kind]!.path)} could not be read as CSV: ${e.message}`));
+    return null;
+  }
 }
 
 /** Columns of `table` with at most MAX_CATEGORIES distinct values (approximate). */

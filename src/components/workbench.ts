@@ -36,14 +36,15 @@ export type Progress = (message: string, fraction: number) => void;
 async function builtIn(): Promise<{ description: DatasetDescription; files: Record<string, Uint8Array> }> {
   const meta = (await FileAttachment("../data/dataset/description.json").json()) as { description: unknown; built: string };
   const description = parseDatasetDescription(meta.description, `dataset description (${meta.built})`);
-  const bytes = async (f: { arrayBuffer(): Promise<ArrayBuffer> }) => new Uint8Array(await f.arrayBuffer());
-  const files: Record<string, Uint8Array> = {};
+  // Always call .arrayBuffer() on the attachment itself: a bare FileAttachment("x.csv")
+  // makes Framework add d3-dsv from its CDN (an outside request the build cannot make).
   const all = {
-    leads: () => bytes(FileAttachment("../data/dataset/leads.csv")),
-    deals: () => bytes(FileAttachment("../data/dataset/deals.csv")),
-    activities: () => bytes(FileAttachment("../data/dataset/activities.csv")),
+    leads: () => FileAttachment("../data/dataset/leads.csv").arrayBuffer(),
+    deals: () => FileAttachment("../data/dataset/deals.csv").arrayBuffer(),
+    activities: () => FileAttachment("../data/dataset/activities.csv").arrayBuffer(),
   };
-  for (const [kind, spec] of Object.entries(description.files)) if (spec) files[spec.path] = await all[kind as keyof typeof all]();
+  const files: Record<string, Uint8Array> = {};
+  for (const [kind, spec] of Object.entries(description.files)) if (spec) files[spec.path] = new Uint8Array(await all[kind as keyof typeof all]());
   return { description, files };
 }
 
