@@ -19,7 +19,7 @@ export default {
     { name: "Calibration", path: "/calibration" },
   ],
   search: false,
-  toc: true,
+  toc: false,
   pager: false,
   preserveExtension: false,
   preserveIndex: false,

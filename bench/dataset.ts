@@ -51,10 +51,10 @@ export function generateLeadsCsv(n: number): Uint8Array {
     const src = i % 997 === 0 ? "google" : pick(sources);
     buf.push(
       [
-        `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`, created, r() < 0.385 ? "1" : "0", pick(origins), src, pick(countries), pick(specs),
+        `${hex(8)}-${hex(4)}-${hex(12)}`, created, r() < 0.385 ? "1" : "0", pick(origins), src, pick(countries), pick(specs),
         pick(occup), pick(acts), String(Math.floor(r() * 20)), String(Math.floor(r() * 2000)), (r() * 6).toFixed(2), String(600000 + i),
         (r() * 100).toFixed(1), r() < 0.08 ? "Yes" : "No", r() < 0.01 ? "Yes" : "No", r() < 0.3 ? "Yes" : "No",
-        pick(["Mumbai", "Thane & Outskirts", "Other Cities", "Select", ""]), `"${pick(words)} ${pick(words)}, ${pick(words)}"`, `c${Math.floor(r() * 50)}`,
+        pick(["Mumbai", "Thane & Outskirts", "Other Cities", "Select", ""]), `"${pick(words)}, ${pick(words)}"`, `c${Math.floor(r() * 50)}`,
       ].join(","),
     );
     if (buf.length === 10_000) {
@@ -85,6 +85,7 @@ function traced(db: Db): Db {
   const log = (kind: string, sql: string, t: number) => {
     const dt = performance.now() - t;
     if (dt > 30) console.log(`  ${kind} ${dt.toFixed(0).padStart(5)} ms  ${sql.replace(/\s+/g, " ").slice(0, 110)}`);
+    if (process.env.BENCH_VERBOSE === "sql" && dt > 30) console.log(sql);
   };
   return {
     ...db,

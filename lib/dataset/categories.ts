@@ -9,13 +9,13 @@ import type { MergeSuggestion } from "./report.js";
 import type { FileKind } from "./schema.js";
 import { ident } from "./sql.js";
 
-/** The key two spellings share when they are "the same": trimmed, inner white space collapsed, lower case. */
-export function spellingKey(v: string): string {
-  return v.trim().replace(/\s+/g, " ").toLowerCase();
-}
+/** Tidy spacing: spaces and tabs trimmed, runs of them → one space (line breaks are left alone). */
+const tidy = (v: string) => v.replace(/^[ \t]+|[ \t]+$/g, "").replace(/[ \t]+/g, " ");
 
-/** Tidy white space: trimmed, runs of white space → one space. */
-const tidy = (v: string) => v.trim().replace(/\s+/g, " ");
+/** The key two spellings share when they are "the same": tidy spacing, lower case. */
+export function spellingKey(v: string): string {
+  return tidy(v).toLowerCase();
+}
 
 /**
  * Groups value counts by `spellingKey`; a group gives a suggestion when it has

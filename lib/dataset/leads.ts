@@ -46,7 +46,7 @@ export function checkColumns(kind: Problem["file"], path: string, needed: { role
 interface Attr { name: string; source: string; declared: AttributeType; type: SqlType }
 
 /** Creates `leads` from the CSV `source` following the description; `asOf` is the explicit end date, if any. */
-export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSource, asOf: string | undefined): Promise<LeadsResult | null> {
+export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSource, asOf: string | undefined): Promise<(LeadsResult & { ok: true }) | { ok: false; problems: Problem[] }> {
   const L = d.leads;
   const problems: Problem[] = [];
   const declared = (L.attributes ?? []).map((a) => (typeof a === "string" ? { column: a, type: "auto" as AttributeType } : a));
@@ -56,7 +56,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
     ...(L.label ? [{ role: "leads.label.column", column: L.label.column }] : []),
     ...declared.map((a) => ({ role: "leads.attributes", column: a.column })),
   ];
-  if (!checkColumns("leads", source.report.path, needed, source.columns, problems)) return null;
+  if (!checkColumns("leads", source.report.path, needed, source.columns, problems)) return { ok: false, problems };
 
   const markers = [...new Set(d.missingValues.map((m) => m.trim()).filter((m) => m !== ""))];
   const mapped = [L.id, L.createdAt, L.label?.column].filter((c): c is string => !!c);
@@ -138,6 +138,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
     };
   });
   return {
+    ok: true,
     rowsRead: stage.rowsRead, rowsUsed: stage.rowsUsed, excluded: stage.excluded,
     problems: [...problems, ...stage.problems, ...prof.problems],
     columns,
@@ -196,7 +197,7 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
     const c = ident(a.source);
     // Exact markers only, for speed; spaces-only and padded markers are found by profileLeads (category columns)
     // or make a typed column fall back to text.
-    const miss = `${c} IS NULL OR ${inList(c, ["", ...markers])}`;
+    const miss = `(${c} IS NULL OR ${inList(c, ["", ...markers])})`;
     const recode = d.leads.recode?.[a.source];
     const v = recode && Object.keys(recode).length
       ? `CASE ${c} ${Object.entries(recode).map(([f, t]) => `WHEN ${literal(f)} THEN ${literal(t)}`).join(" ")} ELSE ${c} END`

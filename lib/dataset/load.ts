@@ -89,7 +89,8 @@ async function run(
   if (raws.leads) {
     progress("validate", 0.5, "leads");
     const res = await guard(report, "leads", () => buildLeads(db, d, raws.leads!, explicitAsOf));
-    if (res) {
+    if (res && !res.ok) report.problems.push(...res.problems);
+    if (res?.ok) {
       apply(report.files.leads!, res);
       report.files.leads!.columns = res.columns;
       report.problems.push(...res.problems);

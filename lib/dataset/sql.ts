@@ -46,13 +46,17 @@ export function timestampLiteral(value: string): string {
  */
 export function isMissing(c: string, markers: readonly string[]): string {
   const ms = [...new Set(markers.map((m) => m.trim()).filter((m) => m !== ""))];
-  const padded = `(ascii(${c}) = 32 OR suffix(${c}, ' '))`;
-  return `(${c} IS NULL OR ${inList(c, ["", ...ms])} OR (${padded} AND ${inList(`trim(${c})`, ["", ...ms])}))`;
+  return `(${c} IS NULL OR ${inList(c, ["", ...ms])} OR (${padded(c)} AND ${inList(`trim(${c}, ' \t')`, ["", ...ms])}))`;
 }
 
-/** `c` without surrounding spaces; trims only when there are some (cheap in the common case). */
+/** True when `c` starts or ends with a space or tab (cheap guard before trim). */
+function padded(c: string): string {
+  return `(ascii(${c}) IN (32, 9) OR suffix(${c}, ' ') OR suffix(${c}, '\t'))`;
+}
+
+/** `c` without surrounding spaces and tabs; trims only when there are some (cheap in the common case). */
 export function trimmed(c: string): string {
-  return `CASE WHEN ascii(${c}) = 32 OR suffix(${c}, ' ') THEN trim(${c}) ELSE ${c} END`;
+  return `CASE WHEN ${padded(c)} THEN trim(${c}, ' \t') ELSE ${c} END`;
 }
 
 /** Trimmed text of a raw VARCHAR column, NULL when the cell is missing (see isMissing). */

@@ -7,13 +7,15 @@
  * is a 0/1 criterion or a small count) are aggregated once into "patterns"
  * with a count per outcome, so a rescore costs O(patterns × slots). When
  * there are too many distinct vectors (decayed sums are nearly all
- * distinct), the units are kept per lead, 0..255 integers as Uint8Array and
- * the rest as Float64Array, and scored in cache-sized blocks, O(leads × slots).
+ * distinct), the units are kept per lead and scored in cache-sized blocks,
+ * O(leads × slots). Either way 0/1 slots are packed 8 to a byte and added by
+ * one table look-up per byte; other 0..255 integers are stored as Uint8Array,
+ * the rest as Float64Array.
  *
- * Scores are summed exactly as compile.ts does (per category, in criteria
- * order; a group summed, capped, then added where it first appears; then the
- * category cap; then fit + behaviour), so they equal the SQL scores bit for
- * bit for the same points.
+ * Scores follow schema.ts (per category: ungrouped criteria plus each group
+ * summed and capped; then the category cap; then fit + behaviour). They equal
+ * compile.ts's SQL scores exactly when every term is an integer, and within
+ * float rounding (≤ 1e-9) otherwise, since the summation order differs.
  */
 import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
@@ -83,8 +85,12 @@ export const MAX_BINS = 65_536;
 const BLOCK = 1024;
 
 type Unit = Uint8Array | Float64Array;
-interface PlanUnit { slots: number[]; grouped: boolean; cap: number }
-interface PlanCategory { units: PlanUnit[]; cap: number }
+/** Up to 8 binary (0/1) slots of one summation target, packed one bit per slot: bit j = slots[j]. */
+interface Packed { slots: number[]; codes: Uint8Array }
+/** What adds into one accumulator (a category's ungrouped criteria, or one group). */
+interface Target { packed: Packed[]; slots: number[] }
+/** Fixed at construction: per category its ungrouped target and its groups (first-appearance order). */
+type Layout = { direct: Target; groups: { name: string; target: Target }[] }[];
 
 const isByte = (v: number) => v >= 0 && v <= 255 && Number.isInteger(v);
 
@@ -94,57 +100,100 @@ function addU8(acc: Float64Array, u: Uint8Array, p: number, off: number, len: nu
 function addF64(acc: Float64Array, u: Float64Array, p: number, off: number, len: number) {
   for (let i = 0; i < len; i++) acc[i] += p * u[off + i];
 }
-const addUnit = (acc: Float64Array, u: Unit, p: number, off: number, len: number) =>
-  u instanceof Uint8Array ? addU8(acc, u, p, off, len) : addF64(acc, u, p, off, len);
+function addLut(acc: Float64Array, codes: Uint8Array, lut: Float64Array, off: number, len: number) {
+  for (let i = 0; i < len; i++) acc[i] += lut[codes[off + i]];
+}
 
-/** The summation plan of slots (compile.ts scorePlan, slot-wise): a cap of +Infinity = none. */
-function plan(slots: UnitSlot[], caps: Caps): PlanCategory[] {
-  return CATEGORIES.map((category) => {
-    const units: PlanUnit[] = [];
-    const groups = new Map<string, PlanUnit>();
-    for (const s of slots) {
-      if (s.category !== category) continue;
-      if (s.group === null) {
-        units.push({ slots: [s.index], grouped: false, cap: Infinity });
-        continue;
-      }
-      let g = groups.get(s.group);
-      if (!g) {
-        g = { slots: [], grouped: true, cap: caps?.group?.[s.group] ?? Infinity };
-        groups.set(s.group, g);
-        units.push(g);
-      }
-      g.slots.push(s.index);
+/**
+ * Packs the binary slots of each target into bytes (8 slots per byte) over
+ * rows [0, m): one table look-up then replaces up to 8 multiply-adds.
+ */
+function layout(slots: UnitSlot[], cols: Unit[], binary: boolean[], m: number): Layout {
+  const target = (ids: number[]): Target => {
+    const bin = ids.filter((s) => binary[s]);
+    const packed: Packed[] = [];
+    for (let k = 0; k < bin.length; k += 8) {
+      const chunk = bin.slice(k, k + 8);
+      const codes = new Uint8Array(m);
+      chunk.forEach((s, j) => {
+        const u = cols[s] as Uint8Array;
+        for (let i = 0; i < m; i++) codes[i] |= u[i] << j;
+      });
+      packed.push({ slots: chunk, codes });
     }
-    return { units, cap: caps?.category?.[category] ?? Infinity };
+    return { packed, slots: ids.filter((s) => !binary[s]) };
+  };
+  return CATEGORIES.map((category) => {
+    const mine = slots.filter((s) => s.category === category);
+    const names = [...new Set(mine.map((s) => s.group).filter((g): g is string => g !== null))];
+    return {
+      direct: target(mine.filter((s) => s.group === null).map((s) => s.index)),
+      groups: names.map((name) => ({ name, target: target(mine.filter((s) => s.group === name).map((s) => s.index)) })),
+    };
   });
 }
 
-/** Scores rows [0, m) of `cols` into `out`, in blocks, with compile.ts's summation order. */
-function scoreRows(cols: Unit[], m: number, points: ArrayLike<number>, p: PlanCategory[], out: Float64Array) {
+/** The look-up table of a packed chunk: lut[code] = Σ points of the set bits (in bit order); null when all points are 0. */
+function lutOf(pk: Packed, points: Float64Array): Float64Array | null {
+  if (pk.slots.every((s) => points[s] === 0)) return null;
+  const lut = new Float64Array(1 << pk.slots.length);
+  for (let c = 1; c < lut.length; c++) {
+    let v = 0;
+    for (let j = 0; j < pk.slots.length; j++) if ((c >> j) & 1) v += points[pk.slots[j]];
+    lut[c] = v;
+  }
+  return lut;
+}
+
+/**
+ * Scores rows [0, m) into `out`, in cache-sized blocks: per category, its
+ * ungrouped slots, then each group summed and capped; then the category cap;
+ * then fit + behaviour (schema.ts). Within a target the packed binary slots
+ * come first: with integer points every partial sum is then exact, and the
+ * score differs from compile.ts's left-to-right SQL sum by rounding only
+ * (≤ 1e-9; identical when all units are integers). Returns [min, max].
+ */
+function scoreRows(lay: Layout, cols: (Unit | null)[], m: number, points: Float64Array, caps: Caps, out: Float64Array): [number, number] {
+  const prep = (t: Target) => ({ luts: t.packed.map((pk) => [pk.codes, lutOf(pk, points)] as const).filter(([, l]) => l !== null) as [Uint8Array, Float64Array][], slots: t.slots.filter((s) => points[s] !== 0) });
+  const cats = lay.map((c, k) => ({
+    direct: prep(c.direct),
+    groups: c.groups.map((g) => ({ ...prep(g.target), cap: caps?.group?.[g.name] ?? Infinity })),
+    cap: caps?.category?.[CATEGORIES[k]] ?? Infinity,
+  }));
+  const add = (acc: Float64Array, t: ReturnType<typeof prep>, off: number, len: number) => {
+    for (const [codes, lut] of t.luts) addLut(acc, codes, lut, off, len);
+    for (const s of t.slots) {
+      const u = cols[s]!;
+      if (u instanceof Uint8Array) addU8(acc, u, points[s], off, len);
+      else addF64(acc, u, points[s], off, len);
+    }
+  };
   const acc = [new Float64Array(BLOCK), new Float64Array(BLOCK)];
   const g = new Float64Array(BLOCK);
+  let min = Infinity, max = -Infinity;
   for (let off = 0; off < m; off += BLOCK) {
     const len = Math.min(BLOCK, m - off);
-    for (let c = 0; c < p.length; c++) {
+    for (let c = 0; c < cats.length; c++) {
       const a = acc[c];
       a.fill(0, 0, len);
-      for (const unit of p[c].units) {
-        if (!unit.grouped) {
-          const s = unit.slots[0];
-          if (points[s] !== 0) addUnit(a, cols[s], points[s], off, len);
-          continue;
-        }
+      add(a, cats[c].direct, off, len);
+      for (const grp of cats[c].groups) {
         g.fill(0, 0, len);
-        for (const s of unit.slots) if (points[s] !== 0) addUnit(g, cols[s], points[s], off, len);
-        const cap = unit.cap;
+        add(g, grp, off, len);
+        const cap = grp.cap;
         for (let i = 0; i < len; i++) a[i] += g[i] < cap ? g[i] : cap;
       }
     }
     const [f, b] = acc;
-    const capF = p[0].cap, capB = p[1].cap;
-    for (let i = 0; i < len; i++) out[off + i] = (f[i] < capF ? f[i] : capF) + (b[i] < capB ? b[i] : capB);
+    const capF = cats[0].cap, capB = cats[1].cap;
+    for (let i = 0; i < len; i++) {
+      const s = (f[i] < capF ? f[i] : capF) + (b[i] < capB ? b[i] : capB);
+      out[off + i] = s;
+      if (s < min) min = s;
+      if (s > max) max = s;
+    }
   }
+  return m === 0 ? [0, 0] : [min, max];
 }
 
 /**
@@ -160,8 +209,12 @@ export class WhatIf {
   readonly mode: "patterns" | "dense";
   /** Rows scored per rescore: distinct unit vectors (patterns) or leads (dense). */
   readonly rows: number;
-  private readonly cols: Unit[];
-  private readonly outcomes: Int8Array | null = null;
+  /** Units of the slots not packed into `layout` (null for packed binary slots). */
+  private readonly cols: (Unit | null)[];
+  private readonly layout: Layout;
+  /** Dense: per lead 0 lost, 1 won, 2 open. */
+  private readonly outcomeIndex: Uint8Array | null = null;
+  /** Patterns: per pattern the number of lost, won, open leads. */
   private readonly patternCounts: Uint32Array[] | null = null;
   private readonly rowPattern: Uint32Array | null = null;
   private readonly defaultCaps: Caps;
@@ -170,7 +223,8 @@ export class WhatIf {
 
   /**
    * @param slots unitSlots(model)
-   * @param units one column per slot (units.ts; numbers, never NaN), each of length n
+   * @param units one column per slot (units.ts; numbers, never NaN), each of length n;
+   *   Float64Array columns that are not 0..255 integers are kept by reference (do not modify them)
    * @param outcomes per lead: 1 won, 0 lost, −1 open (same row order)
    * Throws when lengths disagree or a unit is not finite.
    */
@@ -180,45 +234,51 @@ export class WhatIf {
     units.forEach((u, s) => {
       if (u.length !== n) throw new Error(`WhatIf: unit column ${slots[s].column} has ${u.length} rows but outcomes has ${n}. Read both from the same query.`);
     });
-    const out8 = outcomes instanceof Int8Array ? outcomes : Int8Array.from(outcomes);
+    const outcomeIndex = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const o = out8[i];
-      if (o !== 1 && o !== 0 && o !== -1) throw new Error(`WhatIf: outcome of row ${i} must be 1 (won), 0 (lost) or -1 (open); received ${outcomes[i]}.`);
+      const o = outcomes[i];
+      if (o !== 1 && o !== 0 && o !== -1) throw new Error(`WhatIf: outcome of row ${i} must be 1 (won), 0 (lost) or -1 (open); received ${o}.`);
+      outcomeIndex[i] = o === -1 ? 2 : o;
     }
     this.n = n;
     this.slots = slots;
     this.defaultCaps = options.caps;
     // Compact per-slot storage: Uint8Array for 0..255 integers, else Float64Array.
-    const cols: Unit[] = units.map((u, s) => {
-      let byte = true;
+    const binary: boolean[] = [];
+    let cols: Unit[] = units.map((u, s) => {
+      let byte = true, max = 0;
       for (let i = 0; i < n; i++) {
         const v = u[i];
         if (!Number.isFinite(v)) throw new Error(`WhatIf: unit ${slots[s].column} (${slots[s].criterionId}) of row ${i} is ${v}; units are never NULL. Use unitsSql(model).`);
         if (byte && !isByte(v)) byte = false;
+        if (v > max) max = v;
       }
+      binary.push(byte && max <= 1);
       if (byte) return u instanceof Uint8Array ? u : Uint8Array.from(u);
       return u instanceof Float64Array ? u : Float64Array.from(u);
     });
     const maxPatterns = options.maxPatterns ?? Math.max(4096, n >> 2);
     const patterns = maxPatterns > 0 ? aggregate(cols, n, maxPatterns) : null;
     if (patterns) {
-      this.mode = "patterns";
-      this.rows = patterns.first.length;
-      this.cols = cols.map((u) => {
-        const p = u instanceof Uint8Array ? new Uint8Array(this.rows) : new Float64Array(this.rows);
-        for (let k = 0; k < this.rows; k++) p[k] = u[patterns.first[k]];
+      const m = patterns.first.length;
+      cols = cols.map((u) => {
+        const p = u instanceof Uint8Array ? new Uint8Array(m) : new Float64Array(m);
+        for (let k = 0; k < m; k++) p[k] = u[patterns.first[k]];
         return p;
       });
-      const counts = [new Uint32Array(this.rows), new Uint32Array(this.rows), new Uint32Array(this.rows)]; // lost, won, open
-      for (let i = 0; i < n; i++) counts[out8[i] === -1 ? 2 : out8[i]][patterns.rowPattern[i]]++;
+      const counts = [new Uint32Array(m), new Uint32Array(m), new Uint32Array(m)];
+      for (let i = 0; i < n; i++) counts[outcomeIndex[i]][patterns.rowPattern[i]]++;
+      this.mode = "patterns";
+      this.rows = m;
       this.patternCounts = counts;
       this.rowPattern = patterns.rowPattern;
     } else {
       this.mode = "dense";
       this.rows = n;
-      this.cols = cols;
-      this.outcomes = out8;
+      this.outcomeIndex = outcomeIndex;
     }
+    this.layout = layout(slots, cols, binary, this.rows);
+    this.cols = cols.map((u, s) => (binary[s] ? null : u));
     this.scratch = new Float64Array(this.rows);
   }
 
@@ -241,11 +301,10 @@ export class WhatIf {
       if (!Number.isFinite(p)) throw new Error(`WhatIf.rescore: points of slot ${s} (${this.slots[s].criterionId}) must be finite; received ${p}.`);
     });
     const caps = input.caps === undefined ? this.defaultCaps : input.caps;
-    const p = plan(this.slots, caps);
     const scores = this.scratch;
-    scoreRows(this.cols, this.rows, points, p, scores);
+    const [min, max] = scoreRows(this.layout, this.cols, this.rows, points, caps, scores);
     const gen = ++this.generation;
-    const result = this.summarise(scores, input.thresholds);
+    const result = this.summarise(scores, min, max, input.thresholds);
     const patternScores = this.mode === "patterns" ? scores.slice() : null;
     return {
       ...result,
@@ -260,73 +319,79 @@ export class WhatIf {
         }
         if (gen === this.generation) return this.scratch.slice();
         const out = new Float64Array(this.n);
-        scoreRows(this.cols, this.rows, points, p, out);
+        scoreRows(this.layout, this.cols, this.rows, points, caps, out);
         return out;
       },
     };
   }
 
-  private summarise(scores: Float64Array, t: Thresholds): Omit<WhatIfResult, "mode" | "ms" | "scores"> {
+  private summarise(scores: Float64Array, min: number, max: number, t: Thresholds): Omit<WhatIfResult, "mode" | "ms" | "scores"> {
     const m = this.rows;
-    let min = Infinity, max = -Infinity, integer = true;
-    for (let k = 0; k < m; k++) {
-      const s = scores[k];
-      if (s < min) min = s;
-      if (s > max) max = s;
-      if (integer && s !== Math.floor(s)) integer = false;
-    }
-    if (m === 0) min = max = 0;
     const lo = Math.floor(min);
-    let binWidth = 1;
-    if (Math.floor(max) - lo + 1 > MAX_BINS) binWidth = Math.ceil((Math.floor(max) - lo + 1) / MAX_BINS);
+    const span = Math.floor(max) - lo + 1;
+    const binWidth = span > MAX_BINS ? Math.ceil(span / MAX_BINS) : 1;
     const nBins = Math.floor((max - lo) / binWidth) + 1;
-    const hist = [new Uint32Array(nBins), new Uint32Array(nBins), new Uint32Array(nBins)]; // lost, won, open
-    const tier = [new Float64Array(3), new Float64Array(3), new Float64Array(3)]; // [tier][lost, won, open]
+    // Counts interleaved by outcome (index 3·bin + outcome; outcome 0 lost, 1 won, 2 open), then split.
+    const hist = new Float64Array(3 * nBins);
+    const tier = new Float64Array(9);
     const sum = new Float64Array(3);
     const { nurture, salesReady } = t;
-    const add = (s: number, o: number, w: number) => {
-      const k = binWidth === 1 ? Math.floor(s) - lo : Math.floor((s - lo) / binWidth);
-      hist[o][k] += w;
-      tier[s >= salesReady ? 2 : s >= nurture ? 1 : 0][o] += w;
-      sum[o] += s * w;
-    };
+    let integer = true;
     if (this.patternCounts) {
-      const [cl, cw, co] = this.patternCounts;
+      const counts = this.patternCounts;
       for (let k = 0; k < m; k++) {
         const s = scores[k];
-        if (cl[k]) add(s, 0, cl[k]);
-        if (cw[k]) add(s, 1, cw[k]);
-        if (co[k]) add(s, 2, co[k]);
+        const f = Math.floor(s);
+        if (f !== s) integer = false;
+        const bin = binWidth === 1 ? f - lo : Math.floor((s - lo) / binWidth);
+        const tr = s >= salesReady ? 6 : s >= nurture ? 3 : 0;
+        for (let o = 0; o < 3; o++) {
+          const w = counts[o][k];
+          if (w === 0) continue;
+          hist[3 * bin + o] += w;
+          tier[tr + o] += w;
+          sum[o] += s * w;
+        }
       }
     } else {
-      const o = this.outcomes!;
-      for (let i = 0; i < m; i++) add(scores[i], o[i] === -1 ? 2 : o[i], 1);
-    }
-    const counts = { lost: 0, won: 0, open: 0 };
-    for (let k = 0; k < nBins; k++) {
-      counts.lost += hist[0][k];
-      counts.won += hist[1][k];
-      counts.open += hist[2][k];
-    }
-    let auc: number | null = null;
-    let tied = 0;
-    if (counts.won > 0 && counts.lost > 0) {
-      let lostBelow = 0, s = 0;
-      for (let k = 0; k < nBins; k++) {
-        s += hist[1][k] * (lostBelow + 0.5 * hist[0][k]);
-        tied += hist[1][k] * hist[0][k];
-        lostBelow += hist[0][k];
+      const oi = this.outcomeIndex!;
+      for (let i = 0; i < m; i++) {
+        const s = scores[i];
+        const o = oi[i];
+        const f = Math.floor(s);
+        if (f !== s) integer = false;
+        const bin = binWidth === 1 ? f - lo : Math.floor((s - lo) / binWidth);
+        hist[3 * bin + o]++;
+        tier[(s >= salesReady ? 6 : s >= nurture ? 3 : 0) + o]++;
+        sum[o] += s;
       }
-      auc = s / (counts.won * counts.lost);
     }
+    const split = (o: number) => {
+      const out = new Uint32Array(nBins);
+      for (let k = 0; k < nBins; k++) out[k] = hist[3 * k + o];
+      return out;
+    };
+    const [lost, won, open] = [split(0), split(1), split(2)];
+    const counts = { won: 0, lost: 0, open: 0 };
+    let auc: number | null = null;
+    let tied = 0, below = 0, pairs = 0;
+    for (let k = 0; k < nBins; k++) {
+      counts.lost += lost[k];
+      counts.won += won[k];
+      counts.open += open[k];
+      pairs += won[k] * (below + 0.5 * lost[k]);
+      tied += won[k] * lost[k];
+      below += lost[k];
+    }
+    if (counts.won > 0 && counts.lost > 0) auc = pairs / (counts.won * counts.lost);
     const aucExact = integer && binWidth === 1;
-    const oc = (r: Float64Array): OutcomeCounts => ({ won: r[1], lost: r[0], open: r[2] });
+    const oc = (r: number): OutcomeCounts => ({ won: tier[r + 1], lost: tier[r], open: tier[r + 2] });
     const mean = (x: number, c: number) => (c === 0 ? null : x / c);
     return {
       n: this.n,
       counts,
-      histogram: { lo, binWidth, won: hist[1], lost: hist[0], open: hist[2] },
-      tiers: { ignore: oc(tier[0]), nurture: oc(tier[1]), "sales-ready": oc(tier[2]) },
+      histogram: { lo, binWidth, won, lost, open },
+      tiers: { ignore: oc(0), nurture: oc(3), "sales-ready": oc(6) },
       auc,
       aucExact,
       aucMaxError: auc === null || aucExact ? 0 : (0.5 * tied) / (counts.won * counts.lost),

@@ -76,3 +76,94 @@ export function CumulativeChart(bins: HistogramBin[], t: Thresholds, { width = 6
     { width, height, title },
   );
 }
+
+const VERSION_SCHEME = "tableau10";
+
+/** Win rate per score band with Wilson 95 % intervals, one colour per version; small bands hollow. */
+export function WinRateBandsChart(rows: { version: string; mid: number; label: string; rate: number; lo: number; hi: number; n: number; small: boolean }[], { width = 640, height = 260 } = {}) {
+  return Chart(
+    {
+      data: { values: rows },
+      layer: [
+        { mark: { type: "rule" }, encoding: { x: { field: "mid", type: "quantitative", title: "Score band (mid-point, points)" }, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" } } },
+        {
+          mark: { type: "point", size: 60, tooltip: true },
+          encoding: {
+            x: { field: "mid", type: "quantitative" },
+            y: { field: "rate", type: "quantitative", title: "Win rate (Wilson 95 % interval)", axis: { format: "%" } },
+            color: { field: "version", type: "nominal" },
+            fill: { condition: { test: "datum.small", value: "white" }, field: "version", type: "nominal", legend: null },
+            tooltip: [{ field: "version" }, { field: "label", title: "Band" }, { field: "n", title: "Leads", format: "," }, { field: "rate", title: "Win rate", format: ".1%" }, { field: "lo", title: "CI low", format: ".1%" }, { field: "hi", title: "CI high", format: ".1%" }, { field: "small", title: "< 30 leads" }],
+          },
+        },
+      ],
+    } as never,
+    { width, height, title: "Win rate by score band" },
+  );
+}
+
+/** Reliability diagram: mean predicted probability vs observed win rate per bin; the diagonal is perfect. */
+export function ReliabilityChart(rows: { version: string; predicted: number; observed: number; n: number }[], { width = 320, height = 300 } = {}) {
+  return Chart(
+    {
+      layer: [
+        { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: "line", strokeDash: [4, 4], color: "#999" }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } } },
+        {
+          data: { values: rows },
+          mark: { type: "line", point: true, tooltip: true },
+          encoding: {
+            x: { field: "predicted", type: "quantitative", title: "Predicted win probability", scale: { domain: [0, 1] } },
+            y: { field: "observed", type: "quantitative", title: "Observed win rate", scale: { domain: [0, 1] } },
+            color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
+            tooltip: [{ field: "version" }, { field: "predicted", format: ".3f" }, { field: "observed", format: ".3f" }, { field: "n", title: "Leads", format: "," }],
+          },
+        },
+      ],
+    } as never,
+    { width, height, title: "Reliability diagram" },
+  );
+}
+
+/** ROC curves, one per version, with the chance diagonal. */
+export function RocChart(rows: { version: string; fpr: number; tpr: number }[], { width = 320, height = 300 } = {}) {
+  return Chart(
+    {
+      layer: [
+        { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: "line", strokeDash: [4, 4], color: "#999" }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } } },
+        {
+          data: { values: rows },
+          mark: { type: "line", strokeWidth: 2 },
+          encoding: {
+            x: { field: "fpr", type: "quantitative", title: "Share of lost leads above the cut (FPR)" },
+            y: { field: "tpr", type: "quantitative", title: "Share of won leads above the cut (TPR)" },
+            color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
+            order: { field: "fpr" },
+          },
+        },
+      ],
+    } as never,
+    { width, height, title: "ROC curves" },
+  );
+}
+
+/** Lift or gain by depth (share of leads taken from the top of the score). */
+export function LiftGainChart(rows: { version: string; depth: number; value: number }[], kind: "lift" | "gain", { width = 320, height = 260 } = {}) {
+  const baseline = kind === "lift" ? [{ x: 0, y: 1 }, { x: 1, y: 1 }] : [{ x: 0, y: 0 }, { x: 1, y: 1 }];
+  return Chart(
+    {
+      layer: [
+        { data: { values: baseline }, mark: { type: "line", strokeDash: [4, 4], color: "#999" }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } } },
+        {
+          data: { values: rows },
+          mark: { type: "line", point: true, tooltip: true },
+          encoding: {
+            x: { field: "depth", type: "quantitative", title: "Top share of leads by score", axis: { format: "%" } },
+            y: { field: "value", type: "quantitative", title: kind === "lift" ? "Cumulative lift (× base win rate)" : "Share of all wins captured", ...(kind === "gain" ? { axis: { format: "%" } } : {}) },
+            color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
+          },
+        },
+      ],
+    } as never,
+    { width, height, title: kind === "lift" ? "Lift chart" : "Gain chart" },
+  );
+}

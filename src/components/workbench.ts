@@ -29,6 +29,8 @@ export interface Workbench {
   /** Why scoring could not run (data unusable, or a model does not fit the data). */
   scoringError: string | null;
   label: (m: Model) => string;
+  /** Milliseconds per step, shown on the Data page. */
+  timings: Record<string, number>;
 }
 
 export type Progress = (message: string, fraction: number) => void;
@@ -54,14 +56,24 @@ export async function modelFiles(): Promise<ModelFile[]> {
 }
 
 export async function openWorkbench(progress: Progress = () => {}): Promise<Workbench> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t0);
+    t0 = now;
+  };
   progress("Starting DuckDB-WASM…", 0.02);
   const db = await openBrowserDb();
+  lap("start DuckDB-WASM");
   const stored: StoredDataset | null = await loadStoredDataset().catch(() => null);
   progress(stored ? `Reading your files (${stored.description.name})…` : "Reading the dataset…", 0.1);
   const { description, files } = stored ?? (await builtIn());
+  lap("fetch files");
   const report = await loadDataset(db, description, files, {
     onProgress: (p: LoadProgress) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.6 * p.fraction),
   });
+  lap("load and validate");
   const entries = parseModelFiles(await modelFiles());
   const models = entries.flatMap((e) => (e.ok ? [e.model] : []));
   let result: RecomputeResult | null = null;
@@ -75,9 +87,11 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
       scoringError = (e as Error).message;
     }
   }
+  lap("recompute scores");
+  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = timings;
   progress("Ready", 1);
   return {
     db, origin: stored ? "browser" : "built-in", description, report, entries, models,
-    current: currentVersion(models), recompute: result, scoringError, label: versionLabel,
+    current: currentVersion(models), recompute: result, scoringError, label: versionLabel, timings,
   };
 }

@@ -67,12 +67,16 @@ export async function openPage(session: Session, path: string, options: { viewpo
 }
 
 /** Waits until the page says it is ready (a cell sets data-ready on <html>) or fails with the error cells. */
-export async function waitReady(page: Page, timeout = 60_000) {
-  await page.waitForFunction(
-    () => document.documentElement.dataset.ready === "1" || document.querySelector(".observablehq--error") !== null,
-    undefined,
-    { timeout },
-  );
+export async function waitReady(page: Page, timeout = 60_000, problems?: Problems) {
+  const deadline = Date.now() + timeout;
+  // Poll, so that an uncaught page error fails at once instead of after the timeout.
+  for (;;) {
+    const done = await page.evaluate(() => document.documentElement.dataset.ready === "1" || document.querySelector(".observablehq--error") !== null);
+    if (done) break;
+    if (problems?.pageErrors.length) throw new Error(`page error before the page was ready: ${problems.pageErrors.join("; ")}`);
+    if (Date.now() > deadline) throw new Error(`the page did not become ready within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
   // Charts render asynchronously after the cell that creates them.
   await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined), undefined, { timeout });
 }

@@ -25,7 +25,7 @@ describe("every page of the built site", () => {
     it(`${path} renders with no error, no outside request and no empty chart`, async () => {
       const { page, problems, close } = await openPage(session, path);
       try {
-        await waitReady(page);
+        await waitReady(page, 60_000, problems);
         const defects = await pageDefects(page);
         expect(defects.errorCells).toEqual([]);
         expect(defects.emptyCharts).toEqual([]);

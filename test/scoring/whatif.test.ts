@@ -27,6 +27,12 @@ const [v1, v2] = [1, 2].map((v) => {
   return parseModel(JSON.parse(readFileSync(file, "utf8")), file);
 });
 
+/** Asserts two score arrays agree within 1e-9 per lead (float summation order may differ). */
+function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, what = "") {
+  expect(got.length, what).toBe(want.length);
+  for (let i = 0; i < want.length; i++) if (!(Math.abs(got[i] - want[i]) <= 1e-9)) expect([what, i, got[i]]).toEqual([what, i, want[i]]);
+}
+
 /** The straightforward score of each lead (schema.ts semantics, over units). */
 function naiveScores(model: Model, slots: UnitSlot[], units: Float64Array[], points: ArrayLike<number>, caps: Caps): Float64Array {
   const n = units[0]?.length ?? 0;
@@ -101,7 +107,7 @@ function randomInput(model: Model, seed: number): WhatIfInput {
 describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
   let db: Db;
   let models: Model[];
-  const data = new Map<Model, { units: Float64Array[]; outcomes: Float64Array; sqlScores: Float64Array }>();
+  const data = new Map<Model, { units: Float64Array[]; outcomes: Float64Array; sqlScores: Float64Array; sqlTiers: string[] }>();
   beforeAll(async () => {
     db = await openWasmDb();
     await loadSample(db, toCsv(generateSample({ leads: LEADS, seed: 7 })));
@@ -119,6 +125,7 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
         units: unitSlots(v.model).map((s) => cols.columns[s.column] as Float64Array),
         outcomes: cols.columns.outcome as Float64Array,
         sqlScores: scores.columns.score as Float64Array,
+        sqlTiers: Array.from(scores.columns.tier as ArrayLike<string>),
       });
     }
   });
@@ -133,12 +140,16 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
     expect(dense.rows).toBe(LEADS);
   });
 
-  it("gives the SQL scores (bit for bit) for the model's own points, caps and thresholds", () => {
+  it("gives the SQL scores (≤ 1e-9) and tiers for the model's own points, caps and thresholds", () => {
     for (const m of models) {
       const d = data.get(m)!;
       for (const maxPatterns of [undefined, 0]) {
         const r = new WhatIf(unitSlots(m), d.units, d.outcomes, { caps: m.caps, maxPatterns }).rescore(whatIfInput(m));
-        expect(Array.from(r.scores()), m.id).toEqual(Array.from(d.sqlScores));
+        expectClose(r.scores(), d.sqlScores, m.id);
+        const sqlTiers = { ignore: 0, nurture: 0, "sales-ready": 0 };
+        d.sqlTiers.forEach((t) => sqlTiers[t as keyof typeof sqlTiers]++);
+        const sum = (c: { won: number; lost: number; open: number }) => c.won + c.lost + c.open;
+        expect({ ignore: sum(r.tiers.ignore), nurture: sum(r.tiers.nurture), "sales-ready": sum(r.tiers["sales-ready"]) }, m.id).toEqual(sqlTiers);
       }
     }
   });
@@ -154,7 +165,10 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
         const [a, b] = modes.map((w) => w.rescore(input));
         expectMatches(a, want, d.outcomes, input);
         expectMatches(b, want, d.outcomes, input);
-        expect({ ...a, scores: 0, mode: 0, ms: 0 }).toEqual({ ...b, scores: 0, mode: 0, ms: 0 });
+        // Identical but for the mean's summation order (weighted per pattern vs per lead).
+        const same = (r: WhatIfResult) => ({ ...r, scores: 0, mode: 0, ms: 0, mean: 0, meanByOutcome: 0 });
+        expect(same(a)).toEqual(same(b));
+        expect(a.mean).toBeCloseTo(b.mean, 9);
       }
     }
   });
@@ -165,7 +179,9 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
     const own = whatIfInput(v2);
     expect(w.rescore({ points: own.points, thresholds: own.thresholds }).mean).toBe(w.rescore(own).mean);
     const uncapped = naiveScores(v2, unitSlots(v2), d.units, own.points, {});
-    expect(Array.from(w.rescore({ ...own, caps: {} }).scores())).toEqual(Array.from(uncapped));
+    const got = w.rescore({ ...own, caps: {} }).scores();
+    expect(got.every((s, i) => Math.abs(s - uncapped[i]) <= 1e-9)).toBe(true);
+    expect(got.some((s, i) => s !== d.sqlScores[i])).toBe(true);
   });
 
   it("keeps lazy scores valid after a later rescore (dense)", () => {
@@ -173,7 +189,7 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
     const w = new WhatIf(unitSlots(v2), d.units, d.outcomes, { caps: v2.caps, maxPatterns: 0 });
     const first = w.rescore(whatIfInput(v2));
     w.rescore(randomInput(v2, 5));
-    expect(Array.from(first.scores())).toEqual(Array.from(d.sqlScores));
+    expectClose(first.scores(), d.sqlScores);
   });
 
   it("loads from the database with loadWhatIf", async () => {
@@ -216,7 +232,10 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
     const whatIf = new WhatIf(slots, d.units, d.outcomes, { caps: v2.caps }).rescore({ points, thresholds });
     const result = await recompute(db, [draft]);
     const sql = await db.queryColumns(result.versions[0].sql);
-    expect(Array.from(whatIf.scores())).toEqual(Array.from(sql.columns.score as Float64Array));
+    expectClose(whatIf.scores(), sql.columns.score as Float64Array);
+    const sqlSalesReady = Array.from(sql.columns.tier as ArrayLike<string>).filter((t) => t === "sales-ready").length;
+    const tr = whatIf.tiers["sales-ready"];
+    expect(tr.won + tr.lost + tr.open).toBe(sqlSalesReady);
   });
 
   it("draftFromWhatIf refuses fractional points and wrong lengths", () => {

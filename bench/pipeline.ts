@@ -1,0 +1,117 @@
+/**
+ * The timed steps of the scoring benchmark, over any `Db`, so that native
+ * DuckDB in Node and DuckDB-WASM in the browser run exactly the same SQL:
+ * generate → scoring dates → (optional) the straightforward single query →
+ * features once → each version from features → units → WhatIf → rescores.
+ */
+import type { Db } from "../lib/db/types.js";
+import { quoteIdent, render } from "../lib/sql/index.js";
+import { scoreTableSql } from "../lib/scoring/compile.js";
+import { FEATURES_TABLE, featureSpecs, leadFeaturesSql } from "../lib/scoring/features.js";
+import { scoringDatesSql } from "../lib/scoring/scoring-dates.js";
+import { unitSlots, unitsSql } from "../lib/scoring/units.js";
+import { WhatIf, whatIfInput, type WhatIfInput } from "../lib/scoring/whatif.js";
+import { OUTCOMES, benchModel, syntheticSql } from "./synthetic.js";
+
+export interface PipelineOptions {
+  leads: number;
+  activities: number;
+  /** Also time the straightforward single query (activities joined in, no feature table). */
+  straight: boolean;
+  /** Number of what-if input changes to time. */
+  rescores: number;
+}
+
+export interface PipelineResult {
+  engine: string;
+  generateMs: number;
+  scoringDatesMs: number;
+  straightMs: number | null;
+  featuresMs: number;
+  versionMs: number[];
+  unitsReadMs: number;
+  whatIfBuildMs: number;
+  whatIfMode: string;
+  whatIfRows: number;
+  slots: number;
+  rescoreFirstMs: number;
+  rescoreMs: number[];
+  /** |what-if − SQL| of the summed v1 scores, and whether the tier counts agree. */
+  check: { sumDiff: number; tiersAgree: boolean };
+  auc: number | null;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export { median };
+
+/** A what-if input change: a few points and the thresholds moved (deterministic in k). */
+function change(base: WhatIfInput, k: number): WhatIfInput {
+  const points = Array.from(base.points);
+  for (let j = 0; j < 3; j++) points[(k * 7 + j * 11) % points.length] += ((k + j) % 5) - 2;
+  return { ...base, points, thresholds: { nurture: base.thresholds.nurture + (k % 3), salesReady: base.thresholds.salesReady + (k % 4) } };
+}
+
+export async function runPipeline(db: Db, o: PipelineOptions, log: (s: string) => void = () => {}): Promise<PipelineResult> {
+  const models = [1, 2, 3].map(benchModel);
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
+  for (const s of syntheticSql(o.leads, o.activities)) await db.exec(s);
+  const generateMs = lap();
+  log(`generated ${o.leads} leads, ${o.activities} activities in ${generateMs.toFixed(0)} ms`);
+  await db.exec(render(scoringDatesSql()));
+  const scoringDatesMs = lap();
+
+  let straightMs: number | null = null;
+  const features = leadFeaturesSql(featureSpecs(models));
+  if (o.straight && features.kind === "createTableAs") {
+    // lead_features as a VIEW: the score query then joins and aggregates activities itself.
+    await db.exec(`CREATE OR REPLACE VIEW ${quoteIdent(FEATURES_TABLE)} AS ${render(features.select)}`);
+    lap();
+    await db.exec(render(scoreTableSql(models[0], "bench_straight")));
+    straightMs = lap();
+    await db.exec(`DROP VIEW ${quoteIdent(FEATURES_TABLE)}`);
+    log(`straightforward single query: ${straightMs.toFixed(0)} ms`);
+    lap();
+  }
+  await db.exec(render(features));
+  const featuresMs = lap();
+  log(`features: ${featuresMs.toFixed(0)} ms`);
+  const versionMs: number[] = [];
+  for (const m of models) {
+    await db.exec(render(scoreTableSql(m, `bench_scores_v${m.version}`)));
+    versionMs.push(lap());
+  }
+  log(`versions: ${versionMs.map((x) => x.toFixed(0)).join(", ")} ms`);
+
+  const v1 = models[0];
+  const cols = await db.queryColumns(unitsSql(v1, { outcomes: OUTCOMES }));
+  const unitsReadMs = lap();
+  const slots = unitSlots(v1);
+  const w = WhatIf.fromColumns(slots, cols, cols.columns.outcome as ArrayLike<number>, { caps: v1.caps });
+  const whatIfBuildMs = lap();
+  log(`units read ${unitsReadMs.toFixed(0)} ms, WhatIf built (${w.mode}, ${w.rows} rows) ${whatIfBuildMs.toFixed(0)} ms`);
+
+  const base = whatIfInput(v1);
+  const own = w.rescore(base);
+  const rescoreFirstMs = own.ms;
+  const rescoreMs: number[] = [];
+  for (let k = 1; k <= o.rescores; k++) rescoreMs.push(w.rescore(change(base, k)).ms);
+
+  const [sql] = await db.query(
+    `SELECT sum(score) AS s, count(*) FILTER (WHERE tier = 'sales-ready') AS sr, count(*) FILTER (WHERE tier = 'nurture') AS nu FROM ${quoteIdent("bench_scores_v1")}`,
+  );
+  const sum = (c: { won: number; lost: number; open: number }) => c.won + c.lost + c.open;
+  const check = {
+    sumDiff: Math.abs(own.mean * own.n - Number(sql.s)),
+    tiersAgree: sum(own.tiers["sales-ready"]) === Number(sql.sr) && sum(own.tiers.nurture) === Number(sql.nu),
+  };
+  return {
+    engine: db.engine, generateMs, scoringDatesMs, straightMs, featuresMs, versionMs, unitsReadMs, whatIfBuildMs,
+    whatIfMode: w.mode, whatIfRows: w.rows, slots: slots.length, rescoreFirstMs, rescoreMs, check, auc: own.auc,
+  };
+}

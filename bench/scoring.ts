@@ -1,0 +1,232 @@
+/**
+ * Scoring benchmark: 1,000,000 leads and 20,000,000 activities generated in
+ * DuckDB (bench/synthetic.ts), a 30-criterion model in 3 versions.
+ *
+ *   npx tsx bench/scoring.ts [leads=1000000] [activities=20000000] [--no-browser] [--no-straight]
+ *
+ * Measures, on native DuckDB (@duckdb/node-api, threads = 1) in Node and on
+ * DuckDB-WASM in headless Chromium (a standalone page bundled here with
+ * esbuild, served on 127.0.0.1): data generation, scoring dates, the
+ * straightforward single query (activities joined into the score query),
+ * features once, each version from features, reading the units, building the
+ * WhatIf, and rescoring after an input change; plus the browser tab's memory.
+ *
+ * Memory, as measured: the renderer processes' resident set (VmRSS sampled
+ * every 200 ms, and the kernel's peak VmHWM at the end, from /proc/<pid>/status;
+ * pids from CDP SystemInfo.getProcessInfo, type "renderer") — this includes
+ * the DuckDB worker and its wasm memory, which live in the renderer; and the
+ * page's JS heap (CDP Performance.getMetrics JSHeapUsedSize, main thread only).
+ * performance.measureUserAgentSpecificMemory is not available headless.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openNativeDb } from "../lib/db/native.js";
+import { median, runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface ScoringBenchOptions {
+  leads?: number;
+  activities?: number;
+  /** Run the browser part (default true). */
+  browser?: boolean;
+  /** Time the straightforward single query too (default true). */
+  straight?: boolean;
+  rescores?: number;
+  log?: (line: string) => void;
+}
+
+export interface BrowserResult extends PipelineResult {
+  openMs: number;
+  duckdbVersion: string;
+  usedJSHeapSize: number | null;
+  /** Peak of the summed renderer VmRSS samples, and the summed VmHWM at the end (bytes). */
+  peakRendererRss: number;
+  rendererHwm: number;
+  peakJsHeapUsed: number;
+  samples: number;
+}
+
+export interface Figure {
+  figure: string;
+  native: string;
+  wasm: string;
+  target: string;
+  ok: boolean | null;
+}
+
+export interface ScoringBenchReport {
+  options: Required<Omit<ScoringBenchOptions, "log">>;
+  native: PipelineResult;
+  browser: BrowserResult | null;
+  figures: Figure[];
+}
+
+/** Bundles bench/browser/page.ts and copies the DuckDB-WASM worker and engine next to it. */
+async function buildPage(dir: string) {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [path.join(here, "browser/page.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outfile: path.join(dir, "page.js"),
+    logLevel: "error",
+  });
+  writeFileSync(path.join(dir, "index.html"), readFileSync(path.join(here, "browser/index.html")));
+  for (const f of ["duckdb-eh.wasm", "duckdb-browser-eh.worker.js"]) cpSync(require.resolve(`@duckdb/duckdb-wasm/dist/${f}`), path.join(dir, f));
+}
+
+function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function runBrowser(o: PipelineOptions, log: (s: string) => void): Promise<BrowserResult> {
+  if (!existsSync(CHROMIUM)) throw new Error(`runScoringBench: Chromium not found at ${CHROMIUM}; install it (bash scripts/ensure-chromium.sh) or set CHROMIUM_PATH.`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "scoring-bench-"));
+  await buildPage(dir);
+  // @ts-expect-error plain ESM script without types
+  const { serve } = await import("../scripts/serve.mjs");
+  const server: { url: string; close(): Promise<void> } = await serve(dir, 0);
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on("console", (m) => log(`  [browser] ${m.text()}`));
+    page.on("pageerror", (e) => log(`  [browser error] ${String(e)}`));
+    await page.goto(`${server.url}/index.html`, { waitUntil: "load" });
+    await page.waitForFunction(() => typeof window.runBench === "function");
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const bcdp = await browser.newBrowserCDPSession();
+    const renderers = async () => {
+      const info = (await bcdp.send("SystemInfo.getProcessInfo")) as unknown as { processInfo: { type: string; id: number }[] };
+      return info.processInfo.filter((p) => p.type === "renderer").map((p) => p.id);
+    };
+    let pids = await renderers();
+    let peakRendererRss = 0, peakJsHeapUsed = 0, samples = 0;
+    const sample = async () => {
+      const rss = pids.reduce((s, pid) => s + statusKb(pid, "VmRSS"), 0);
+      peakRendererRss = Math.max(peakRendererRss, rss);
+      try {
+        const { metrics } = await cdp.send("Performance.getMetrics");
+        const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+        peakJsHeapUsed = Math.max(peakJsHeapUsed, heap);
+      } catch {
+        // the main thread may be busy; the next sample will do
+      }
+      samples++;
+    };
+    let running = true;
+    const sampler = (async () => {
+      while (running) {
+        await sample();
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const result = (await page.evaluate((opts) => window.runBench(opts), o)) as Omit<BrowserResult, "peakRendererRss" | "rendererHwm" | "peakJsHeapUsed" | "samples">;
+    running = false;
+    await sampler;
+    pids = await renderers();
+    await sample();
+    const rendererHwm = pids.reduce((s, pid) => s + statusKb(pid, "VmHWM"), 0);
+    return { ...result, peakRendererRss, rendererHwm, peakJsHeapUsed, samples };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const s = (ms: number | null | undefined) => (ms == null ? "—" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+
+function figures(n: PipelineResult, b: BrowserResult | null): Figure[] {
+  const f: Figure[] = [];
+  const row = (figure: string, native: string, wasm: string, target: string, ok: boolean | null) => f.push({ figure, native, wasm, target, ok });
+  const nv = median(n.versionMs), bv = b ? median(b.versionMs) : null;
+  row("generate data (SQL, range + hash)", s(n.generateMs), s(b?.generateMs), "", null);
+  row("scoring dates", s(n.scoringDatesMs), s(b?.scoringDatesMs), "", null);
+  row("straightforward single query (v1, activities joined)", s(n.straightMs), s(b?.straightMs), "reference", null);
+  const nf = n.scoringDatesMs + n.featuresMs, bf = b ? b.scoringDatesMs + b.featuresMs : null;
+  row("features once (scoring dates + lead_features)", s(nf), s(bf), "WASM ≤ 5 s", bf === null ? null : bf <= 5000);
+  row(`each version from features (median of ${n.versionMs.length}: ${n.versionMs.map((x) => x.toFixed(0)).join("/")} | ${b?.versionMs.map((x) => x.toFixed(0)).join("/") ?? "—"})`, s(nv), s(bv), "WASM ≤ 0.5 s", bv === null ? null : bv <= 500);
+  row("  WASM per version ÷ native per version", "1.0×", bv === null ? "—" : `${(bv / nv).toFixed(2)}×`, "≤ 1.5×", bv === null ? null : bv / nv <= 1.5);
+  row(`read units (queryColumns, ${n.slots} slots + outcome)`, s(n.unitsReadMs), s(b?.unitsReadMs), "", null);
+  row(`build WhatIf (${n.whatIfMode}, ${n.whatIfRows} rows)`, s(n.whatIfBuildMs), s(b?.whatIfBuildMs), "", null);
+  row("what-if rescore, first (cold JIT)", s(n.rescoreFirstMs), s(b?.rescoreFirstMs), "", null);
+  const nr = median(n.rescoreMs), br = b ? median(b.rescoreMs) : null;
+  row(`what-if rescore after an input change (median of ${n.rescoreMs.length})`, s(nr), s(br), "≤ 100 ms", nr <= 100 && (br === null || br <= 100));
+  row("what-if rescore, slowest", s(Math.max(...n.rescoreMs)), s(b ? Math.max(...b.rescoreMs) : null), "", null);
+  row("what-if v1 vs SQL v1: |Σ score diff|, tier counts", `${n.check.sumDiff.toExponential(1)}, ${n.check.tiersAgree ? "agree" : "DIFFER"}`, b ? `${b.check.sumDiff.toExponential(1)}, ${b.check.tiersAgree ? "agree" : "DIFFER"}` : "—", "≤ 1e-9 × n, agree", n.check.tiersAgree && (!b || b.check.tiersAgree));
+  if (b) {
+    row("tab peak memory: renderer RSS (peak of 200 ms samples)", "", mb(b.peakRendererRss), "< 2 GB", b.peakRendererRss < 2 * 2 ** 30);
+    row("tab peak memory: renderer VmHWM (kernel peak RSS)", "", mb(b.rendererHwm), "< 2 GB", b.rendererHwm < 2 * 2 ** 30);
+    row("page JS heap used, peak (CDP JSHeapUsedSize)", "", mb(b.peakJsHeapUsed), "", null);
+  }
+  return f;
+}
+
+function table(fs: Figure[]): string {
+  const head = ["figure", "native (1 thread)", "DuckDB-WASM (Chromium)", "target", ""];
+  const rows = fs.map((x) => [x.figure, x.native, x.wasm, x.target, x.ok === null ? "" : x.ok ? "ok" : "MISSED"]);
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join("  ").trimEnd();
+  return [line(head), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Runs the benchmark and prints the table; returns every figure. */
+export async function runScoringBench(options: ScoringBenchOptions = {}): Promise<ScoringBenchReport> {
+  const o = {
+    leads: options.leads ?? 1_000_000,
+    activities: options.activities ?? 20_000_000,
+    browser: options.browser ?? true,
+    straight: options.straight ?? true,
+    rescores: options.rescores ?? 20,
+  };
+  const log = options.log ?? ((line: string) => console.log(line));
+  const p: PipelineOptions = { leads: o.leads, activities: o.activities, straight: o.straight, rescores: o.rescores };
+  log(`scoring bench: ${o.leads} leads, ${o.activities} activities, model of 30 criteria (30 slots), 3 versions`);
+  log("native DuckDB (threads = 1) …");
+  const db = await openNativeDb({ threads: 1 });
+  let native: PipelineResult;
+  try {
+    native = await runPipeline(db, p, (x) => log(`  ${x}`));
+  } finally {
+    await db.close();
+  }
+  let browser: BrowserResult | null = null;
+  if (o.browser) {
+    log("DuckDB-WASM in headless Chromium …");
+    browser = await runBrowser(p, log);
+    log(`  DuckDB ${browser.duckdbVersion} in the browser; instantiate ${s(browser.openMs)}; ${browser.samples} memory samples`);
+  }
+  const fs = figures(native, browser);
+  log("");
+  log(table(fs));
+  log("");
+  log("Memory: renderer RSS = Σ VmRSS of the Chromium renderer processes (CDP SystemInfo.getProcessInfo pids, /proc/<pid>/status),");
+  log("sampled every 200 ms while the page ran; VmHWM = the kernel's peak RSS of those processes. Both include the DuckDB-WASM");
+  log("worker (its wasm heap lives in the renderer). JS heap = CDP Performance.getMetrics JSHeapUsedSize (page main thread).");
+  return { options: o, native, browser, figures: fs };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const nums = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  await runScoringBench({ leads: nums[0], activities: nums[1], browser: !args.includes("--no-browser"), straight: !args.includes("--no-straight") });
+}

@@ -1,0 +1,136 @@
+/**
+ * The scoring benchmark's data and models, shared by Node (native DuckDB)
+ * and the browser page (DuckDB-WASM), so both engines score the same rows.
+ *
+ * Data is generated inside DuckDB from range() with an integer hash
+ * (multiply / xor-shift, all in BIGINT without overflow), so it is identical
+ * on DuckDB 1.4 (WASM) and 1.5 (native) and never passes through JavaScript:
+ *  leads       N rows: lead_id 'L0000000', created_at in 2023, 12 attributes (some NULL)
+ *  activities  A rows: a lead chosen by hash, 8 activity types (email_open 40 %,
+ *              web_visit 22 %, email_click 12 %, pricing_page 8 %, webinar 5 %,
+ *              demo_request 4 %, unsubscribe 4 %, bounce 5 %), occurred_at from
+ *              5 days before to 70 days after the lead's creation
+ *  deals       about 45 % of leads: won with a probability rising with fit, closed
+ *              31-120 days after creation (10 % still open)
+ * The model has 30 criteria (20 fit, 10 behaviour, every activity rule with decay)
+ * and exactly 30 points slots.
+ */
+import { parseModel } from "../lib/model/parse.js";
+import type { Model } from "../lib/model/schema.js";
+
+const DAY = 86_400;
+
+/** SQL statements creating leads, activities and deals (in order). */
+export function syntheticSql(leads: number, activities: number): string[] {
+  const u = (i: string, k: number) => `(hh(${i}, ${k}) / 4294967296.0)`;
+  const pick = (i: string, k: number, values: (string | null)[]) =>
+    `[${values.map((v) => (v === null ? "NULL" : `'${v}'`)).join(", ")}][1 + CAST(hh(${i}, ${k}) % ${values.length} AS INTEGER)]`;
+  const created = (i: string) => `(TIMESTAMP '2023-01-01 00:00:00' + to_seconds(CAST(hh(${i}, 1) % ${365 * DAY} AS BIGINT)))`;
+  return [
+    "CREATE OR REPLACE MACRO mix32(x) AS ((xor(x, x >> 16) * 73244475) % 4294967296)",
+    "CREATE OR REPLACE MACRO hh(i, k) AS mix32(mix32(mix32(((i * 2654435761) + (k * 40503)) % 4294967296)))",
+    `CREATE OR REPLACE TABLE leads AS SELECT
+      printf('L%07d', range) AS lead_id,
+      ${created("range")} AS created_at,
+      ${pick("range", 2, ["C-level", "VP", "Director", "Manager", "Manager", "Individual contributor", "Individual contributor", "Student"])} AS job_level,
+      CAST(${pick("range", 3, ["10", "50", "200", "1000", "5000", null])} AS DOUBLE) AS company_size,
+      ${pick("range", 4, ["Software", "Finance", "Insurance", "Education", "Retail", "Manufacturing", "Health", "Media", "Government", "Other"])} AS industry,
+      ${pick("range", 5, ["US", "UK", "DE", "FR", "IN", "BR", "JP", "AU", "CA", "ES", "IT", "NL"])} AS country,
+      ${pick("range", 6, ["corporate", "corporate", "free webmail", "education"])} AS email_domain_type,
+      ${pick("range", 7, ["yes", "no", null])} AS budget_confirmed,
+      ${pick("range", 8, ["< 3 months", "3-6 months", "> 6 months", null])} AS timeline,
+      ${pick("range", 9, ["Referral", "Partner", "Paid search", "Paid social", "Organic", "Event", "Direct", "Email"])} AS lead_source,
+      ${u("range", 10)} < 0.6 AS has_phone,
+      CASE WHEN ${u("range", 14)} < 0.3 THEN NULL ELSE round(${u("range", 15)} * 1e7) END AS annual_revenue,
+      range AS lead_no
+    FROM range(${leads})`,
+    `CREATE OR REPLACE TABLE activities AS SELECT
+      printf('L%07d', lead) AS lead_id,
+      CASE WHEN t < 40 THEN 'email_open' WHEN t < 62 THEN 'web_visit' WHEN t < 74 THEN 'email_click'
+        WHEN t < 82 THEN 'pricing_page' WHEN t < 87 THEN 'webinar' WHEN t < 91 THEN 'demo_request'
+        WHEN t < 95 THEN 'unsubscribe' ELSE 'bounce' END AS activity_type,
+      ${created("lead")} + to_seconds(CAST(hh(range, 13) % ${75 * DAY} AS BIGINT) - ${5 * DAY}) AS occurred_at
+    FROM (SELECT range, hh(range, 11) % ${leads} AS lead, hh(range, 12) % 100 AS t FROM range(${activities}))`,
+    `CREATE OR REPLACE TABLE deals AS SELECT
+      'D' || lead_id AS deal_id, lead_id,
+      CASE WHEN ${u("lead_no", 22)} < 0.1 THEN 'open'
+        WHEN ${u("lead_no", 21)} < 0.1 + 0.3 * coalesce((job_level IN ('C-level', 'VP'))::INTEGER, 0)
+          + 0.2 * coalesce((budget_confirmed = 'yes')::INTEGER, 0) + 0.15 * coalesce((industry = 'Software')::INTEGER, 0)
+          + 0.1 * coalesce((company_size >= 1000)::INTEGER, 0) THEN 'won' ELSE 'lost' END AS status,
+      1000.0 AS amount,
+      created_at + to_days(31) AS created_at,
+      CASE WHEN ${u("lead_no", 22)} < 0.1 THEN NULL ELSE created_at + to_seconds(CAST(${31 * DAY} + hh(lead_no, 23) % ${89 * DAY} AS BIGINT)) END AS closed_at
+    FROM leads WHERE ${u("lead_no", 20)} < 0.45`,
+    `CREATE OR REPLACE VIEW bench_outcomes AS SELECT lead_id,
+      CASE WHEN bool_or(status = 'won') THEN 'won' WHEN bool_and(status = 'lost') THEN 'lost' ELSE 'open' END AS outcome
+    FROM deals GROUP BY lead_id`,
+  ];
+}
+
+export const OUTCOMES = { table: "bench_outcomes", column: "outcome" };
+
+const ACTIVITY_TYPES = ["email_open", "email_click", "web_visit", "pricing_page", "webinar", "demo_request", "unsubscribe", "bounce"];
+
+/**
+ * Version v of the benchmark model (v = 1, 2, 3): v2 changes points and
+ * thresholds; v3 also changes a half-life (one more feature).
+ */
+export function benchModel(version: number): Model {
+  const k = version - 1;
+  const fit = (id: string, rule: Record<string, unknown>, points: number, group?: string) => ({ id, label: id, category: "fit", ...(group ? { group } : {}), rule, points: points + (k % 2) * (points > 0 ? 2 : -1) });
+  const beh = (id: string, rule: Record<string, unknown>, points: number, group?: string) => ({ id, label: id, category: "behaviour", ...(group ? { group } : {}), rule, points: points + k });
+  const criteria = [
+    fit("senior_title", { type: "in", column: "job_level", values: ["C-level", "VP"] }, 20, "title"),
+    fit("director", { type: "equals", column: "job_level", value: "Director" }, 10, "title"),
+    fit("manager", { type: "equals", column: "job_level", value: "Manager" }, 5, "title"),
+    fit("student", { type: "equals", column: "job_level", value: "Student" }, -10),
+    fit("size_large", { type: "in", column: "company_size", values: [1000, 5000] }, 15, "size"),
+    fit("size_mid", { type: "equals", column: "company_size", value: 200 }, 8, "size"),
+    fit("size_missing", { type: "missing", column: "company_size" }, -3),
+    fit("industry_software", { type: "equals", column: "industry", value: "Software" }, 10),
+    fit("industry_finance", { type: "in", column: "industry", values: ["Finance", "Insurance"] }, 6),
+    fit("industry_education", { type: "equals", column: "industry", value: "Education" }, -4),
+    fit("free_webmail", { type: "equals", column: "email_domain_type", value: "free webmail" }, -5),
+    fit("budget_yes", { type: "equals", column: "budget_confirmed", value: "yes" }, 10),
+    fit("budget_no", { type: "equals", column: "budget_confirmed", value: "no" }, -5),
+    fit("timeline_short", { type: "equals", column: "timeline", value: "< 3 months" }, 10),
+    fit("timeline_missing", { type: "missing", column: "timeline" }, -2),
+    fit("source_referral", { type: "in", column: "lead_source", values: ["Referral", "Partner"] }, 8),
+    fit("source_paid", { type: "notIn", column: "lead_source", values: ["Referral", "Partner", "Organic", "Direct"] }, 3),
+    fit("has_phone", { type: "flag", column: "has_phone" }, 4),
+    fit("country_core", { type: "in", column: "country", values: ["US", "UK", "DE", "FR"] }, 5),
+    fit("revenue_present", { type: "present", column: "annual_revenue" }, 3),
+    beh("email_opens", { type: "activityPoints", activity: "email_open", withinDays: 30, maxCount: 10, decay: { halfLifeDays: version === 3 ? 14 : 7 } }, 2, "email"),
+    beh("email_clicks", { type: "activityPoints", activity: "email_click", withinDays: 30, maxCount: 4, decay: { halfLifeDays: 14 } }, 5, "email"),
+    beh("opens_90d", { type: "activityPoints", activity: "email_open", withinDays: 90, maxCount: 20, decay: { halfLifeDays: 30 } }, 1, "email"),
+    beh("web_visits", { type: "activityPoints", activity: "web_visit", withinDays: 30, maxCount: 10, decay: { halfLifeDays: 7 } }, 2, "web"),
+    beh("web_recent", { type: "activityPoints", activity: "web_visit", withinDays: 7, decay: { halfLifeDays: 1 } }, 3, "web"),
+    beh("pricing_page", { type: "activityPoints", activity: "pricing_page", withinDays: 30, maxCount: 3, decay: { halfLifeDays: 3.5 } }, 10),
+    beh("webinar", { type: "hasActivity", activity: "webinar", withinDays: 90, decay: { halfLifeDays: 30 } }, 10),
+    beh("demo_request", { type: "hasActivity", activity: "demo_request", withinDays: 30, decay: { halfLifeDays: 14 } }, 30),
+    beh("unsubscribed", { type: "hasActivity", activity: "unsubscribe", decay: { halfLifeDays: 60 } }, -20),
+    beh("bounced", { type: "hasActivity", activity: "bounce", decay: { halfLifeDays: 30 } }, -15),
+  ];
+  return parseModel(
+    {
+      id: "bench",
+      version,
+      parent: version === 1 ? null : version - 1,
+      status: version === 1 ? "published" : "draft",
+      effectiveFrom: "2024-01-01",
+      author: "bench/synthetic.ts",
+      changeNote: `benchmark model, variant ${version}`,
+      dataset: {
+        columns: {
+          job_level: "string", company_size: "number", industry: "string", country: "string", email_domain_type: "string",
+          budget_confirmed: "string", timeline: "string", lead_source: "string", has_phone: "boolean", annual_revenue: "number",
+        },
+        activityTypes: ACTIVITY_TYPES,
+      },
+      criteria,
+      caps: { category: { fit: 60, behaviour: 80 }, group: { title: 25, size: 15, email: 20, web: 15 } },
+      thresholds: { nurture: 30 + 5 * k, salesReady: 65 + 5 * k },
+    },
+    `benchModel(${version})`,
+  );
+}

@@ -1,0 +1,294 @@
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import type { ValidationReport } from "../../lib/dataset/report.js";
+import type { Db } from "../../lib/db/types.js";
+import type { Model } from "../../lib/model/schema.js";
+import type { RecomputeResult, VersionScores } from "../../lib/scoring/recompute.js";
+import type { DatasetSource } from "../dataset-source.js";
+import { listOption, versionId, type LoadedModels } from "../models.js";
+import { UsageError, type Command } from "./types.js";
+
+export const score: Command = {
+  summary: "recompute every model version's historical scores and write them as CSV or JSON",
+  usage: `Usage: leadscore score [--dataset FILE] [--models DIR] [--version ID@N ...]
+                      [--format csv|json] [--out FILE] [--engine wasm|native] [--window DAYS]
+
+Validates the dataset, then recomputes each lead's score as of its scoring
+date (the earlier of its first won/lost deal close and created_at + DAYS; no
+activity after it counts) for every valid model version, or the versions
+chosen with --version.
+
+Output: one row per lead per version, ordered by version then lead_id.
+  csv   columns version ("starting@2"), lead_id, scoring_at, score, tier, then
+        one column per criterion id with its points (the union over the
+        versions; empty where a version has no such criterion). RFC 4180
+        quoting, LF line ends.
+  json  an array of {version, lead_id, scoring_at, score, tier, points: {criterion id: points}}.
+
+An invalid model file or a version that does not fit the data prints its
+error to stderr; the other versions are still scored, and the exit code is 1.
+Unusable data prints the validation problems and exits with 1.
+
+Options:
+  --dataset FILE   dataset description   [default: $LEADSCORE_DATASET, else the bundled sample]
+  --models DIR     folder of model files (*.json; *.schema.json skipped)   [default: data/models]
+  --version ID@N   only this version, e.g. starting@2 (repeatable)   [default: every valid version]
+  --format F       csv or json   [default: csv]
+  --out FILE       write to FILE   [default: standard output]
+  --engine E       wasm (DuckDB-WASM, as in the browser) or native (@duckdb/node-api, for large data)   [default: wasm]
+  --window DAYS    scoring window after lead creation, whole days   [default: 30]`,
+  options: {
+    dataset: { type: "string" },
+    models: { type: "string" },
+    version: { type: "string", multiple: true },
+    format: { type: "string" },
+    out: { type: "string" },
+    engine: { type: "string" },
+    window: { type: "string" },
+  },
+  async run(values) {
+    const format = (values.format as string | undefined) ?? "csv";
+    if (format !== "csv" && format !== "json") throw new UsageError(`--format must be csv or json, got ${JSON.stringify(format)}`);
+    const session = await openSession(values);
+    if (session.code !== null) return session.code;
+    try {
+      const out = openOutput(values.out as string | undefined);
+      await (format === "csv" ? writeCsv : writeJson)(session.db, session.scored, out);
+      await out.close();
+      if (values.out) process.stderr.write(`wrote ${values.out} (${session.scored.length} version(s): ${session.scored.map((v) => versionId(v.model)).join(", ")})\n`);
+      return session.failed.length ? 1 : 0;
+    } finally {
+      await session.db.close();
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Shared by score, evaluate and validate (heavy modules are imported lazily).
+
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Parses --window (positive whole days) or returns undefined. */
+export function windowOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const w = Number(value);
+  if (!Number.isInteger(w) || w < 1 || w > 36_500) throw new UsageError(`--window must be a whole number of days from 1 to 36500, got ${JSON.stringify(value)}`);
+  return w;
+}
+
+/** Opens DuckDB-WASM (default) or native DuckDB. */
+export async function openEngine(engine: string | undefined): Promise<Db> {
+  if (engine === undefined || engine === "wasm") return (await import("../../lib/db/node-wasm.js")).openWasmDb();
+  if (engine === "native") return (await import("../../lib/db/native.js")).openNativeDb();
+  throw new UsageError(`--engine must be wasm or native, got ${JSON.stringify(engine)}`);
+}
+
+/** The dataset description and files: clear errors for a missing description, an invalid one or missing files. */
+export async function readSource(descriptionPath: string | undefined): Promise<DatasetSource> {
+  const { existsSync } = await import("node:fs");
+  const given = descriptionPath ?? (process.env.LEADSCORE_DATASET || undefined);
+  if (given !== undefined && !existsSync(given)) throw new Error(`dataset description ${JSON.stringify(given)} not found`);
+  const { datasetSource } = await import("../dataset-source.js");
+  return datasetSource(given);
+}
+
+export type Session =
+  | { code: number }
+  | {
+      code: null;
+      db: Db;
+      source: DatasetSource;
+      report: ValidationReport;
+      loaded: LoadedModels;
+      /** The versions asked for (all valid ones by default). */
+      selected: Model[];
+      /** The versions scored, in the order asked. */
+      scored: VersionScores[];
+      /** Invalid model files and versions that could not be scored (already printed). */
+      failed: string[];
+      recompute: RecomputeResult | null;
+    };
+
+/**
+ * Reads the models and the dataset, validates the data and recomputes the
+ * chosen versions. Returns an exit code instead when nothing can be scored
+ * (unusable data, no valid version); prints every error to stderr.
+ */
+export async function openSession(values: Record<string, unknown>): Promise<Session> {
+  const windowDays = windowOption(values.window);
+  const { loadModels, selectVersions } = await import("../models.js");
+  const loaded = await loadModels(values.models as string | undefined);
+  const selected = selectVersions(loaded.models, listOption(values.version));
+  const failed = [...loaded.errors];
+  if (!selected.length) {
+    err(`error: no valid model version in ${loaded.dir}`);
+    return { code: 1 };
+  }
+  const source = await readSource(values.dataset as string | undefined);
+  const db = await openEngine(values.engine as string | undefined);
+  try {
+    const { loadDataset } = await import("../../lib/dataset/load.js");
+    const report = await loadDataset(db, source.description, source.files);
+    if (!report.usable) {
+      const { formatProblems } = await import("./validate.js");
+      const errors = report.problems.filter((p) => p.severity === "error");
+      err(`error: the dataset "${report.dataset}" is not usable (${errors.length} error(s)); nothing was scored. Run \`leadscore validate\` for the full report.`);
+      err(formatProblems(errors));
+      await db.close();
+      return { code: 1 };
+    }
+    const { checkDataset, readDataShape, recompute } = await import("../../lib/scoring/index.js");
+    const shape = await readDataShape(db);
+    const fitting: Model[] = [];
+    for (const m of selected) {
+      try {
+        checkDataset(m, shape);
+        fitting.push(m);
+      } catch (e) {
+        failed.push(versionId(m));
+        err(`error: ${(e as Error).message}`);
+      }
+    }
+    const options = windowDays === undefined ? {} : { scoringDates: { kind: "firstCloseOrWindow" as const, windowDays } };
+    let result: RecomputeResult | null = null;
+    let scored: VersionScores[] = [];
+    if (fitting.length) {
+      try {
+        result = await recompute(db, fitting, options);
+        scored = result.versions;
+      } catch {
+        // One version broke the batch: score them one by one to name it and keep the others.
+        for (const m of fitting) {
+          try {
+            const r = await recompute(db, [m], options);
+            scored.push(...r.versions);
+            result ??= r;
+          } catch (e) {
+            failed.push(versionId(m));
+            err(`error: model ${versionId(m)}: ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+    for (const w of new Set(result?.warnings ?? [])) err(`warning: ${w}`);
+    if (!scored.length) {
+      err("error: no model version could be scored");
+      await db.close();
+      return { code: 1 };
+    }
+    return { code: null, db, source, report, loaded, selected, scored, failed, recompute: result };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+interface Output {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Buffered writes to a file or stdout that wait for 'drain' (output may be large). */
+function openOutput(file: string | undefined): Output {
+  const stream: Writable = file ? createWriteStream(file) : process.stdout;
+  let buffer = "";
+  const flush = async () => {
+    if (!buffer) return;
+    const chunk = buffer;
+    buffer = "";
+    if (!stream.write(chunk)) await once(stream, "drain");
+  };
+  return {
+    async write(text) {
+      buffer += text;
+      if (buffer.length >= 1 << 16) await flush();
+    },
+    async close() {
+      await flush();
+      if (file) {
+        stream.end();
+        await once(stream, "finish");
+      }
+    },
+  };
+}
+
+/** A CSV field with RFC 4180 quoting (quoted when it holds a comma, quote, CR or LF). */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const s = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const FIXED = ["version", "lead_id", "scoring_at", "score", "tier"];
+const CHUNK = 100_000;
+
+/** Rows of one version's score table, in chunks (the SELECT is ordered by lead_id). */
+async function* chunks(db: Db, v: VersionScores) {
+  for (let offset = 0; ; offset += CHUNK) {
+    const c = await db.queryColumns(`${v.sql} LIMIT ${CHUNK} OFFSET ${offset}`);
+    if (c.numRows) yield c;
+    if (c.numRows < CHUNK) return;
+  }
+}
+
+/** Criterion columns: the union of the versions' criterion ids (renamed when one clashes with a fixed column). */
+function criterionColumns(versions: VersionScores[]): { id: string; name: string }[] {
+  const ids = [...new Set(versions.flatMap((v) => v.model.criteria.map((c) => c.id)))];
+  return ids.map((id) => ({ id, name: FIXED.includes(id.toLowerCase()) ? `criterion:${id}` : id }));
+}
+
+async function writeCsv(db: Db, versions: VersionScores[], out: Output) {
+  const crit = criterionColumns(versions);
+  await out.write(`${[...FIXED, ...crit.map((c) => c.name)].map(csvField).join(",")}\n`);
+  for (const v of versions) {
+    const label = csvField(versionId(v.model));
+    const own = new Set(v.model.criteria.map((c) => c.id));
+    for await (const c of chunks(db, v)) {
+      const cols = [c.columns.lead_id, c.columns.scoring_at, c.columns.score, c.columns.tier];
+      const points = crit.map((k) => (own.has(k.id) ? c.columns[k.id] : null));
+      let text = "";
+      for (let i = 0; i < c.numRows; i++) {
+        text += label;
+        for (const col of cols) text += `,${csvField(col[i])}`;
+        for (const col of points) text += `,${col ? csvField(col[i]) : ""}`;
+        text += "\n";
+        if (text.length >= 1 << 16) {
+          await out.write(text);
+          text = "";
+        }
+      }
+      await out.write(text);
+    }
+  }
+}
+
+async function writeJson(db: Db, versions: VersionScores[], out: Output) {
+  await out.write("[");
+  let first = true;
+  for (const v of versions) {
+    const version = versionId(v.model);
+    const ids = v.model.criteria.map((c) => c.id);
+    for await (const c of chunks(db, v)) {
+      const col = c.columns;
+      let text = "";
+      for (let i = 0; i < c.numRows; i++) {
+        const points: Record<string, unknown> = {};
+        for (const id of ids) points[id] = col[id][i];
+        const row = { version, lead_id: col.lead_id[i], scoring_at: col.scoring_at[i], score: col.score[i], tier: col.tier[i], points };
+        text += `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
+        first = false;
+        if (text.length >= 1 << 16) {
+          await out.write(text);
+          text = "";
+        }
+      }
+      await out.write(text);
+    }
+  }
+  await out.write(first ? "]\n" : "\n]\n");
+}

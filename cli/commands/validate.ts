@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import type { Example, FileReport, Problem, ValidationReport } from "../../lib/dataset/report.js";
+import type { Command } from "./types.js";
+
+export const validate: Command = {
+  summary: "check a dataset (description + CSV files) and print what was read, used and excluded",
+  usage: `Usage: leadscore validate [--dataset FILE] [--json] [--engine wasm|native]
+
+Loads the dataset description and the CSV files it names (paths relative to
+the description), validates them exactly as the workbench does, and prints
+the report: per file the rows read = used + excluded by reason, every problem
+with its count and first examples (row, line, column, value), spelling merge
+suggestions, and the outcome counts by rule.
+
+Exit code 0 when the data is usable, 1 when it has errors (or a file is
+missing, or the description is invalid).
+
+Options:
+  --dataset FILE   dataset description (JSON)   [default: $LEADSCORE_DATASET, else the bundled sample]
+  --json           print the validation report as JSON
+  --engine E       wasm (DuckDB-WASM, as in the browser) or native (@duckdb/node-api)   [default: wasm]`,
+  options: { dataset: { type: "string" }, json: { type: "boolean" }, engine: { type: "string" } },
+  async run(values) {
+    const { openEngine, readSource } = await import("./score.js");
+    const source = await readSource(values.dataset as string | undefined);
+    const db = await openEngine(values.engine as string | undefined);
+    try {
+      const { loadDataset } = await import("../../lib/dataset/load.js");
+      const report = await loadDataset(db, source.description, source.files);
+      if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else process.stdout.write(formatReport(report, source.descriptionPath ?? "bundled sample (data/sample.dataset.json)"));
+      return report.usable ? 0 : 1;
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+const n = (x: number) => x.toLocaleString("en-US");
+const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 ? one : many}`;
+
+function bytes(b: number): string {
+  if (b < 1024) return `${b} B`;
+  if (b < 1024 ** 2) return `${(b / 1024).toFixed(1)} KB`;
+  return `${(b / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** "row 12 (line 13), column "x": "abc"" */
+export function formatExample(e: Example): string {
+  const where: string[] = [];
+  if (e.row !== null) where.push(`row ${n(e.row)}${e.line !== null ? ` (line ${n(e.line)})` : ""}`);
+  else if (e.line !== null) where.push(`line ${n(e.line)}`);
+  if (e.column !== null) where.push(`column ${JSON.stringify(e.column)}`);
+  const at = where.join(", ");
+  const value = e.value === null ? (e.row !== null ? "(missing)" : "") : JSON.stringify(e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value);
+  return [at, value].filter(Boolean).join(": ");
+}
+
+/** The problems of a report, errors first, as readable lines. */
+export function formatProblems(problems: readonly Problem[], indent = "  "): string {
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const lines: string[] = [];
+  for (const p of sorted) {
+    lines.push(`${indent}${p.severity === "error" ? "ERROR" : "warning"} [${p.code}]${p.file ? ` ${p.file}` : ""}${p.count > 1 ? ` (${n(p.count)}×)` : ""}: ${p.message}`);
+    for (const e of p.examples) {
+      const text = formatExample(e);
+      if (text) lines.push(`${indent}    e.g. ${text}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+function formatFile(f: FileReport): string[] {
+  const excluded = f.excluded.reduce((s, e) => s + e.count, 0);
+  const lines = [
+    `  ${f.kind}: ${f.path} (${bytes(f.bytes)}${f.delimiter ? `, delimiter ${JSON.stringify(f.delimiter)}` : ""}${f.bom ? ", BOM" : ""})`,
+    `    rows read ${n(f.rowsRead)} = used ${n(f.rowsUsed)} + excluded ${n(excluded)}`,
+  ];
+  for (const x of f.excluded) {
+    lines.push(`      excluded ${n(x.count)}: ${x.reason}`);
+    for (const e of x.examples) {
+      const text = formatExample(e);
+      if (text) lines.push(`        e.g. ${text}`);
+    }
+  }
+  const used = f.columns.filter((c) => c.role !== "unused");
+  if (used.length) {
+    lines.push(`    columns (${used.length} used of ${f.columns.length}):`);
+    const w = Math.min(40, Math.max(...used.map((c) => JSON.stringify(c.name).length)));
+    for (const c of used) {
+      const markers = Object.entries(c.markers).map(([m, k]) => `${JSON.stringify(m)} ${n(k)}`).join(", ");
+      const missing = c.missing ? `, missing ${n(c.missing)}${markers ? ` (markers: ${markers})` : ""}` : "";
+      lines.push(`      ${JSON.stringify(c.name).padEnd(w)}  ${c.role} ${c.type}${missing}`);
+    }
+    const unused = f.columns.filter((c) => c.role === "unused").map((c) => JSON.stringify(c.name));
+    if (unused.length) lines.push(`      not used: ${unused.join(", ")}`);
+  }
+  return lines;
+}
+
+/** A validation report as readable text. */
+export function formatReport(r: ValidationReport, descriptionPath: string): string {
+  const errors = r.problems.filter((p) => p.severity === "error").length;
+  const warnings = r.problems.length - errors;
+  const out: string[] = [
+    `Dataset: ${r.dataset}`,
+    `Description: ${descriptionPath}`,
+    `Result: ${r.usable ? "USABLE" : "NOT USABLE"} — ${plural(errors, "error")}, ${plural(warnings, "warning")}`,
+  ];
+  if (r.asOf) out.push(`As of: ${r.asOf} (${r.asOfSource}); maturity ${r.maturityDays} days`);
+  out.push("", "Files:");
+  for (const f of Object.values(r.files)) if (f) out.push(...formatFile(f));
+  out.push(`  (${r.rowConvention})`);
+  if (r.problems.length) out.push("", "Problems:", formatProblems(r.problems));
+  if (r.suggestions.length) {
+    out.push("", "Merge suggestions (accept with \"leads.recode\" in the description):");
+    for (const s of r.suggestions)
+      out.push(`  ${s.file}.${JSON.stringify(s.column)}: ${s.variants.map((v) => `${JSON.stringify(v.value)} (${n(v.count)})`).join(" / ")} → ${JSON.stringify(s.suggested)}`);
+  }
+  if (r.outcomes) {
+    const o = r.outcomes;
+    const labelled = o.won + o.lost;
+    out.push("", `Outcomes (from ${o.source}): won ${n(o.won)}, lost ${n(o.lost)}, open ${n(o.open)}${labelled ? `; win rate ${((100 * o.won) / labelled).toFixed(1)} % of labelled leads` : ""}`);
+    const w = Math.max(...o.byRule.map((b) => b.rule.length), 4);
+    for (const b of o.byRule) out.push(`  ${b.rule.padEnd(w)}  ${b.outcome.padEnd(4)}  ${n(b.count).padStart(10)}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Throws a clear error when the description file itself is absent. */
+export function requireFile(file: string): void {
+  if (!existsSync(file)) throw new Error(`dataset description ${JSON.stringify(file)} not found`);
+}

@@ -1,0 +1,87 @@
+/**
+ * Model versions for the CLI: every *.json file of a folder (default
+ * data/models; option --models DIR), parsed one by one with parseModelFiles.
+ * An invalid file's error is printed to stderr and the other versions go on.
+ * Versions are named "id@version" on the command line (e.g. "starting@2").
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Model } from "../lib/model/schema.js";
+import type { ModelEntry } from "../lib/workbench/models.js";
+import { UsageError } from "./commands/types.js";
+
+// Light at the top (no zod): commands import this module for their options; the parser is loaded in loadModels.
+export const DEFAULT_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/models");
+
+/** The options every command that reads models takes. */
+export const MODEL_OPTIONS = {
+  models: { type: "string" },
+  version: { type: "string", multiple: true },
+} as const;
+
+export const MODEL_USAGE = `  --models DIR     folder of model files (*.json; *.schema.json skipped)  [default: data/models]
+  --version ID@N   only this version, e.g. starting@2 (repeatable)      [default: every valid version]`;
+
+/** "starting@2" */
+export function versionId(m: Pick<Model, "id" | "version">): string {
+  return `${m.id}@${m.version}`;
+}
+
+export interface LoadedModels {
+  dir: string;
+  entries: ModelEntry[];
+  /** The valid versions, in file order, without duplicates. */
+  models: Model[];
+  /** Invalid files and duplicate versions (already printed to stderr). */
+  errors: string[];
+}
+
+/** Reads and parses the model files of `dir`; prints each invalid file's error to stderr. Throws when the folder cannot be read or holds no model file. */
+export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<LoadedModels> {
+  const { parseModelFiles } = await import("../lib/workbench/models.js");
+  const abs = path.resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Error(`models folder ${JSON.stringify(dir)} does not exist (give a folder of model files with --models DIR)`);
+  const names = readdirSync(abs).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
+  if (!names.length) throw new Error(`models folder ${JSON.stringify(dir)} holds no model file (*.json)`);
+  const shown = (f: string) => path.relative(process.cwd(), path.join(abs, f)) || f;
+  const entries = parseModelFiles(names.map((f) => ({ file: shown(f), text: readFileSync(path.join(abs, f), "utf8") })));
+  const errors: string[] = [];
+  const models: Model[] = [];
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    if (!e.ok) {
+      errors.push(e.error);
+      continue;
+    }
+    const id = versionId(e.model);
+    const first = seen.get(id);
+    if (first) {
+      errors.push(`${e.file}: version ${id} is also defined in ${first}; this file was skipped. Give each version its own number.`);
+      continue;
+    }
+    seen.set(id, e.file);
+    models.push(e.model);
+  }
+  for (const error of errors) stderr(`error: ${error}`);
+  return { dir: abs, entries, models, errors };
+}
+
+/** Parses "--version" values ("id@N"); unknown versions are a usage error naming the available ones. */
+export function selectVersions(models: Model[], wanted: readonly string[]): Model[] {
+  if (!wanted.length) return models;
+  const byId = new Map(models.map((m) => [versionId(m), m]));
+  return wanted.map((w) => {
+    const at = w.lastIndexOf("@");
+    const version = Number(w.slice(at + 1));
+    if (at <= 0 || !Number.isInteger(version) || version < 1) throw new UsageError(`--version must look like ID@N (e.g. starting@2); got ${JSON.stringify(w)}`);
+    const m = byId.get(`${w.slice(0, at)}@${version}`);
+    if (!m) throw new UsageError(`version ${JSON.stringify(w)} is not among the valid model versions: ${[...byId.keys()].join(", ") || "none"}`);
+    return m;
+  });
+}
+
+/** The values of a string option that may be given several times. */
+export function listOption(value: unknown): string[] {
+  return value === undefined ? [] : ([] as unknown[]).concat(value).map(String);
+}

@@ -1,0 +1,44 @@
+/**
+ * One card per model version: won vs lost histogram and cumulative curves,
+ * thresholds drawn, with the headline shares and the AUC.
+ */
+import { delong } from "../lib/metrics/index.js";
+import type { Model } from "../lib/model/schema.js";
+import { scoreHistogram, shareAbove } from "../lib/workbench/histogram.js";
+import { labelled, readScored, type ScoreFilter } from "../lib/workbench/scored.js";
+import { CumulativeChart, DistributionChart } from "./charts.js";
+import { ErrorBox, Flag, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import type { Workbench } from "./workbench.js";
+
+export async function distributionCards(wb: Workbench, versions: Model[], filter: ScoreFilter, width: number): Promise<HTMLElement> {
+  const cards: HTMLElement[] = [];
+  const w = Math.max(300, width / 2 - 60);
+  for (const model of versions) {
+    const s = await readScored(wb.db, model, filter);
+    const { scores, labels } = labelled(s);
+    const nWon = labels.reduce((a, b) => a + b, 0);
+    const nLost = labels.length - nWon;
+    const t = model.thresholds;
+    const card = el("div", { class: "card" }, el("h2", {}, `${wb.label(model)} `, el("span", { class: "muted" }, `(${model.status})`)));
+    cards.push(card);
+    if (nWon === 0 || nLost === 0) {
+      card.append(ErrorBox(`The filter leaves ${fmtInt(nWon)} won and ${fmtInt(nLost)} lost leads: both are needed. Widen the filter.`, "Nothing to compare"));
+      continue;
+    }
+    const { bins } = scoreHistogram(scores, labels);
+    const sr = shareAbove(scores, labels, t.salesReady);
+    const nu = shareAbove(scores, labels, t.nurture);
+    const d = delong(scores, labels);
+    card.append(
+      el("p", {},
+        el("strong", {}, fmtPct(sr.won)), " of won vs ", el("strong", {}, fmtPct(sr.lost)), ` of lost leads reached sales-ready (≥ ${t.salesReady}); `,
+        el("strong", {}, fmtPct(1 - nu.lost)), ` of lost leads stayed below nurture (< ${t.nurture}). `,
+        `AUC ${fmtNum(d.auc)} (95 % CI ${fmtNum(d.ci95[0])}–${fmtNum(d.ci95[1])}) on ${fmtInt(nWon)} won and ${fmtInt(nLost)} lost leads. `,
+        nWon < 100 ? Flag(`only ${nWon} won leads: figures are uncertain`) : ""),
+      el("div", { class: "grid grid-cols-2" },
+        DistributionChart(bins, t, { width: w, height: 220, title: `Histogram ${wb.label(model)}` }),
+        CumulativeChart(bins, t, { width: w, height: 220, title: `Cumulative ${wb.label(model)}` })),
+    );
+  }
+  return el("div", {}, ...cards);
+}
