@@ -17,7 +17,7 @@ import { profileLeads } from "./profile.js";
 import type { CsvSource } from "./read.js";
 import { fmt, show, type ColumnSummary, type Example, type MergeSuggestion, type Problem } from "./report.js";
 import type { AttributeType, DatasetDescription } from "./schema.js";
-import { FALSE_WORDS, TRUE_WORDS, cleanText, ident, inList, isMissing, literal, parseTimestamp, timestampLiteral } from "./sql.js";
+import { FALSE_WORDS, TRUE_WORDS, ident, inList, literal, parseTimestamp, timestampLiteral, trimmed } from "./sql.js";
 import { runStage, type Rule, type StageResult, type StageSpec } from "./stage.js";
 
 export interface LeadsResult extends Omit<StageResult, "finish" | "locate"> {
@@ -79,9 +79,11 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
     const type: SqlType = a.type === "number" ? "DOUBLE" : a.type === "boolean" ? "BOOLEAN" : a.type === "auto" ? inferType(s) : "VARCHAR";
     attrs.push({ name, source: a.column, declared: a.type, type });
   }
-  const profiled = [...mapped, ...attrs.map((a) => a.source)];
+  // Exact marker counts: bit masks for the mapped and typed columns (their markers become NULL while staging);
+  // text attributes keep their cells as written until profileLeads counts and clears the markers.
+  const masked = [...mapped, ...attrs.filter((a) => a.type !== "VARCHAR").map((a) => a.source)];
 
-  let stage = await runStage(db, leadsStage(d, source, attrs, markers, profiled, asOf));
+  let stage = await runStage(db, leadsStage(d, source, attrs, markers, masked, asOf));
   const mismatched = stage.problems.filter((p) => p.code === "type_mismatch");
   if (mismatched.length) {
     // A value after the sample contradicts an inferred type: read those columns as text.
@@ -93,24 +95,28 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
       });
       attr.type = "VARCHAR";
     }
-    stage = await runStage(db, leadsStage(d, source, attrs, markers, profiled, asOf));
+    stage = await runStage(db, leadsStage(d, source, attrs, markers, masked, asOf));
+  }
+  for (const p of stage.problems.filter((q) => q.code === "bad_number")) {
+    const col = attrs.find((a) => a.source === p.examples[0]?.column);
+    if (col) await db.exec(`UPDATE leads SET ${ident(col.name)} = NULL WHERE isnan(${ident(col.name)}) OR isinf(${ident(col.name)})`);
   }
 
-  // Column summary over the rows read: missing = NULL after staging (empty, spaces, markers); markers from the bit masks.
-  const summaryCols = [L.id, ...(L.createdAt ? [L.createdAt] : []), ...(L.label ? [L.label.column] : []), ...attrs.map((a) => a.source)];
-  const staged = ["lead_id", ...(L.createdAt ? ["created_at"] : []), ...(L.label ? ["label"] : []), ...attrs.map((a) => a.name)];
-  const [agg] = await db.query(
-    `SELECT ${["count(*) AS n", ...staged.map((c, i) => `count(${ident(c)}) AS nn${i}`), ...markerCountAggs(profiled, markers)].join(", ")} FROM leads`,
-  );
-  const markerOf = (col: string) => {
-    const i = profiled.indexOf(col);
+  const [maskAgg] = await db.query(`SELECT ${["count(*) AS n", ...markerCountAggs(masked, markers)].join(", ")} FROM leads`);
+  const maskCounts = new Map(masked.map((c, i) => {
     const out: Record<string, number> = {};
     markers.forEach((m, j) => {
-      const k = i < 0 ? 0 : Number(agg[`m${i}_${j}`]);
+      const k = Number(maskAgg[`m${i}_${j}`]);
       if (k) out[m] = k;
     });
-    return out;
-  };
+    return [c, out] as const;
+  }));
+  const prof = await profileLeads(db, source, stage.locate, attrs, masked, markers, stage.rowsUsed, maskCounts);
+  const markerOf = (col: string) => prof.markers.get(col) ?? {};
+  // Column summary over the rows read: missing = NULL after staging and clearing (empty, spaces, markers).
+  const summaryCols = [L.id, ...(L.createdAt ? [L.createdAt] : []), ...(L.label ? [L.label.column] : []), ...attrs.map((a) => a.source)];
+  const staged = ["lead_id", ...(L.createdAt ? ["created_at"] : []), ...(L.label ? ["label"] : []), ...attrs.map((a) => a.name)];
+  const [agg] = await db.query(`SELECT ${["count(*) AS n", ...staged.map((c, i) => `count(${ident(c)}) AS nn${i}`)].join(", ")} FROM leads`);
   const rowsStaged = Number(agg.n);
   for (const a of attrs) {
     const i = staged.indexOf(a.name);
@@ -120,12 +126,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
         message: `leads column ${JSON.stringify(a.source)} is missing in every row; it cannot tell leads apart (left in the table, all NULL)`,
       });
   }
-  const prof = await profileLeads(db, source, stage.locate, attrs, profiled, markers, stage.rowsUsed, markerOf);
   await stage.finish();
-  for (const p of stage.problems.filter((q) => q.code === "bad_number")) {
-    const col = attrs.find((a) => a.source === p.examples[0]?.column);
-    if (col) await db.exec(`UPDATE leads SET ${ident(col.name)} = NULL WHERE isnan(${ident(col.name)})`);
-  }
   const role = (c: string) =>
     c === L.id ? "id" : c === L.createdAt ? "createdAt" : c === L.label?.column ? "label" : attrs.some((a) => a.source === c) ? "attribute" : "unused";
   const columns: ColumnSummary[] = source.columns.map((name) => {
@@ -133,7 +134,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
     return {
       name, role: role(name),
       type: name === L.createdAt ? "TIMESTAMP" : name === L.label?.column ? "BOOLEAN" : name === L.id ? "VARCHAR" : attrs.find((a) => a.source === name)?.type ?? "ignored",
-      missing: i < 0 ? null : rowsStaged - Number(agg[`nn${i}`]) + (prof.padded.get(name) ?? 0),
+      missing: i < 0 ? null : rowsStaged - Number(agg[`nn${i}`]),
       markers: markerOf(name),
     };
   });
@@ -147,19 +148,23 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
   };
 }
 
-function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], markers: string[], profiled: string[], asOf: string | undefined): StageSpec {
+function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], markers: string[], masked: string[], asOf: string | undefined): StageSpec {
   const L = d.leads;
-  const columns = [{ name: "lead_id", expr: cleanText(L.id, d.missingValues) }];
+  const missing = ["", ...markers];
+  // Level 1 trims the mapped columns, level 2 turns missing cells into NULL: computed once, used by several expressions.
+  const mappedCols = [["id", L.id], ["created", L.createdAt], ["label", L.label?.column]].filter((m): m is [string, string] => !!m[1]);
+  const levels = [
+    mappedCols.map(([k, c]) => ({ name: `_p_${k}`, expr: k === "label" ? `lower(${trimmed(ident(c))})` : trimmed(ident(c)) })),
+    mappedCols.map(([k]) => ({ name: `_q_${k}`, expr: `CASE WHEN ${inList(`_p_${k}`, missing)} THEN NULL ELSE _p_${k} END` })),
+  ];
+  const columns = [{ name: "lead_id", expr: "_q_id" }];
   const keep = ["lead_id", "created_at"];
   const rules: Rule[] = [{
     code: "missing_lead_id", severity: "warning", cond: "lead_id IS NULL", column: L.id,
     message: (n, e) => `${fmt(n)} lead row(s) have no id in column ${JSON.stringify(L.id)} (empty, spaces or a missing marker) and were excluded${at(e)}`,
   }];
   if (L.createdAt) {
-    columns.push(
-      { name: "_created_missing", expr: isMissing(ident(L.createdAt), markers) },
-      { name: "created_at", expr: parseTimestamp(cleanText(L.createdAt, d.missingValues), d.dateFormats) },
-    );
+    columns.push({ name: "_created_missing", expr: "_q_created IS NULL" }, { name: "created_at", expr: parseTimestamp("_q_created", d.dateFormats) });
     rules.push(
       {
         code: "missing_date", severity: "warning", cond: "_created_missing", column: L.createdAt,
@@ -180,12 +185,10 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
   const flags: Rule[] = [];
   if (L.label) {
     const lab = L.label;
-    const c = ident(lab.column);
     const low = (xs: string[]) => xs.map((x) => x.trim().toLowerCase());
-    const l = `lower(${cleanText(lab.column, d.missingValues)})`;
     columns.push(
-      { name: "label", expr: `CASE WHEN ${inList(l, low(lab.positive))} THEN TRUE WHEN ${inList(l, low(lab.negative))} THEN FALSE END` },
-      { name: "_label_bad", expr: `NOT ${isMissing(c, markers)} AND NOT ${inList(l, [...low(lab.positive), ...low(lab.negative)])}` },
+      { name: "label", expr: `CASE WHEN ${inList("_q_label", low(lab.positive))} THEN TRUE WHEN ${inList("_q_label", low(lab.negative))} THEN FALSE END` },
+      { name: "_label_bad", expr: `_q_label IS NOT NULL AND NOT ${inList("_q_label", [...low(lab.positive), ...low(lab.negative)])}` },
     );
     keep.push("label");
     flags.push({
@@ -195,35 +198,34 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
   }
   for (const a of attrs) {
     const c = ident(a.source);
-    // Exact markers only, for speed; spaces-only and padded markers are found by profileLeads (category columns)
-    // or make a typed column fall back to text.
-    const miss = `(${c} IS NULL OR ${inList(c, ["", ...markers])})`;
     const recode = d.leads.recode?.[a.source];
     const v = recode && Object.keys(recode).length
       ? `CASE ${c} ${Object.entries(recode).map(([f, t]) => `WHEN ${literal(f)} THEN ${literal(t)}`).join(" ")} ELSE ${c} END`
       : c;
     keep.push(a.name);
     if (a.type === "VARCHAR") {
-      columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL ELSE ${v} END` });
+      // Kept as written here (a plain copy); profileLeads counts and clears missing markers afterwards.
+      columns.push({ name: a.name, expr: v });
       continue;
     }
-    const bad = `_bad_${columns.length}`;
+    const miss = inList(v, missing);
     if (a.type === "DOUBLE") {
-      // NaN marks a value that is not a number (isnan below); reset to NULL after the count.
-      columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) ELSE 'NaN'::DOUBLE END` });
-      flags.push(typeFlag(a, `isnan(t.${ident(a.name)})`));
+      // NaN marks a value that is not a number; counted as a flag, then reset to NULL.
+      columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL ELSE COALESCE(TRY_CAST(${v} AS DOUBLE), 'NaN'::DOUBLE) END` });
+      flags.push(typeFlag(a, `(isnan(t.${ident(a.name)}) OR isinf(t.${ident(a.name)}))`));
     } else {
+      const bad = `_bad_${columns.length}`;
       const l = `lower(${v})`;
       columns.push(
         { name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN ${inList(l, TRUE_WORDS)} THEN TRUE WHEN ${inList(l, FALSE_WORDS)} THEN FALSE END` },
-        { name: bad, expr: `NOT ${miss} AND NOT ${inList(l, [...TRUE_WORDS, ...FALSE_WORDS])}` },
+        { name: bad, expr: `${v} IS NOT NULL AND NOT ${miss} AND NOT ${inList(l, [...TRUE_WORDS, ...FALSE_WORDS])}` },
       );
       flags.push(typeFlag(a, `t.${ident(bad)}`));
     }
   }
-  columns.push(...markerMaskColumns(profiled, markers));
+  columns.push(...markerMaskColumns(masked, markers));
   return {
-    source, target: "leads", columns, keep, rules, flags,
+    source, target: "leads", levels, columns, keep, rules, flags,
     unique: {
       key: "lead_id",
       rule: {

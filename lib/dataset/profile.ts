@@ -1,9 +1,12 @@
 /**
- * Before the excluded rows leave the staged leads table: value counts of the
- * category columns give the merge suggestions (`Google` / `google`),
- * constant columns, and cells that are missing markers padded with spaces
- * (`"Select "`, `"  "`), which are set to NULL here; the marker bit masks
- * give the missing-marker warning ("Select" treated as missing).
+ * After staging, before the excluded rows leave the leads table: the text
+ * attributes still hold their cells as written. Value counts of the category
+ * columns give the merge suggestions (`Google` / `google`), constant columns,
+ * the exact missing-marker counts and the markers padded with spaces
+ * (`"Select "`, `"  "`); markers of the other text columns are counted
+ * directly. Then every such cell is set to NULL (one UPDATE per column that
+ * has any). Mapped and typed columns bring their counts from the staging bit
+ * masks. Result: one "missing_marker" warning and the per-column counts.
  */
 import type { Db } from "../db/types.js";
 import { MAX_CATEGORIES, suggestMerges } from "./categories.js";
@@ -16,45 +19,67 @@ import { ident, inList } from "./sql.js";
 export interface Profile {
   problems: Problem[];
   suggestions: MergeSuggestion[];
-  /** Per source column: cells that were padded missing markers or spaces only (now NULL). */
-  padded: Map<string, number>;
+  /** Per source column: exact marker counts, e.g. {"Select": 1942}. */
+  markers: Map<string, Record<string, number>>;
 }
 
 type Attr = { name: string; source: string; type: SqlType };
 
 export async function profileLeads(
-  db: Db, source: CsvSource, locate: StageResult["locate"], attrs: Attr[], profiled: string[], markers: string[],
-  rowsUsed: number, markerOf: (col: string) => Record<string, number>,
+  db: Db, source: CsvSource, locate: StageResult["locate"], attrs: Attr[], masked: string[], markers: string[],
+  rowsUsed: number, maskCounts: Map<string, Record<string, number>>,
 ): Promise<Profile> {
   const problems: Problem[] = [];
   const suggestions: MergeSuggestion[] = [];
+  const markerCounts = new Map(maskCounts);
   const padded = new Map<string, number>();
+  const firstRow = new Map<string, number>();
   const text = attrs.filter((a) => a.type === "VARCHAR");
   const typed = attrs.filter((a) => a.type !== "VARCHAR");
   const constant: string[] = [];
+  const [{ n: staged }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM leads`);
+  const clear = async (a: Attr, values: string[]) => {
+    const [r] = await db.query<{ id: number | null }>(`SELECT min(rowid) AS id FROM leads WHERE ${inList(ident(a.name), values)}`);
+    if (r.id !== null) firstRow.set(a.source, Number(r.id));
+    await db.exec(`UPDATE leads SET ${ident(a.name)} = NULL WHERE ${inList(ident(a.name), values)}`);
+  };
 
+  const large: Attr[] = [];
   if (text.length) {
     const parts = text.map(
-      (a, i) => `(SELECT ${i} AS c, ${ident(a.name)} AS v, count(*) AS n FROM leads WHERE _rule IS NULL AND ${ident(a.name)} IS NOT NULL GROUP BY ${ident(a.name)} LIMIT ${MAX_CATEGORIES + 1})`,
+      (a, i) => `(SELECT ${i} AS c, ${ident(a.name)} AS v, count(*) AS n FROM leads WHERE ${ident(a.name)} IS NOT NULL GROUP BY ${ident(a.name)} LIMIT ${MAX_CATEGORIES + 1})`,
     );
     const rows = await db.query<{ c: number; v: string; n: number }>(parts.join(" UNION ALL "));
-    const byCol = new Map<number, { value: string; count: number }[]>();
-    for (const r of rows) {
-      const list = byCol.get(Number(r.c)) ?? [];
-      list.push({ value: String(r.v), count: Number(r.n) });
-      byCol.set(Number(r.c), list);
-    }
+    const byCol = new Map<number, { value: string; count: number }[]>(text.map((_, i) => [i, []]));
+    for (const r of rows) byCol.get(Number(r.c))!.push({ value: String(r.v), count: Number(r.n) });
     for (const [i, values] of byCol) {
-      if (values.length > MAX_CATEGORIES) continue;
       const a = text[i];
-      const pad = values.filter((v) => v.value.trim() === "" || markers.includes(v.value.trim()));
-      if (pad.length) {
-        await db.exec(`UPDATE leads SET ${ident(a.name)} = NULL WHERE ${inList(ident(a.name), pad.map((p) => p.value))}`);
-        padded.set(a.source, pad.reduce((s, p) => s + p.count, 0));
+      if (values.length > MAX_CATEGORIES) {
+        large.push(a);
+        continue;
       }
-      const rest = values.filter((v) => !pad.includes(v));
+      const exact: Record<string, number> = {};
+      const gone = values.filter((v) => {
+        const t = v.value.trim();
+        if (markers.includes(v.value)) exact[v.value] = v.count;
+        else if (t === "" || markers.includes(t)) padded.set(a.source, (padded.get(a.source) ?? 0) + v.count);
+        else return false;
+        return true;
+      });
+      markerCounts.set(a.source, exact);
+      if (gone.length) await clear(a, gone.map((g) => g.value));
+      const rest = values.filter((v) => !gone.includes(v));
       suggestions.push(...suggestMerges("leads", a.name, rest));
-      if (rest.length === 1 && rest[0].count === rowsUsed && rowsUsed > 1) constant.push(a.source);
+      if (rest.length === 1 && rest[0].count === Number(staged) && rowsUsed > 1) constant.push(a.source);
+    }
+  }
+  if (large.length && markers.length) {
+    const [r] = await db.query(`SELECT ${large.flatMap((a, i) => markers.map((m, j) => `count_if(${ident(a.name)} = '${m.replaceAll("'", "''")}') AS m${i}_${j}`)).join(", ")} FROM leads`);
+    for (const [i, a] of large.entries()) {
+      const exact: Record<string, number> = {};
+      markers.forEach((m, j) => Number(r[`m${i}_${j}`]) && (exact[m] = Number(r[`m${i}_${j}`])));
+      markerCounts.set(a.source, exact);
+      if (Object.keys(exact).length) await clear(a, Object.keys(exact));
     }
   }
   if (typed.length && rowsUsed > 1) {
@@ -68,24 +93,26 @@ export async function profileLeads(
       message: `leads column ${JSON.stringify(c)} has the same value in every row; it cannot tell leads apart`,
     });
 
-  const withMarkers = profiled.filter((c) => Object.keys(markerOf(c)).length || padded.has(c));
+  const sum = (c: string) => Object.values(markerCounts.get(c) ?? {}).reduce((a, b) => a + b, 0) + (padded.get(c) ?? 0);
+  const withMarkers = source.columns.filter((c) => sum(c) > 0);
   if (withMarkers.length) {
-    const sum = (c: string) => Object.values(markerOf(c)).reduce((a, b) => a + b, 0) + (padded.get(c) ?? 0);
     const total = withMarkers.reduce((n, c) => n + sum(c), 0);
     const examples: Example[] = [];
     for (const c of withMarkers.slice(0, MAX_EXAMPLES)) {
-      const i = profiled.indexOf(c);
-      const conds = markers.map((_, j) => markerCond(i, j));
-      const [r] = await db.query<{ id: number | null }>(`SELECT min(rowid) AS id FROM leads WHERE ${conds.join(" OR ") || "FALSE"}`);
-      if (r?.id === null || r?.id === undefined) continue;
-      const { row, line } = locate(Number(r.id));
-      const col = source.columns.indexOf(c);
-      examples.push({ row, line, column: c, value: source.index.fieldsOfRow(row)?.[col] ?? null });
+      let id = firstRow.get(c);
+      const i = masked.indexOf(c);
+      if (id === undefined && i >= 0) {
+        const [r] = await db.query<{ id: number | null }>(`SELECT min(rowid) AS id FROM leads WHERE ${markers.map((_, j) => markerCond(i, j)).join(" OR ")}`);
+        if (r.id !== null) id = Number(r.id);
+      }
+      if (id === undefined) continue;
+      const { row, line } = locate(id);
+      examples.push({ row, line, column: c, value: source.index.fieldsOfRow(row)?.[source.columns.indexOf(c)] ?? null });
     }
     const list = withMarkers
       .map((c) => {
-        const parts = Object.entries(markerOf(c)).map(([k, n]) => `${JSON.stringify(k)} ×${fmt(n)}`);
-        if (padded.get(c)) parts.push(`padded with spaces ×${fmt(padded.get(c)!)}`);
+        const parts = Object.entries(markerCounts.get(c) ?? {}).map(([k, n]) => `${JSON.stringify(k)} ×${fmt(n)}`);
+        if (padded.get(c)) parts.push(`spaces only or padded with spaces ×${fmt(padded.get(c)!)}`);
         return `${JSON.stringify(c)} ${parts.join(", ")}`;
       })
       .join("; ");
@@ -94,5 +121,5 @@ export async function profileLeads(
       message: `${fmt(total)} leads cell(s) hold a missing-value marker and were treated as missing: ${list}`,
     });
   }
-  return { problems, suggestions, padded };
+  return { problems, suggestions, markers: markerCounts };
 }

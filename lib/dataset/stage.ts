@@ -30,7 +30,13 @@ export interface StageSpec {
   source: CsvSource;
   /** Canonical table to create, e.g. "leads". */
   target: string;
-  /** Staged columns: name → SQL over the read_csv columns (double-quoted source names). */
+  /**
+   * Intermediate columns computed once and reused by `columns` (each level
+   * can use the read_csv columns and the earlier levels), so that a cleaned
+   * value is not recomputed in every expression that needs it.
+   */
+  levels?: { name: string; expr: string }[][];
+  /** Staged columns: name → SQL over the read_csv columns (double-quoted source names) and the levels. */
   columns: { name: string; expr: string }[];
   /** Columns of the canonical table, in this order (a subset of `columns`; the others are helpers, dropped at the end). */
   keep: string[];
@@ -65,10 +71,15 @@ export async function runStage(db: Db, spec: StageSpec): Promise<StageResult> {
   const target = ident(spec.target);
   const caseExpr = spec.rules.length ? `CASE ${spec.rules.map((r, i) => `WHEN ${r.cond} THEN ${i + 1}`).join(" ")} END` : "NULL::INTEGER";
   const helpers = spec.columns.map((c) => c.name).filter((n) => !spec.keep.includes(n));
+  const from = (rejects: boolean) =>
+    (spec.levels ?? []).reduce(
+      (inner, level) => (level.length ? `(SELECT *, ${level.map((c) => `${c.expr} AS ${ident(c.name)}`).join(", ")} FROM ${inner})` : inner),
+      source.readSql(rejects),
+    );
   const create = (rejects: boolean) =>
     db.exec(
       `CREATE OR REPLACE TABLE ${target} AS SELECT ${[...spec.keep, ...helpers].map(ident).join(", ")}, ${caseExpr} AS _rule FROM (` +
-        `SELECT ${spec.columns.map((c) => `${c.expr} AS ${ident(c.name)}`).join(", ")} FROM ${source.readSql(rejects)})`,
+        `SELECT ${spec.columns.map((c) => `${c.expr} AS ${ident(c.name)}`).join(", ")} FROM ${from(rejects)})`,
     );
   const problems: Problem[] = [];
   const excluded: Exclusion[] = [];
