@@ -1,5 +1,4 @@
 import { createWriteStream } from "node:fs";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { ValidationReport } from "../../lib/dataset/report.js";
 import type { Db } from "../../lib/db/types.js";
@@ -50,6 +49,11 @@ Options:
   async run(values) {
     const format = (values.format as string | undefined) ?? "csv";
     if (format !== "csv" && format !== "json") throw new UsageError(`--format must be csv or json, got ${JSON.stringify(format)}`);
+    if (values.out !== undefined) {
+      const { existsSync, statSync } = await import("node:fs");
+      const dir = (await import("node:path")).dirname(values.out as string);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`cannot write ${values.out}: the folder ${dir} does not exist`);
+    }
     const session = await openSession(values);
     if (session.code !== null) return session.code;
     try {
@@ -192,26 +196,55 @@ interface Output {
   close(): Promise<void>;
 }
 
-/** Buffered writes to a file or stdout that wait for 'drain' (output may be large). */
+/**
+ * Buffered writes to a file or stdout that wait for 'drain' (output may be
+ * large). A write error (e.g. the folder does not exist) rejects; a closed
+ * stdout pipe (`leadscore score | head`) just ends the output quietly.
+ */
 function openOutput(file: string | undefined): Output {
   const stream: Writable = file ? createWriteStream(file) : process.stdout;
   let buffer = "";
+  let failure: Error | null = null;
+  let closed = false;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (!file && e.code === "EPIPE") closed = true;
+    else failure = new Error(`cannot write ${file ?? "to standard output"}: ${e.message}`);
+  };
+  stream.on("error", onError);
+  const settle = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off("drain", done);
+        stream.off("error", done);
+        resolve();
+      };
+      stream.once("drain", done);
+      stream.once("error", done);
+    });
   const flush = async () => {
-    if (!buffer) return;
+    if (failure) throw failure;
+    if (!buffer || closed) return void (buffer = "");
     const chunk = buffer;
     buffer = "";
-    if (!stream.write(chunk)) await once(stream, "drain");
+    if (!stream.write(chunk)) await settle();
+    if (failure) throw failure;
   };
   return {
     async write(text) {
+      if (closed) return;
       buffer += text;
       if (buffer.length >= 1 << 16) await flush();
     },
     async close() {
-      await flush();
-      if (file) {
-        stream.end();
-        await once(stream, "finish");
+      try {
+        await flush();
+        if (file) {
+          stream.end();
+          await new Promise<void>((resolve) => (stream.writableFinished || failure ? resolve() : stream.once("finish", resolve).once("error", () => resolve())));
+          if (failure) throw failure;
+        }
+      } finally {
+        if (!file) stream.off("error", onError);
       }
     },
   };

@@ -58,6 +58,9 @@ const CHUNK = 1 << 22;
  * Example: findInvalidUtf8(new Uint8Array([0x61, 0xe9, 0x0a])) → {offset: 1, line: 1, bytes: [0xe9, 0x0a], before: "a"}
  */
 export function findInvalidUtf8(bytes: Uint8Array): InvalidUtf8 | null {
+  // Node's buffer.isUtf8 (simdutf) is about ten times faster; the browser takes the decoder path.
+  const isUtf8 = (globalThis as { Buffer?: { isUtf8?: (b: Uint8Array) => boolean } }).Buffer?.isUtf8;
+  if (isUtf8?.(bytes)) return null;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let start = 0;
   let failed = -1;

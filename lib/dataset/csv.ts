@@ -119,6 +119,12 @@ export class RecordIndex {
     return parseCsvText(text, String.fromCharCode(this.delim), 1).rows[0] ?? [];
   }
 
+  /** Byte offset where data row `row` starts (0 = header), or null past the end. */
+  startOfRow(row: number): number | null {
+    this.scanUntil(() => this.starts.length > row);
+    return row < this.starts.length ? this.starts[row] : null;
+  }
+
   /** Number of data rows (records after the header) in the whole file. */
   dataRows(): number {
     this.scanUntil(() => false);

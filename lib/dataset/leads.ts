@@ -61,7 +61,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
   const markers = [...new Set(d.missingValues.map((m) => m.trim()).filter((m) => m !== ""))];
   const mapped = [L.id, L.createdAt, L.label?.column].filter((c): c is string => !!c);
   const wanted = L.attributes ? declared : source.columns.filter((c) => !mapped.includes(c)).map((c) => ({ column: c, type: "auto" as AttributeType }));
-  const sample = new Map((await sampleStats(db, source.readSql(true), wanted.map((a) => a.column), markers)).map((s) => [s.name, s]));
+  const sample = new Map((await sampleStats(db, source.sampleSql, wanted.map((a) => a.column), markers)).map((s) => [s.name, s]));
 
   const attrs: Attr[] = [];
   const taken = new Set(RESERVED);
@@ -208,7 +208,7 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
       columns.push({ name: a.name, expr: v });
       continue;
     }
-    const miss = inList(v, missing);
+    const miss = `(${v} IS NULL OR ${inList(v, missing)})`;
     if (a.type === "DOUBLE") {
       // NaN marks a value that is not a number; counted as a flag, then reset to NULL.
       columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL ELSE COALESCE(TRY_CAST(${v} AS DOUBLE), 'NaN'::DOUBLE) END` });

@@ -7,6 +7,7 @@
 import type { Db } from "../db/types.js";
 import { findInvalidUtf8, hasBom, headText, hex, readHeader, stripBom } from "./bytes.js";
 import { DELIMITER_CANDIDATES, RecordIndex, delimiterName, detectDelimiter } from "./csv.js";
+import { SAMPLE_ROWS } from "./columns.js";
 import { MAX_EXAMPLES, fmt, type Example, type FileReport, type Problem } from "./report.js";
 import type { DatasetDescription, FileKind } from "./schema.js";
 import { ident, literal } from "./sql.js";
@@ -18,6 +19,8 @@ export interface CsvSource {
   index: RecordIndex;
   /** The read_csv(...) call; with `rejects`, malformed records go to the reject table instead of failing. */
   readSql(rejects: boolean): string;
+  /** read_csv(...) of the first SAMPLE_ROWS records only (for type inference), malformed records set aside. */
+  sampleSql: string;
   /** Reject table name (filled when reading with rejects). */
   rejectTable: string;
   rejectScan: string;
@@ -87,7 +90,14 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
     `read_csv(${literal(file)}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', ` +
     `columns = ${colSpec}, max_line_size = 8388608` +
     (rejects ? `, store_rejects = true, rejects_table = ${literal(rejectTable)}, rejects_scan = ${literal(rejectScan)})` : ")");
-  return { source: { kind, columns, report, index: new RecordIndex(body, delimiter), readSql, rejectTable, rejectScan }, report, problems };
+  // The first SAMPLE_ROWS records as their own file: read_csv with LIMIT would still parse a whole buffer.
+  const index = new RecordIndex(body, delimiter);
+  const headEnd = index.startOfRow(SAMPLE_ROWS + 1) ?? body.length;
+  await db.registerFile(`ds_${kind}_head.csv`, body.subarray(0, headEnd));
+  const sampleSql =
+    `read_csv(${literal(`ds_${kind}_head.csv`)}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', ` +
+    `columns = ${colSpec}, max_line_size = 8388608, ignore_errors = true)`;
+  return { source: { kind, columns, report, index, readSql, sampleSql, rejectTable, rejectScan }, report, problems };
 }
 
 function dedupeHeader(header: string[], kind: FileKind, where: string, problems: Problem[]): string[] {

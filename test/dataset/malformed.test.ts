@@ -74,7 +74,7 @@ const CASES: Record<string, Expected> = {
   "ragged-after-multiline": { usable: true, code: "bad_date", severity: "warning", count: 1, example: { row: 4, line: 9, column: "created_at", value: "oops" }, check: (r) => expect(r.problems.find((p) => p.code === "ragged_row")!.examples[0]).toMatchObject({ row: 2, line: 4 }) },
   "ragged-too-few": { usable: true, code: "ragged_row", severity: "warning", count: 1, message: "different number of fields than the header (4)", example: { row: 3, line: 4, value: "L3,2024-01-04" } },
   "ragged-too-many": { usable: true, code: "ragged_row", severity: "warning", count: 1, example: { row: 2, line: 3, value: "L2,2024-01-03,0,Direct,extra" }, check: (r) => expect(r.files.leads).toMatchObject({ rowsRead: 3, rowsUsed: 2 }) },
-  "select-markers": { usable: true, code: "missing_marker", severity: "warning", count: 3, message: '"city" "Select" ×2, padded with spaces ×1', example: { row: 1, column: "city", value: "Select" } },
+  "select-markers": { usable: true, code: "missing_marker", severity: "warning", count: 3, message: '"city" "Select" ×2, spaces only or padded with spaces ×1', example: { row: 1, column: "city", value: "Select" } },
   "semicolon-auto": { usable: true, code: null, check: (r) => expect(r.files.leads).toMatchObject({ delimiter: ";", rowsUsed: 3 }) },
   "semicolon-declared-comma": { usable: false, code: "wrong_delimiter", severity: "error", count: 1, message: 'contains ";"; set "delimiter": ";"', example: { line: 1, value: "lead_id;created_at;converted;source" } },
   "stray-quote": { usable: false, code: "unterminated_quote", severity: "error", count: 1, example: { row: 2, line: 3, column: "notes", value: 'L2,2024-01-03,0,"closed"junk' } },

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: runs every benchmark in its own process (so one's memory
+ * does not weigh on the next) and prints their figures against the targets.
+ * Speed and memory targets are checked here, never in timed unit tests.
+ *
+ *   npm run bench                 # all
+ *   npm run bench -- scoring fit  # some
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BENCHES: Record<string, { file: string; what: string }> = {
+  scoring: { file: "scoring.ts", what: "recompute: 1,000,000 leads × 20,000,000 activities, 30 criteria (features once, per version, what-if), DuckDB-WASM in Chromium vs native" },
+  fit: { file: "fit.ts", what: "suggestions: 1,000,000 leads × 40 criteria fit + integer refinement; bootstrap 200 refits on 100,000 leads" },
+  dataset: { file: "dataset.ts", what: "import: 1,000,000-row × 20-column leads CSV, read vs read + validation" },
+};
+
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = chosen.length ? chosen : Object.keys(BENCHES);
+let failed = 0;
+for (const name of names) {
+  const b = BENCHES[name];
+  if (!b) {
+    console.error(`bench: unknown benchmark "${name}"; choose from ${Object.keys(BENCHES).join(", ")}`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name}: ${b.what}\n`);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(here, b.file)], { stdio: "inherit", env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" } });
+  console.log(`\n(${name} took ${((performance.now() - t) / 1000).toFixed(1)} s, exit code ${r.status})`);
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
