@@ -4,7 +4,8 @@
 export default {
   title: "Lead-score calibration workbench",
   root: "src",
-  output: "dist",
+  // LEADSCORE_OUT lets a report (or a second build) go elsewhere than dist/.
+  output: process.env.LEADSCORE_OUT ?? "dist",
   globalStylesheets: [],
   style: "style.css",
   head: '<link rel="icon" href="data:,">',
@@ -17,6 +18,10 @@ export default {
     { name: "What-if editor", path: "/what-if" },
     { name: "Distributions", path: "/distributions" },
     { name: "Calibration", path: "/calibration" },
+    { name: "Suggestions", path: "/suggest" },
+    { name: "Review", path: "/review" },
+    { name: "Workshop", path: "/workshop" },
+    { name: "Report", path: "/report" },
   ],
   search: false,
   toc: false,

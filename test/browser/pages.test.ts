@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, pageDefects, startSession, waitReady, type Session } from "./harness.js";
 
-const PAGES = ["/", "/data", "/models", "/what-if", "/distributions", "/calibration"];
+// Every page of the config, read from it, so a new page is tested without editing this file.
+const PAGES = [...readFileSync("observablehq.config.ts", "utf8").matchAll(/path: "([^"]+)"/g)].map((m) => m[1]);
 
 describe("every page of the built site", () => {
   let session: Session;
@@ -15,10 +16,9 @@ describe("every page of the built site", () => {
   });
   afterAll(async () => session?.close());
 
-  it("lists every page of the config (none forgotten here)", () => {
-    const config = readFileSync("observablehq.config.ts", "utf8");
-    const paths = [...config.matchAll(/path: "([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(paths)).toEqual(new Set(PAGES));
+  it("finds the pages of the config", () => {
+    expect(PAGES.length).toBeGreaterThanOrEqual(6);
+    expect(PAGES).toContain("/");
   });
 
   for (const path of PAGES) {
