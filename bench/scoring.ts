@@ -24,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openNativeDb } from "../lib/db/native.js";
+import { quoteString } from "../lib/sql/quote.js";
 import { median, runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -106,7 +107,9 @@ async function runBrowser(o: PipelineOptions, log: (s: string) => void): Promise
   });
   try {
     const page = await browser.newPage();
-    page.on("console", (m) => log(`  [browser] ${m.text()}`));
+    let pidsNow: number[] = [];
+    const rssNow = () => mb(pidsNow.reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0));
+    page.on("console", (m) => log(`  [browser] ${m.text()} (renderer RSS now ${rssNow()})`));
     page.on("pageerror", (e) => log(`  [browser error] ${String(e)}`));
     await page.goto(`${server.url}/index.html`, { waitUntil: "load" });
     await page.waitForFunction(() => typeof window.runBench === "function");
@@ -118,6 +121,7 @@ async function runBrowser(o: PipelineOptions, log: (s: string) => void): Promise
       return info.processInfo.filter((p) => p.type === "renderer").map((p) => p.id);
     };
     let pids = await renderers();
+    pidsNow = pids;
     let peakRendererRss = 0, peakJsHeapUsed = 0, samples = 0;
     const sample = async () => {
       const rss = pids.reduce((s, pid) => s + statusKb(pid, "VmRSS"), 0);
@@ -203,11 +207,15 @@ export async function runScoringBench(options: ScoringBenchOptions = {}): Promis
   log(`scoring bench: ${o.leads} leads, ${o.activities} activities, model of 30 criteria (30 slots), 3 versions`);
   log("native DuckDB (threads = 1) …");
   const db = await openNativeDb({ threads: 1 });
+  // An in-memory database spills to ./.tmp by default: keep spills out of the repository.
+  const spill = mkdtempSync(path.join(os.tmpdir(), "scoring-bench-spill-"));
+  await db.exec(`SET temp_directory = ${quoteString(spill)}`);
   let native: PipelineResult;
   try {
     native = await runPipeline(db, p, (x) => log(`  ${x}`));
   } finally {
     await db.close();
+    rmSync(spill, { recursive: true, force: true });
   }
   let browser: BrowserResult | null = null;
   if (o.browser) {

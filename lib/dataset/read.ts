@@ -82,7 +82,9 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
   }
   const columns = dedupeHeader(header, kind, where, problems);
   const file = `ds_${kind}.csv`;
-  await db.registerFile(file, body);
+  // Copies: a browser Db hands the buffer to its worker (transferred, so detached here), and the
+  // JavaScript side still needs these bytes for row numbers and example values.
+  await db.registerFile(file, body.slice());
   const colSpec = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ")}}`;
   const rejectTable = `rej_${kind}`;
   const rejectScan = `rejscan_${kind}`;
@@ -93,7 +95,7 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
   // The first SAMPLE_ROWS records as their own file: read_csv with LIMIT would still parse a whole buffer.
   const index = new RecordIndex(body, delimiter);
   const headEnd = index.startOfRow(SAMPLE_ROWS + 1) ?? body.length;
-  await db.registerFile(`ds_${kind}_head.csv`, body.subarray(0, headEnd));
+  await db.registerFile(`ds_${kind}_head.csv`, body.slice(0, headEnd));
   const sampleSql =
     `read_csv(${literal(`ds_${kind}_head.csv`)}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', ` +
     `columns = ${colSpec}, max_line_size = 8388608, ignore_errors = true)`;

@@ -23,6 +23,8 @@ export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: 
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
     height,
+    // The given width and height include axes and legends, so a chart never overflows its card.
+    autosize: { type: "fit", contains: "padding" },
     config: {
       font: "system-ui, sans-serif",
       axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.4 },

@@ -28,6 +28,11 @@ function thresholdLayers(t: Thresholds) {
 }
 
 /** Overlaid won vs lost histograms (share of each outcome's leads per score bin), thresholds drawn. */
+function presentColors(bins: HistogramBin[]) {
+  const present = OUTCOME_COLORS.domain.filter((o) => bins.some((b) => b.outcome === o));
+  return { domain: present, range: present.map((o) => OUTCOME_COLORS.range[OUTCOME_COLORS.domain.indexOf(o)]) };
+}
+
 export function DistributionChart(bins: HistogramBin[], t: Thresholds, { width = 640, height = 240, title = "Score distribution, won vs lost" } = {}) {
   return Chart(
     {
@@ -39,7 +44,7 @@ export function DistributionChart(bins: HistogramBin[], t: Thresholds, { width =
             x: { field: "lo", type: "quantitative", title: "Score at the scoring date (points)" },
             x2: { field: "hi" },
             y: { field: "share", type: "quantitative", stack: null, title: "Share of the outcome's leads", axis: { format: "%" } },
-            color: { field: "outcome", type: "nominal", scale: OUTCOME_COLORS, title: "Outcome" },
+            color: { field: "outcome", type: "nominal", scale: presentColors(bins), title: "Outcome" },
             tooltip: [
               { field: "outcome", title: "Outcome" },
               { field: "lo", title: "Score from" },
@@ -67,7 +72,7 @@ export function CumulativeChart(bins: HistogramBin[], t: Thresholds, { width = 6
           encoding: {
             x: { field: "hi", type: "quantitative", title: "Score (points)" },
             y: { field: "cumulative", type: "quantitative", title: "Share of the outcome's leads below the score", axis: { format: "%" } },
-            color: { field: "outcome", type: "nominal", scale: OUTCOME_COLORS, title: "Outcome" },
+            color: { field: "outcome", type: "nominal", scale: presentColors(bins), title: "Outcome" },
           },
         },
         ...thresholdLayers(t),

@@ -1,0 +1,244 @@
+/**
+ * The suggestion itself (pure, no database, no DOM: runs in a Web Worker):
+ * out-of-time split, diagnostics, the points fit on the older leads
+ * (lib/fit suggestPoints, scale "current-range"), the seeded bootstrap,
+ * thresholds tuned on the newer leads, and the comparison with the current
+ * model on them.
+ */
+import { collapseRows } from "../fit/collapse.js";
+import { designFromCsr, rowSums, type Design } from "../fit/design.js";
+import type { CriterionDiagnostic } from "../fit/diagnostics.js";
+import { suggestPoints, type DropReason } from "../fit/points.js";
+import { fitScoreMap } from "../fit/score-map.js";
+import { weeksSpanned } from "../fit/score-table.js";
+import { auc } from "../metrics/auc.js";
+import { delongPaired } from "../metrics/delong-paired.js";
+import { bootstrapInChunks, type PointsIntervals } from "./bootstrap.js";
+import { compareVersions, tierFigures, versionFigures, type Comparison } from "./compare.js";
+import type { SuggestData } from "./data.js";
+import { suggestDiagnostics, type AttributeDiagnostic } from "./diagnostics.js";
+import { splitLeads, type Split } from "./split.js";
+import { chooseThresholds, tradeoffPoints, type ThresholdChoice, type ThresholdOptions, type TradeoffPoint } from "./thresholds.js";
+import { scoreTable } from "../fit/score-table.js";
+
+export interface SuggestOptions {
+  /** First day of the test period, YYYY-MM-DD (default: the day at 70 % of labelled leads by creation). */
+  split?: string;
+  /** Share of leads to train on when no date is given (default 0.7). */
+  trainShare?: number;
+  /** Seed of the bootstrap (and of the random split of undated data) (default 1). */
+  seed?: number;
+  /** Workshop rule: drop criteria worth fewer than this many points (default 0). */
+  minPoints?: number;
+  /** Drop criteria whose bootstrap 95 % interval contains 0 (default false). */
+  dropIfIntervalSpansZero?: boolean;
+  /** Shrink strength toward the current points: penalty λ = shrink on (β − β_current) (default 0: penalty λ = 1/C toward 0). */
+  shrink?: number;
+  /** Inverse L2 penalty when not shrinking (default 1). */
+  C?: number;
+  /** Bootstrap refits (default 200). */
+  replicates?: number;
+  /** Candidate columns to add: none (default), every column not flagged as leakage, or a list of column names. */
+  addCandidates?: "none" | "clean" | readonly string[];
+  thresholds?: ThresholdOptions;
+}
+
+export interface PointsRow {
+  column: number;
+  key: string;
+  label: string;
+  source: "model" | "candidate";
+  /** Current points as a 0/1 criterion (count slots: points × mean count when fired). */
+  current: number;
+  /** Suggested integer points (0 when dropped or not included). */
+  suggested: number;
+  /** factor·β before rounding. */
+  continuous: number;
+  lo: number;
+  hi: number;
+  keepRate: number;
+  included: boolean;
+  kept: boolean;
+  dropReason: DropReason | "empty" | "not added" | "rounds to 0" | null;
+}
+
+export interface SuggestResult {
+  split: Omit<Split, "test"> & { isTest: Uint8Array; train: Period; test: Period; weeks: number | null };
+  diagnostics: CriterionDiagnostic[];
+  attributes: AttributeDiagnostic[];
+  points: PointsRow[];
+  /** Offset the suggested Σ points would need to keep the current 5th percentile (the model format has no constant; reported only). */
+  base: number;
+  factor: number;
+  effectivePdo: number;
+  bootstrap: Omit<PointsIntervals, "lo" | "hi" | "median" | "keepRate">;
+  /** AUC of the unrounded fit and of the integer points, training and test. */
+  rounding: { trainUnrounded: number; trainInteger: number; testUnrounded: number; testInteger: number };
+  thresholds: ThresholdChoice;
+  tradeoff: { suggested: TradeoffPoint[]; current: TradeoffPoint[] };
+  comparison: Comparison;
+  /** Suggested Σ points of every labelled lead (data order). */
+  scores: Int32Array;
+  warnings: string[];
+}
+
+export interface Period { n: number; won: number; from: string; to: string }
+
+export type Progress = (message: string, fraction: number) => void;
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function subset(data: SuggestData, pick: Uint8Array, want: number): { design: Design; rows: number[] } {
+  const rows: number[] = [];
+  for (let i = 0; i < data.n; i++) if (pick[i] === want) rows.push(i);
+  const offsets = new Int32Array(rows.length + 1);
+  rows.forEach((r, k) => (offsets[k + 1] = offsets[k] + data.offsets[r + 1] - data.offsets[r]));
+  const indices = new Int32Array(offsets[rows.length]);
+  rows.forEach((r, k) => indices.set(data.indices.subarray(data.offsets[r], data.offsets[r + 1]), offsets[k]));
+  return { design: designFromCsr(offsets, indices, Uint8Array.from(rows, (r) => data.labels[r]), data.columns.length), rows };
+}
+
+function period(data: SuggestData, rows: number[]): Period {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let won = 0;
+  for (const r of rows) (lo = Math.min(lo, data.createdMs[r])), (hi = Math.max(hi, data.createdMs[r])), (won += data.labels[r]);
+  return { n: rows.length, won, from: day(lo), to: day(hi) };
+}
+
+/** Attributes: model criteria (all their slots) and candidate columns (all their values). */
+export function attributeGroups(data: SuggestData): { name: string; source: "model" | "candidate"; members: number[] }[] {
+  const groups = new Map<string, { name: string; source: "model" | "candidate"; members: number[] }>();
+  const columnOf = new Map<string, string>();
+  for (const c of data.candidateColumns) for (const id of c.criteria) columnOf.set(id, c.column);
+  data.columns.forEach((c, j) => {
+    const name = c.source === "model" ? c.criterionId : columnOf.get(c.criterionId) ?? c.criterionId;
+    const key = `${c.source}:${name}`;
+    if (!groups.has(key)) groups.set(key, { name, source: c.source, members: [] });
+    groups.get(key)!.members.push(j);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Runs the suggestion on `data` (see SuggestOptions for the defaults).
+ * @throws when a period has no won or no lost lead, or a split date leaves a side empty.
+ */
+export function runSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}): SuggestResult {
+  const warnings: string[] = [];
+  const p = data.columns.length;
+  progress("Splitting by creation date…", 0.02);
+  const split = splitLeads(data.createdMs, { date: options.split, share: options.trainShare, seed: options.seed });
+  if (split.kind === "random") warnings.push("the leads carry no creation dates (all share one date): a seeded random split is used instead of an out-of-time split");
+  const train = subset(data, split.test, 0);
+  const test = subset(data, split.test, 1);
+  const trainPeriod = period(data, train.rows);
+  const testPeriod = period(data, test.rows);
+  for (const [name, per] of [["training", trainPeriod], ["test", testPeriod]] as const)
+    if (per.won === 0 || per.won === per.n) throw new Error(`runSuggest: the ${name} period (${per.from} to ${per.to}) has ${per.won} won of ${per.n} labelled leads; both outcomes are needed. Move the split date.`);
+  const rows = collapseRows(train.design);
+
+  progress("Diagnostics…", 0.05);
+  const groups = attributeGroups(data);
+  const diag = suggestDiagnostics(rows, groups);
+  const add = options.addCandidates ?? "none";
+  const include = new Uint8Array(p);
+  const reason: PointsRow["dropReason"][] = new Array(p).fill(null);
+  for (const a of diag.attributes) {
+    const on = a.source === "model" || (add === "clean" ? !a.leakage : add !== "none" && (add as readonly string[]).includes(a.name));
+    for (const j of a.members) {
+      if (!on) reason[j] = "not added";
+      else if (diag.columns[j].nWith === 0 || diag.columns[j].nWithout === 0) reason[j] = "empty";
+      else include[j] = 1;
+    }
+  }
+  if (add !== "none" && add !== "clean") {
+    const known = new Set(data.candidateColumns.map((c) => c.column));
+    for (const name of add as readonly string[]) if (!known.has(name)) warnings.push(`candidate column ${JSON.stringify(name)} is not among the candidates (${[...known].join(", ") || "none"}); ignored`);
+  }
+
+  const current = Float64Array.from(data.columns, (c, j) => (c.source === "model" ? c.currentPoints * data.meanUnit[j] : 0));
+  const shrink = options.shrink ?? 0;
+  let expertFactor: number | undefined;
+  let priorMean: Float64Array | undefined;
+  if (shrink > 0) {
+    const m = fitScoreMap(rowSums(rows, current), rows.won, rows.lost);
+    if (m.b > 0) {
+      expertFactor = 1 / m.b;
+      priorMean = current.map((v) => v / (expertFactor as number));
+    } else warnings.push("the current points do not rank won above lost leads on the training period: no shrinking toward them");
+  }
+  const C = shrink > 0 && priorMean ? 1 / shrink : options.C ?? 1;
+  const base = { scale: { kind: "current-range" as const, currentPoints: current }, C, include, minPoints: options.minPoints ?? 0, ...(priorMean && { expertPoints: current, expertFactor }) };
+
+  progress("Fitting points on the training period…", 0.1);
+  const first = suggestPoints(rows, base);
+  progress("Bootstrap…", 0.15);
+  const boot = bootstrapInChunks(rows, { factor: first.factor, replicates: options.replicates ?? 200, seed: options.seed, minPoints: options.minPoints, C, include, priorMean }, (done, total) =>
+    progress(`Bootstrap: ${done} of ${total} refits…`, 0.15 + 0.75 * (done / total)),
+  );
+  const sp = options.dropIfIntervalSpansZero ? suggestPoints(rows, { ...base, intervals: { lo: boot.lo, hi: boot.hi } }) : first;
+  // suggestPoints reports "interval" for excluded columns too: keep our own reason for those
+  const dropOf = new Map(sp.dropped.map((d) => [d.criterion, d.reason]));
+  for (const w of sp.warnings) warnings.push(w.message);
+
+  progress("Thresholds and comparison on the test period…", 0.92);
+  const points = Array.from(sp.points);
+  const scores = new Int32Array(rowSums({ nRows: data.n, offsets: data.offsets, indices: data.indices }, points).map(Math.round));
+  const pick = (rs: number[], v: ArrayLike<number>) => Float64Array.from(rs, (r) => v[r]);
+  const yTrain = train.design.labels;
+  const yTest = test.design.labels;
+  const sTrain = pick(train.rows, scores);
+  const sTest = pick(test.rows, scores);
+  const cTrain = pick(train.rows, data.currentScore);
+  const cTest = pick(test.rows, data.currentScore);
+  const etaTrain = rowSums(train.design, sp.fit.coef);
+  const etaTest = rowSums(test.design, sp.fit.coef);
+  const rounding = { trainUnrounded: auc(etaTrain, yTrain), trainInteger: auc(sTrain, yTrain), testUnrounded: auc(etaTest, yTest), testInteger: auc(sTest, yTest) };
+
+  const dated = split.kind === "date";
+  const weeks = dated ? weeksSpanned(pick(test.rows, data.createdMs)) : 1;
+  if (!dated) warnings.push("without creation dates, 'per week' figures are per test period");
+  const m = data.model.thresholds;
+  const currentTier = tierFigures(cTest, yTest, m, weeks);
+  const mapTrain = fitScoreMap(sTrain, yTrain, Float64Array.from(yTrain, (y) => 1 - y));
+  const thresholds = chooseThresholds(sTest, yTest, weeks, mapTrain, { salesReadyPerWeek: currentTier.leadsPerWeek, ignoredShare: currentTier.ignoredShare }, options.thresholds);
+  warnings.push(...thresholds.warnings);
+  const chosen = { nurture: thresholds.nurture, salesReady: thresholds.salesReady };
+  const cur = versionFigures({ scores: cTrain, labels: yTrain }, { scores: cTest, labels: yTest }, m, weeks);
+  const sug = versionFigures({ scores: sTrain, labels: yTrain }, { scores: sTest, labels: yTest }, chosen, weeks);
+  const comparison = compareVersions(cur, sug, delongPaired(sTest, cTest, yTest), test.rows.length, testPeriod.won, dated ? "newer leads" : "held-out test leads");
+
+  const pointsRows: PointsRow[] = data.columns.map((c, j) => ({
+    column: j,
+    key: c.key,
+    label: c.label,
+    source: c.source,
+    current: current[j],
+    suggested: sp.points[j],
+    continuous: sp.continuousPoints[j],
+    lo: boot.lo[j],
+    hi: boot.hi[j],
+    keepRate: boot.keepRate[j],
+    included: include[j] === 1,
+    kept: sp.kept[j] === 1 && sp.points[j] !== 0,
+    dropReason: reason[j] ?? (sp.kept[j] ? (sp.points[j] === 0 ? "rounds to 0" : null) : dropOf.get(j) ?? null),
+  }));
+  progress("Done", 1);
+  return {
+    split: { kind: split.kind, date: split.date, nTrain: split.nTrain, nTest: split.nTest, isTest: split.test, train: trainPeriod, test: testPeriod, weeks: dated ? weeks : null },
+    diagnostics: diag.columns,
+    attributes: diag.attributes,
+    points: pointsRows,
+    base: sp.base,
+    factor: sp.factor,
+    effectivePdo: sp.effectivePdo,
+    bootstrap: { replicates: boot.replicates, notConverged: boot.notConverged },
+    rounding,
+    thresholds,
+    tradeoff: { suggested: tradeoffPoints(scoreTable(sTest, yTest), weeks), current: tradeoffPoints(scoreTable(cTest, yTest), weeks) },
+    comparison,
+    scores,
+    warnings,
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Builds the periodic review's input (lib/review ReviewInput) for one model
+ * version from the Db: each lead's recomputed score and criterion points
+ * (the version's score table, one column per criterion id), its outcome, its
+ * creation instant and its won revenue (sum of its won deals' amounts). Run
+ * lib/scoring recompute first. SQL comes from the typed builder.
+ */
+import type { Db } from "../db/types.js";
+import type { Model } from "../model/schema.js";
+import type { ReviewInput } from "../review/index.js";
+import { periodLabel } from "../review/periods.js";
+import { addMonths } from "../review/dates.js";
+import { scoresTableName } from "../scoring/names.js";
+import { col, eq, lit, render, select, showTables, subquery, sum, table, type Select } from "../sql/index.js";
+import { TABLES } from "../tables.js";
+
+export interface VersionReviewInput extends ReviewInput {
+  model: Model;
+  /** Lead ids, ascending: row i of every column is lead leadId[i]. */
+  leadId: string[];
+  /** Criterion points, one Float64Array per criterion of the model, in model order. */
+  criteria: { id: string; label: string; points: Float64Array }[];
+}
+
+/** Column alias of criterion k (criterion ids may hold any character). */
+const pointsAlias = (k: number) => `p${k}`;
+
+/**
+ * The SELECT behind readReviewInput: the version's score table joined with
+ * lead_outcomes and leads, and (withDeals) left-joined with the sum of each
+ * lead's won deal amounts; ordered by lead_id.
+ */
+export function reviewInputSql(model: Model, options: { withDeals: boolean }): string {
+  const won: Select = select({
+    columns: [
+      { expr: col("lead_id"), as: "lead_id" },
+      { expr: sum(col("amount")), as: "amount" },
+    ],
+    from: table(TABLES.deals),
+    where: eq(col("status"), lit("won")),
+    groupBy: [col("lead_id")],
+  });
+  return render(
+    select({
+      columns: [
+        { expr: col("lead_id", "s"), as: "lead_id" },
+        { expr: col("score", "s"), as: "score" },
+        { expr: col("outcome", "o"), as: "outcome" },
+        { expr: col("created_at", "l"), as: "created_at" },
+        ...(options.withDeals ? [{ expr: col("amount", "a"), as: "amount" }] : []),
+        ...model.criteria.map((c, k) => ({ expr: col(c.id, "s"), as: pointsAlias(k) })),
+      ],
+      from: table(scoresTableName(model), "s"),
+      joins: [
+        { type: "inner", source: table("lead_outcomes", "o"), on: eq(col("lead_id", "o"), col("lead_id", "s")) },
+        { type: "inner", source: table(TABLES.leads, "l"), on: eq(col("lead_id", "l"), col("lead_id", "s")) },
+        ...(options.withDeals ? [{ type: "left" as const, source: subquery(won, "a"), on: eq(col("lead_id", "a"), col("lead_id", "s")) }] : []),
+      ],
+      orderBy: [col("lead_id", "s")],
+    }),
+  );
+}
+
+const ms = (v: unknown) => (v == null ? NaN : Date.parse(String(v).replace(" ", "T") + "Z"));
+const num = (v: unknown) => (v == null ? NaN : Number(v));
+
+/**
+ * Reads one version's review input. Outcome codes 1 won, 0 lost, −1 open;
+ * amount is NaN for leads without a won deal (and left out entirely when the
+ * dataset has no deals table or no won deal carries an amount); criterion
+ * points are 0 where the criterion did not fire.
+ *
+ * @throws when the version's score table is missing (run recompute first).
+ * @example (await readReviewInput(db, model)).criteria[0].id // "senior_title"
+ */
+export async function readReviewInput(db: Db, model: Model): Promise<VersionReviewInput> {
+  const tables = new Set((await db.query(render(showTables()))).map((r) => String(r.name)));
+  const name = scoresTableName(model);
+  if (!tables.has(name)) throw new Error(`readReviewInput: the score table ${name} of ${model.id} v${model.version} does not exist; run recompute for this version first.`);
+  const withDeals = tables.has(TABLES.deals);
+  const c = await db.queryColumns(reviewInputSql(model, { withDeals }));
+  const n = c.numRows;
+  const o = c.columns.outcome as ArrayLike<unknown>;
+  const created = c.columns.created_at as ArrayLike<unknown>;
+  const scoreCol = c.columns.score as ArrayLike<unknown>;
+  const outcome = Int8Array.from({ length: n }, (_, i) => (o[i] === "won" ? 1 : o[i] === "lost" ? 0 : -1));
+  let amount: Float64Array | undefined;
+  if (withDeals) {
+    const a = c.columns.amount as ArrayLike<unknown>;
+    amount = Float64Array.from({ length: n }, (_, i) => (outcome[i] === 1 ? num(a[i]) : NaN));
+    if (!amount.some((x) => !Number.isNaN(x))) amount = undefined;
+  }
+  return {
+    model,
+    leadId: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
+    score: Float64Array.from({ length: n }, (_, i) => num(scoreCol[i])),
+    outcome,
+    createdAt: Float64Array.from({ length: n }, (_, i) => ms(created[i])),
+    ...(amount && { amount }),
+    criteria: model.criteria.map((cr, k) => {
+      const p = c.columns[pointsAlias(k)] as ArrayLike<unknown>;
+      return { id: cr.id, label: cr.label, points: Float64Array.from({ length: n }, (_, i) => (p[i] == null ? 0 : Number(p[i]))) };
+    }),
+  };
+}
+
+/**
+ * The default reference window of the drift analyses: the first `months`
+ * calendar months (UTC) from the month of the earliest lead, as an inclusive
+ * pair of month labels.
+ * @example defaultReference([Date.UTC(2024, 0, 9)]) // ["2024-01", "2024-12"]
+ */
+export function defaultReference(createdAt: ArrayLike<number>, months = 12): [string, string] {
+  let lo = Infinity;
+  for (let i = 0; i < createdAt.length; i++) lo = Math.min(lo, createdAt[i]);
+  if (!Number.isFinite(lo)) throw new Error("defaultReference: there are no leads to take a reference window from.");
+  const first = periodLabel(lo, "month");
+  const start = Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)) - 1, 1);
+  return [first, periodLabel(addMonths(start, months - 1), "month")];
+}
+
+/**
+ * Indicator "criteria" for the values of one lead column (points 1 where the
+ * lead has the value, else 0), aligned with `input.leadId`: lets the drift
+ * analyses watch the lead mix (e.g. lead_source) even where the model has no
+ * criterion on it. Values are taken most frequent first, at most `maxValues`.
+ */
+export async function readColumnIndicators(db: Db, input: Pick<VersionReviewInput, "leadId">, column: string, maxValues = 12): Promise<{ id: string; label: string; points: Float64Array }[]> {
+  const c = await db.queryColumns(render(select({
+    columns: [{ expr: col("lead_id"), as: "lead_id" }, { expr: col(column), as: "value" }],
+    from: table(TABLES.leads),
+  })));
+  const index = new Map(input.leadId.map((id, i) => [id, i]));
+  const ids = c.columns.lead_id as ArrayLike<unknown>;
+  const values = c.columns.value as ArrayLike<unknown>;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < c.numRows; i++) if (values[i] != null) counts.set(String(values[i]), (counts.get(String(values[i])) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, maxValues).map(([v]) => v);
+  const out = top.map((v) => ({ id: `${column}=${v}`, label: v, points: new Float64Array(input.leadId.length) }));
+  const byValue = new Map(top.map((v, k) => [v, out[k]]));
+  for (let i = 0; i < c.numRows; i++) {
+    const k = index.get(String(ids[i]));
+    const target = values[i] == null ? undefined : byValue.get(String(values[i]));
+    if (k !== undefined && target) target.points[k] = 1;
+  }
+  return out;
+}
+
+export interface PointsGap {
+  id: string;
+  label: string;
+  /** Mean points of the criterion among lost leads that scored sales-ready. */
+  lostSalesReady: number | null;
+  /** Mean points among won leads that scored sales-ready. */
+  wonSalesReady: number | null;
+  /** lostSalesReady − wonSalesReady: points that lifted lost leads more than won ones. */
+  gap: number | null;
+}
+
+/**
+ * Mean points per criterion among sales-ready leads that were lost vs won:
+ * for count criteria (e.g. 2 points per email open) that fire on almost
+ * everyone, the fire rate hides what the points show. Open leads are left out.
+ * @example pointsGap(input, 65)[0].gap // > 0: the criterion gave lost high-scorers more points
+ */
+export function pointsGap(input: Pick<VersionReviewInput, "score" | "outcome" | "criteria">, salesReady: number): PointsGap[] {
+  let nl = 0;
+  let nw = 0;
+  const sl = new Float64Array(input.criteria.length);
+  const sw = new Float64Array(input.criteria.length);
+  for (let i = 0; i < input.score.length; i++) {
+    if (input.score[i] < salesReady || input.outcome[i] === -1) continue;
+    const won = input.outcome[i] === 1;
+    if (won) nw++;
+    else nl++;
+    input.criteria.forEach((c, k) => {
+      if (won) sw[k] += c.points[i];
+      else sl[k] += c.points[i];
+    });
+  }
+  return input.criteria.map((c, k) => {
+    const l = nl > 0 ? sl[k] / nl : null;
+    const w = nw > 0 ? sw[k] / nw : null;
+    return { id: c.id, label: c.label, lostSalesReady: l, wonSalesReady: w, gap: l !== null && w !== null ? l - w : null };
+  });
+}
