@@ -204,7 +204,9 @@ export async function runScoringBench(options: ScoringBenchOptions = {}): Promis
   };
   const log = options.log ?? ((line: string) => console.log(line));
   const p: PipelineOptions = { leads: o.leads, activities: o.activities, straight: o.straight, rescores: o.rescores };
+  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
   log(`scoring bench: ${o.leads} leads, ${o.activities} activities, model of 30 criteria (30 slots), 3 versions`);
+  log(`machine: ${os.cpus().length} cores, load average ${load()} (timings inflate when other work shares the cores)`);
   log("native DuckDB (threads = 1) …");
   const db = await openNativeDb({ threads: 1 });
   // An in-memory database spills to ./.tmp by default: keep spills out of the repository.
@@ -225,6 +227,7 @@ export async function runScoringBench(options: ScoringBenchOptions = {}): Promis
   }
   const fs = figures(native, browser);
   log("");
+  log(`load average at the end: ${load()}`);
   log(table(fs));
   log("");
   log("Memory: renderer RSS = Σ VmRSS of the Chromium renderer processes (CDP SystemInfo.getProcessInfo pids, /proc/<pid>/status),");

@@ -1,6 +1,9 @@
 import { evaluate } from "./evaluate.js";
+import { report } from "./report.js";
+import { serve } from "./serve.js";
 import { sample } from "./sample.js";
 import { score } from "./score.js";
+import { suggest } from "./suggest.js";
 import type { Command } from "./types.js";
 import { validate } from "./validate.js";
 
@@ -9,4 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   validate,
   score,
   evaluate,
+  suggest,
+  report,
+  serve,
 };

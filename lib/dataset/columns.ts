@@ -3,9 +3,9 @@
  * attribute columns.
  *
  * Cost matters (DuckDB-WASM pays for every string function on every row, and
- * about a microsecond for each failed TRY_CAST), so the work is split:
- * `sampleStats` looks at the first SAMPLE_ROWS rows with the full checks
- * (types, distinct values); over every row, only exact marker comparisons
+ * dearly for each failed TRY_CAST), so the work is split: `sampleStatsOfRows`
+ * looks at the first SAMPLE_ROWS rows, parsed in JavaScript, with the full
+ * checks (types, distinct values); over every row, only exact marker comparisons
  * are recorded while staging (bit masks). Values that contradict the
  * inferred type later in the file are caught while staging (the column then
  * falls back to text).
@@ -42,6 +42,37 @@ export async function sampleStats(db: Db, from: string, columns: string[], marke
     name, rows: Number(r.n), nonMissing: Number(r[`nm${i}`]), numbers: Number(r[`num${i}`]),
     booleans: Number(r[`bool${i}`]), distinct: Number(r[`d${i}`]),
   }));
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The same statistics as `sampleStats`, computed in JavaScript on parsed
+ * rows (`header` names the fields of each row). A cell is missing when,
+ * with spaces and tabs trimmed, it is empty or one of the markers; a
+ * number is a finite decimal (optional sign and exponent); a boolean is
+ * true/false/yes/no in any case.
+ * Example: sampleStatsOfRows([["1"], ["x"], ["Select"]], ["a"], ["a"], ["Select"])
+ *   → [{name: "a", rows: 3, nonMissing: 2, numbers: 1, booleans: 0, distinct: 2}]
+ */
+export function sampleStatsOfRows(rows: readonly string[][], header: readonly string[], columns: string[], markers: readonly string[]): SampleStats[] {
+  const missing = new Set(["", ...markers.map((m) => m.trim())]);
+  const words = new Set([...TRUE_WORDS, ...FALSE_WORDS]);
+  return columns.map((name) => {
+    const c = header.indexOf(name);
+    const seen = new Set<string>();
+    let nonMissing = 0, numbers = 0, booleans = 0;
+    for (const r of rows) {
+      const raw = r[c] ?? "";
+      const v = raw.replace(/^[ \t]+|[ \t]+$/g, "");
+      if (missing.has(v)) continue;
+      nonMissing++;
+      seen.add(v);
+      if (NUMBER.test(v) && Number.isFinite(Number(v))) numbers++;
+      else if (words.has(v.toLowerCase())) booleans++;
+    }
+    return { name, rows: rows.length, nonMissing, numbers, booleans, distinct: seen.size };
+  });
 }
 
 /**

@@ -12,7 +12,7 @@
  * missing (warning); the row is kept.
  */
 import type { Db } from "../db/types.js";
-import { inferType, markerCountAggs, markerMaskColumns, sampleStats, SAMPLE_ROWS, type SqlType } from "./columns.js";
+import { inferType, markerCountAggs, markerMaskColumns, sampleStatsOfRows, SAMPLE_ROWS, type SqlType } from "./columns.js";
 import { profileLeads } from "./profile.js";
 import type { CsvSource } from "./read.js";
 import { fmt, show, type ColumnSummary, type Example, type MergeSuggestion, type Problem } from "./report.js";
@@ -61,7 +61,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
   const markers = [...new Set(d.missingValues.map((m) => m.trim()).filter((m) => m !== ""))];
   const mapped = [L.id, L.createdAt, L.label?.column].filter((c): c is string => !!c);
   const wanted = L.attributes ? declared : source.columns.filter((c) => !mapped.includes(c)).map((c) => ({ column: c, type: "auto" as AttributeType }));
-  const sample = new Map((await sampleStats(db, source.sampleSql, wanted.map((a) => a.column), markers)).map((s) => [s.name, s]));
+  const sample = new Map(sampleStatsOfRows(source.sampleRows(), source.columns, wanted.map((a) => a.column), markers).map((s) => [s.name, s]));
 
   const attrs: Attr[] = [];
   const taken = new Set(RESERVED);

@@ -18,6 +18,13 @@ export interface VersionReviewInput extends ReviewInput {
   model: Model;
   /** Lead ids, ascending: row i of every column is lead leadId[i]. */
   leadId: string[];
+  score: Float64Array;
+  /** 1 won, 0 lost, −1 open. */
+  outcome: Int8Array;
+  /** Lead creation, epoch ms UTC. */
+  createdAt: Float64Array;
+  /** Won revenue per lead (NaN when none); absent without deals or amounts. */
+  amount?: Float64Array;
   /** Criterion points, one Float64Array per criterion of the model, in model order. */
   criteria: { id: string; label: string; points: Float64Array }[];
 }

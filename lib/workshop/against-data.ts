@@ -13,6 +13,11 @@
  * have one (approximate; `approx` is set). Bands: one reference band per
  * bands / recency criterion (its first 0-point slot, else its first band) is
  * held at 0, since the bands of a criterion always sum to one lead.
+ *
+ * The fitted model keeps the base's criteria but no caps (the fit has none),
+ * and its thresholds are set so its tiers hold the same shares of all leads
+ * as the base version's tiers (matchTierShares), so tier tables compare like
+ * with like.
  */
 import type { Db } from "../db/types.js";
 import { collapseRows } from "../fit/collapse.js";
@@ -21,6 +26,7 @@ import { suggestPoints } from "../fit/points.js";
 import { parseModel } from "../model/parse.js";
 import type { Criterion, Model } from "../model/schema.js";
 import { unitSlots, unitsSql } from "../scoring/units.js";
+import { WhatIf, whatIfInput } from "../scoring/whatif.js";
 import type { Aggregation } from "./aggregate.js";
 import { roundPoints } from "./stats.js";
 import { voteTargets, type VoteTarget } from "./targets.js";
@@ -43,12 +49,11 @@ export interface FittedTarget {
 export interface DataFit {
   base: Model;
   targets: FittedTarget[];
-  /** The base model's structure with the fitted points: id `<base id>-data-fit`, no caps, thresholds moved by the fit's base. */
+  /** The base model's structure with the fitted points: id `<base id>-data-fit`, no caps, thresholds matching the base's tier shares. */
   model: Model;
   nLabelled: number;
   nWon: number;
-  /** Points added to every lead by the fit (the model has no constant; thresholds are moved by −offset instead). */
-  offset: number;
+
   warnings: string[];
 }
 
@@ -61,6 +66,30 @@ export function withSlotPoints(model: Model, points: ArrayLike<number>): Criteri
     if (r.type === "recency") return { ...c, rule: { ...r, bands: r.bands.map((b) => ({ ...b, points: points[k++] })), never: { points: points[k++] } } };
     return { ...c, points: points[k++] };
   });
+}
+
+/**
+ * Thresholds for new slot points (no caps) that put the same shares of all
+ * leads in each tier as the base model's own thresholds do: with q the share
+ * of base scores below a threshold, the new threshold is the new score at
+ * rank ⌈q·n⌉ of the sorted new scores (ties may shift a few leads). The
+ * sales-ready threshold is kept above the nurture one.
+ */
+export function matchTierShares(base: Model, points: ArrayLike<number>, units: readonly ArrayLike<number>[], outcomes: ArrayLike<number>): Model["thresholds"] {
+  const slots = unitSlots(base);
+  const w = new WhatIf(slots, [...units], outcomes, { caps: base.caps, maxPatterns: 0 });
+  const before = w.rescore(whatIfInput(base)).scores();
+  const after = w.rescore({ points, caps: {}, thresholds: base.thresholds }).scores().sort();
+  const n = before.length;
+  if (n === 0) return base.thresholds;
+  const cut = (t: number) => {
+    let below = 0;
+    for (let i = 0; i < n; i++) if (before[i] < t) below++;
+    return below === n ? after[n - 1] + 1 : after[Math.min(n - 1, Math.ceil(below))];
+  };
+  const nurture = cut(base.thresholds.nurture);
+  const salesReady = Math.max(cut(base.thresholds.salesReady), nurture + 1);
+  return { nurture, salesReady };
 }
 
 /**
@@ -127,11 +156,11 @@ export function fitFromUnits(base: Model, units: readonly ArrayLike<number>[], o
     status: "draft",
     parent: null,
     author: "Fitted on the loaded data (L2 logistic, current-range points)",
-    changeNote: `Points fitted on ${labels.length} labelled leads (${nWon} won) for the criteria of ${base.id} v${base.version}; no caps; thresholds moved by the fit's offset ${-s.base}.`,
+    changeNote: `Points fitted on ${labels.length} labelled leads (${nWon} won) for the criteria of ${base.id} v${base.version}; no caps; thresholds chosen so the tiers hold the same shares of leads as in v${base.version}.`,
     criteria: withSlotPoints(base, fitted.map((f) => f.points)),
-    thresholds: { nurture: base.thresholds.nurture - s.base, salesReady: base.thresholds.salesReady - s.base },
+    thresholds: matchTierShares(base, fitted.map((f) => f.points), units, outcomes),
   }, `data fit of ${base.id} v${base.version}`);
-  return { base, targets: fitted, model, nLabelled: labels.length, nWon, offset: s.base, warnings: s.warnings.map((w) => w.message) };
+  return { base, targets: fitted, model, nLabelled: labels.length, nWon, warnings: s.warnings.map((w) => w.message) };
 }
 
 /**

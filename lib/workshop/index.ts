@@ -5,5 +5,5 @@ export { parseVotes, parseVotesCsv, parseVotesJson } from "./read.js";
 export { quantileSorted, roundPoints, voteStats, type VoteStats } from "./stats.js";
 export { aggregateVotes, isDisputed, DEFAULT_DISAGREEMENT, type AggregateOptions, type Aggregation, type CriterionOutcome, type DisagreementRule, type RoundSummary, type TargetSummary } from "./aggregate.js";
 export { consensusModel, consensusNote, type Consensus, type ConsensusOptions } from "./consensus.js";
-export { compareWithFit, fitFromUnits, fitToData, withSlotPoints, type DataFit, type FitComparison, type FittedTarget } from "./against-data.js";
+export { compareWithFit, fitFromUnits, fitToData, matchTierShares, withSlotPoints, type DataFit, type FitComparison, type FittedTarget } from "./against-data.js";
 export { calibrateVersions, scoreOnFeatures, type ScoredVersion } from "./score.js";

@@ -63,7 +63,7 @@ export function CohortAucChart(series: CohortSeries[], { width = 640, height = 2
         encoding: {
           x: { field: "period", type: "ordinal", sort: periods, title: "Leads created in", scale: { domain: periods } },
           xOffset: { field: "version" },
-          y: { field: "lo", type: "quantitative", scale: { domain: [lo, 1] }, title: "AUC (DeLong 95 % interval)" },
+          y: { field: "lo", type: "quantitative", scale: { domain: [lo, 1] }, title: "AUC (95 % CI)" },
           y2: { field: "hi" },
           color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
         },
@@ -76,7 +76,7 @@ export function CohortAucChart(series: CohortSeries[], { width = 640, height = 2
           xOffset: { field: "version" },
           y: { field: "auc", type: "quantitative" },
           color: { field: "version", type: "nominal" },
-          fill: { condition: { test: "datum.small", value: "white" }, field: "version", type: "nominal", legend: null },
+          fillOpacity: { condition: { test: "datum.small", value: 0 }, value: 1 },
           tooltip: [{ field: "version" }, { field: "period" }, { field: "auc", title: "AUC", format: ".3f" }, { field: "lo", title: "CI low", format: ".3f" }, { field: "hi", title: "CI high", format: ".3f" }, { field: "n", title: "Labelled leads", format: "," }, { field: "won", title: "Won", format: "," }],
         },
       },
@@ -149,7 +149,7 @@ export function PsiChart(rows: { series: string; period: string; psi: number; in
     layer: [
       { data: { values: PSI_BANDS.map((b) => ({ ...b, hi: Math.min(b.hi, top) })) }, mark: { type: "rect", opacity: 0.9 }, encoding: { y: { field: "lo", type: "quantitative", scale: { domain: [0, top] } }, y2: { field: "hi" }, color: { field: "color", type: "nominal", scale: null } } },
       { data: { values: [{ y: 0.1 }, { y: 0.25 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#666" }, encoding: { y: { field: "y", type: "quantitative" } } },
-      { data: { values: [{ y: 0.1, t: "0.10 investigate" }, { y: 0.25, t: "0.25 significant" }] }, mark: { type: "text", align: "right", dy: -5, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: width }, text: { field: "t" } } },
+      { data: { values: [{ y: 0.1, t: "0.10 investigate" }, { y: 0.25, t: "0.25 significant" }] }, mark: { type: "text", align: "left", dy: -5, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
       {
         data: { values: rows },
         mark: { type: "line", point: { filled: true, size: 40 }, tooltip: true },
@@ -187,13 +187,13 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
       {
         mark: { type: "rect", tooltip: true },
         encoding: {
-          color: { field: "psi", type: "quantitative", title: "PSI (fired / not)", scale: { domain: [0, 0.1, 0.25], range: ["#ffffff", "#f3c969", "#c0392b"], clamp: true } },
+          color: { field: "psi", type: "quantitative", title: "PSI (fired / not)", scale: { type: "threshold", domain: [0.1, 0.25], range: ["#f4f6f8", "#f3c969", "#e06b5b"] }, legend: { labelExpr: "datum.label" } },
           tooltip: [{ field: "criterion" }, { field: "period" }, { field: "psi", title: "PSI", format: ".3f" }, { field: "fireRate", title: "Fire rate", format: ".1%" }, { field: "winRate", title: "Win rate when fired", format: ".1%" }, { field: "lift", title: "Lift", format: ".2f" }, { field: "liftChange", title: "Lift change vs reference", format: "+.2f" }],
         },
       },
       { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "mark" }, color: { value: "#222" } } },
     ],
-  } as never, { width, height: Math.max(120, 18 * labels.length), title });
+  } as never, { width, height: 22 * labels.length + 110, title });
 }
 
 /** Table of the drifting criteria: reference vs latest fire rate and win rate when fired, flagged periods. */
@@ -201,9 +201,9 @@ export function CriterionDriftTable(drift: CriterionDrift[]) {
   const rows = [...drift].sort((a, b) => b.flaggedPeriods.length - a.flaggedPeriods.length || maxPsi(b) - maxPsi(a));
   return Table([
     { key: "criterion", label: "Criterion" },
-    { key: "fire", label: "Fire rate: reference → newest full period", align: "right" },
-    { key: "win", label: "Win rate when fired: reference → later", align: "right" },
-    { key: "psi", label: "Largest PSI", align: "right" },
+    { key: "fire", label: "Fire rate ref. → newest", align: "right" },
+    { key: "win", label: "Win rate if fired ref. → later", align: "right" },
+    { key: "psi", label: "Max PSI", align: "right" },
     { key: "flags", label: "Flagged periods" },
   ], rows.map((c) => {
     const later = c.periods.filter((p) => !p.inReference);
@@ -214,7 +214,7 @@ export function CriterionDriftTable(drift: CriterionDrift[]) {
       fire: `${fmtPct(c.reference.fireRate ?? NaN)} → ${fmtPct(last?.fireRate ?? NaN)}`,
       win: `${fmtPct(c.reference.winRateFired ?? NaN)} → ${fmtPct(pooled)}`,
       psi: el("span", {}, fmtNum(maxPsi(c)), " ", maxPsi(c) >= 0.1 ? Flag(maxPsi(c) >= 0.25 ? "significant" : "investigate", maxPsi(c) >= 0.25 ? "bad" : "warn") : ""),
-      flags: c.flaggedPeriods.length ? el("span", {}, ...c.flaggedPeriods.map((p) => Flag(p, "bad")).flatMap((f) => [f, " "])) : "–",
+      flags: c.flaggedPeriods.length ? el("span", { style: "white-space:normal" }, ...c.flaggedPeriods.map((p) => Flag(p, "bad")).flatMap((f) => [f, " "])) : "–",
     };
   }));
 }
@@ -296,7 +296,7 @@ export function OverRepresentationChart(r: LostHighScorers, { width = 640, top =
       color: { field: "group", type: "nominal", sort: ["lost, sales-ready", "won, sales-ready", "won, all"], scale: { range: ["#c0392b", "#1b7f4b", "#9cc9ae"] }, title: "Leads" },
       tooltip: [{ field: "criterion" }, { field: "group" }, { field: "rate", format: ".1%", title: "Fire rate" }, { field: "z", format: ".1f", title: "z (lost vs won)" }],
     },
-  } as never, { width, height: Math.max(160, 34 * rows.length), title: "Criteria among lost high-scorers vs won leads" });
+  } as never, { width, height: 36 * rows.length + 80, title: "Criteria among lost high-scorers vs won leads" });
 }
 
 export function sortByFairZ(r: LostHighScorers) {
@@ -308,9 +308,9 @@ export function OverRepresentationTable(r: LostHighScorers, gaps: PointsGap[], t
   const gapOf = new Map(gaps.map((g) => [g.id, g]));
   return Table([
     { key: "criterion", label: "Criterion" },
-    { key: "lost", label: "Fires on lost SR", align: "right" }, { key: "wonsr", label: "on won SR", align: "right" }, { key: "won", label: "on all won", align: "right" },
-    { key: "ratio", label: "Ratio lost SR / won SR", align: "right" }, { key: "z", label: "z (p)", align: "right" },
-    { key: "pts", label: "Mean points lost SR / won SR", align: "right" },
+    { key: "lost", label: "Lost SR", align: "right" }, { key: "wonsr", label: "Won SR", align: "right" }, { key: "won", label: "All won", align: "right" },
+    { key: "ratio", label: "Ratio", align: "right" }, { key: "z", label: "z (p)", align: "right" },
+    { key: "pts", label: "Mean pts lost / won SR", align: "right" },
   ], sortByFairZ(r).slice(0, top).map((c) => {
     const g = gapOf.get(c.id);
     const z = c.vsWonSalesReady.z;
@@ -328,11 +328,11 @@ export function OverRepresentationTable(r: LostHighScorers, gaps: PointsGap[], t
 export function DecisionLog(entries: readonly ReviewEntry[]) {
   if (!entries.length) return el("p", { class: "muted" }, "No decision logged yet: data/reviews/ holds no file.");
   return el("div", { class: "decision-log" }, ...entries.map((e) => {
-    if (!e.ok) return el("div", { class: "card decision" }, el("h3", {}, e.file), ErrorBox(e.error, "Invalid decision file"));
+    if (!e.ok) return el("div", { class: "card decision", style: "max-width:900px" }, el("div", { style: "font-weight:600;font-size:1.05rem" }, e.file), ErrorBox(e.error, "Invalid decision file"));
     const r = e.review;
     const figures = Object.entries(r.figures);
     return el("div", { class: "card decision", style: "max-width:900px" },
-      el("h3", {}, `${r.date}: ${describeDecision(r.decision)}`),
+      el("div", { style: "font-weight:600;font-size:1.05rem" }, `${r.date}: ${describeDecision(r.decision)}`),
       el("div", { class: "muted" }, `${e.file} · attendees: ${r.attendees.join(", ")} · versions reviewed: ${r.versionsReviewed.join(", ")} · next review: ${r.nextReview}`),
       figures.length ? el("div", { class: "figures" }, ...figures.map(([k, v]) => el("span", { class: "figure", style: "display:inline-block;margin:0.3rem 1.2rem 0 0" }, el("span", { class: "muted" }, `${k}: `), el("strong", {}, v === null ? "–" : String(v))))) : null,
       r.notes ? el("p", {}, r.notes) : null);
@@ -385,9 +385,10 @@ export function DecisionForm(o: DecisionFormOptions) {
     salesReady: salesReady.value === "" ? null : Number(salesReady.value), weeks: weeks.value === "" ? null : Number(weeks.value), nextReview: next.value, notes: notes.value,
   });
   const update = () => {
-    versionRow.hidden = !(decision.value === "adopt" || decision.value === "move-threshold");
-    thresholdRow.hidden = decision.value !== "move-threshold";
-    weeksRow.hidden = decision.value !== "rerun";
+    const show = (node: HTMLElement, on: boolean) => (node.style.display = on ? "flex" : "none");
+    show(versionRow, decision.value === "adopt" || decision.value === "move-threshold");
+    show(thresholdRow, decision.value === "move-threshold");
+    show(weeksRow, decision.value === "rerun");
     const start = Date.parse(`${date.value}T00:00:00Z`);
     if (decision.value === "rerun" && Number(weeks.value) > 0 && Number.isFinite(start)) next.value = new Date(start + Number(weeks.value) * 7 * 86_400_000).toISOString().slice(0, 10);
     const r = draftReview(fields());

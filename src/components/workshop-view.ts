@@ -17,7 +17,16 @@ import { Chart } from "./chart.js";
 import { ruleText } from "./models-view.js";
 import { DownloadButton, ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
-const num = (x: number, d = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
+/** A number as shown: whole numbers plain, others with d decimals; a true minus sign. */
+const num = (x: number, d = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(d)).replace(/^-/, "−");
+const signed = (x: number) => (x > 0 ? `+${x}` : num(x));
+
+/** Lets a table's headers and first column wrap (long criterion labels) and scrolls the table sideways when it is still too wide. */
+function wide(table: HTMLElement, minWidth = "15rem") {
+  for (const th of table.querySelectorAll("th")) (th as HTMLElement).style.cssText += "white-space:normal; vertical-align:bottom;";
+  for (const cell of table.querySelectorAll("tr > :first-child")) (cell as HTMLElement).style.cssText += `white-space:normal; min-width:${minWidth}; max-width:24rem;`;
+  return el("div", { style: "overflow-x:auto; max-width:100%" }, table);
+}
 const DISPUTED = "#c0392b";
 const AGREED = "#2f6db5";
 
@@ -130,36 +139,37 @@ export function ProblemsList(problems: readonly VoteProblem[], kept: number) {
 
 function statusFlag(agg: Aggregation, t: TargetSummary) {
   const c = agg.criteria.find((x) => x.criterionId === t.target.criterionId)!;
-  if (c.status === "dropped") return Flag(`dropped: |mean| < ${agg.minPoints}`, "bad");
-  if (c.status === "unvoted") return Flag("no votes: base points kept");
-  return t.disputed ? Flag("disputed: discuss again", "bad") : t.rounds.length > 1 ? Flag(`settled in round ${t.final!.round}`, "ok") : "";
+  const earlier = t.rounds.slice(0, -1).map((r) => `round ${r.round}: mean ${num(r.mean, 2)}, IQR ${num(r.iqr)}${r.disputed ? " (disputed)" : ""}`).join("; ");
+  const tip = (f: HTMLElement, text: string) => (f.setAttribute("title", text), f);
+  if (c.status === "dropped") return tip(Flag("dropped", "bad"), `|mean| × reach below ${agg.minPoints} points`);
+  if (c.status === "unvoted") return tip(Flag("no votes"), "base points kept");
+  if (t.disputed) return tip(Flag(t.rounds.length > 1 ? `disputed (round ${t.final!.round})` : "disputed", "bad"), `discuss again${earlier ? `; ${earlier}` : ""}`);
+  return t.rounds.length > 1 ? tip(Flag(`settled in round ${t.final!.round}`, "ok"), earlier) : "";
 }
 
 /** The per-target summary: votes, mean, median, IQR, range, consensus points against the base. */
 export function VoteSummaryTable(agg: Aggregation) {
-  return Table(
+  return wide(Table(
     [
-      { key: "label", label: "Criterion" }, { key: "round", label: "Round", align: "right" }, { key: "n", label: "Votes", align: "right" },
-      { key: "mean", label: "Mean", align: "right" }, { key: "median", label: "Median", align: "right" }, { key: "iqr", label: "IQR (Q1–Q3)", align: "right" },
-      { key: "range", label: "Min – max", align: "right" }, { key: "base", label: "Base", align: "right" }, { key: "points", label: "Consensus", align: "right" }, { key: "status", label: "" },
+      { key: "label", label: "Criterion" }, { key: "n", label: "Votes", align: "right" },
+      { key: "mean", label: "Mean", align: "right" }, { key: "median", label: "Median", align: "right" }, { key: "iqr", label: "IQR (Q1 to Q3)", align: "right" },
+      { key: "range", label: "Min to max", align: "right" }, { key: "base", label: "Base", align: "right" }, { key: "points", label: "Consensus", align: "right" }, { key: "status", label: "" },
     ],
     agg.targets.map((t) => {
       const f = t.final;
-      const earlier = t.rounds.length > 1 ? t.rounds.slice(0, -1).map((r) => `round ${r.round}: mean ${num(r.mean, 2)}, IQR ${num(r.iqr)}`).join("; ") : "";
       return {
         label: el("span", { title: t.target.id }, t.target.label, t.target.unit === "points per activity" ? el("span", { class: "muted" }, " (per activity)") : ""),
-        round: f ? el("span", earlier ? { title: earlier } : {}, String(f.round), earlier ? "*" : "") : "–",
         n: f ? f.n : 0,
         mean: f ? num(f.mean, 2) : "–",
         median: f ? num(f.median) : "–",
-        iqr: f ? el("span", { style: t.disputed ? `color:${DISPUTED}; font-weight:600` : "" }, `${num(f.iqr)} (${num(f.q1)}–${num(f.q3)})`) : "–",
-        range: f ? `${num(f.min)} – ${num(f.max)}` : "–",
-        base: t.target.basePoints,
-        points: el("strong", {}, String(t.points)),
+        iqr: f ? el("span", { style: t.disputed ? `color:${DISPUTED}; font-weight:600` : "" }, `${num(f.iqr)} (${num(f.q1)} to ${num(f.q3)})`) : "–",
+        range: f ? `${num(f.min)} to ${num(f.max)}` : "–",
+        base: num(t.target.basePoints),
+        points: el("strong", {}, num(t.points)),
         status: statusFlag(agg, t),
       };
     }),
-  );
+  ), "12rem");
 }
 
 /**
@@ -206,25 +216,41 @@ export function VoteDotsChart(agg: Aggregation, { width = 720 } = {}) {
   );
 }
 
+/** A rule in words without its band points (the points columns show them). */
+function ruleBrief(r: Model["criteria"][number]["rule"]): string {
+  if (r.type === "bands") return `${r.column} in ${r.bands.length} bands`;
+  if (r.type === "recency") return `days since last ${r.activity}, ${r.bands.length} bands`;
+  const t = ruleText(r);
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
+
 /** The consensus model: its criteria, the dropped ones, the change note and a download. */
 export function ConsensusCard(c: Consensus, base: Model, label: (m: Model) => string) {
   const baseById = new Map(base.criteria.map((x) => [x.id, x]));
-  const pointsText = (m: Model["criteria"][number]) => (m.points !== undefined ? String(m.points) : ruleText(m.rule).replace(/^[^:]+: /, ""));
+  const pointsText = (m: Model["criteria"][number]) => {
+    const r = m.rule;
+    if (r.type === "bands") return `${r.bands.map((b) => num(b.points)).join(" / ")}; missing ${num(r.missing.points)}`;
+    if (r.type === "recency") return `${r.bands.map((b) => num(b.points)).join(" / ")}; never ${num(r.never.points)}`;
+    return num(m.points ?? 0);
+  };
   const file = `${c.model.id}-v${c.model.version}.json`;
   return el("div", {},
     el("p", {}, el("strong", {}, `${label(c.model)} (draft, parent v${c.model.parent}): `), `${c.model.criteria.length} criteria kept, ${c.dropped.length} dropped`,
       c.dropped.length ? `: ${c.dropped.join(", ")}` : "", `. Thresholds and caps as in ${label(base)} (nurture ≥ ${c.model.thresholds.nurture}, sales-ready ≥ ${c.model.thresholds.salesReady}).`),
-    Table(
-      [{ key: "id", label: "Id" }, { key: "label", label: "Criterion" }, { key: "category", label: "Category" }, { key: "base", label: `${label(base)}`, align: "right" }, { key: "points", label: "Consensus", align: "right" }],
+    wide(Table(
+      [{ key: "label", label: "Criterion" }, { key: "rule", label: "Rule" }, { key: "base", label: `${label(base)}`, align: "right" }, { key: "points", label: "Consensus", align: "right" }],
       [
         ...c.model.criteria.map((m) => {
           const b = baseById.get(m.id)!;
           const changed = pointsText(b) !== pointsText(m);
-          return { id: m.id, label: m.label, category: m.category, base: pointsText(b), points: el(changed ? "strong" : "span", {}, pointsText(m)) };
+          return { label: el("span", { title: m.id }, m.label), rule: ruleBrief(m.rule), base: pointsText(b), points: el(changed ? "strong" : "span", {}, pointsText(m)) };
         }),
-        ...c.dropped.map((id) => ({ id: el("s", {}, id), label: baseById.get(id)!.label, category: baseById.get(id)!.category, base: pointsText(baseById.get(id)!), points: Flag("dropped", "bad") })),
+        ...c.dropped.map((id) => {
+          const b = baseById.get(id)!;
+          return { label: el("s", { title: id }, b.label), rule: ruleBrief(b.rule), base: pointsText(b), points: Flag("dropped", "bad") };
+        }),
       ],
-    ),
+    )),
     el("p", { class: "muted" }, `Change note: ${c.model.changeNote}`),
     el("div", { class: "no-print" }, DownloadButton(`Download ${file}`, file, () => JSON.stringify({ $schema: "./model.schema.json", ...c.model }, null, 2) + "\n"),
       el("span", { class: "muted" }, ` Put it in data/models/ to make it a version of the workbench.`)),
@@ -233,21 +259,20 @@ export function ConsensusCard(c: Consensus, base: Model, label: (m: Model) => st
 
 /** Consensus against fitted points, target by target; large differences highlighted. */
 export function AgainstDataTable(rows: readonly FitComparison[]) {
-  return Table(
+  return wide(Table(
     [
-      { key: "label", label: "Criterion" }, { key: "leads", label: "Labelled leads with it", align: "right" }, { key: "rate", label: "Their win rate", align: "right" },
-      { key: "consensus", label: "Consensus", align: "right" }, { key: "fitted", label: "Data suggests", align: "right" }, { key: "diff", label: "Difference", align: "right" }, { key: "note", label: "" },
+      { key: "label", label: "Criterion" }, { key: "leads", label: "Won + lost leads with it", align: "right" }, { key: "rate", label: "Their win rate", align: "right" },
+      { key: "consensus", label: "Consensus", align: "right" }, { key: "fitted", label: "Data suggests", align: "right" }, { key: "diff", label: "Consensus − data", align: "right" },
     ],
     rows.map((r) => ({
       label: el("span", { title: r.target.id }, r.target.label, r.target.unit === "points per activity" ? el("span", { class: "muted" }, " (per activity)") : ""),
       leads: fmtInt(r.fitted.nActive),
       rate: r.fitted.winRate === null ? "–" : fmtPct(r.fitted.winRate),
-      consensus: r.consensus === null ? Flag("dropped", "bad") : String(r.consensus),
-      fitted: r.fitted.reference ? el("span", { class: "muted", title: "reference band, held at 0" }, "0 (ref.)") : `${r.fitted.points}${r.fitted.approx ? " ≈" : ""}`,
-      diff: el("span", { style: r.large ? `color:${DISPUTED}; font-weight:600` : "" }, r.difference > 0 ? `+${r.difference}` : String(r.difference)),
-      note: r.large ? Flag(r.difference > 0 ? "workshop higher than the data" : "workshop lower than the data", "bad") : "",
+      consensus: r.consensus === null ? Flag("dropped", "bad") : num(r.consensus),
+      fitted: r.fitted.reference ? el("span", { class: "muted", title: "reference band, held at 0" }, "0 (ref.)") : `${r.fitted.approx ? "≈ " : ""}${num(r.fitted.points)}`,
+      diff: el("span", { style: r.large ? `color:${DISPUTED}; font-weight:600` : "", title: r.large ? `the workshop gives ${r.difference > 0 ? "more" : "fewer"} points than the data suggests (≥ 10 points a lead can get)` : "" }, signed(r.difference)),
     })),
-  );
+  ));
 }
 
 /** Consensus vs fitted points as a dumbbell per target (per-activity targets × their max count, so every row is in points a lead can get). */
@@ -286,17 +311,18 @@ type Cal = VersionCalibration | { model: Model; error: string };
 
 /** Headline metrics of the versions side by side. */
 export function CalibrationTable(cals: readonly Cal[], label: (m: Model) => string, roles: Map<Model, string>) {
-  return Table(
+  return wide(Table(
     [
-      { key: "version", label: "Version" }, { key: "role", label: "" }, { key: "n", label: "Won / lost", align: "right" }, { key: "auc", label: "AUC (95 % CI)", align: "right" },
+      { key: "version", label: "Version" }, { key: "n", label: "Won / lost", align: "right" }, { key: "auc", label: "AUC (95 % CI)", align: "right" },
       { key: "gini", label: "Gini", align: "right" }, { key: "ks", label: "KS", align: "right" }, { key: "brier", label: "Brier*", align: "right" },
       { key: "oot", label: "Out-of-time slope / intercept", align: "right" }, { key: "mono", label: "Win rate rises with score?" },
     ],
     cals.map((r) => {
-      if (r.error !== null) return { version: label(r.model), role: roles.get(r.model) ?? "", n: Flag(r.error, "bad") };
+      const version = el("span", {}, el("strong", {}, label(r.model)), el("br"), el("span", { class: "muted" }, roles.get(r.model) ?? ""));
+      if (r.error !== null) return { version, n: Flag(r.error, "bad") };
       const e = (r as VersionCalibration).evaluation, o = (r as VersionCalibration).outOfTime;
       return {
-        version: label(r.model), role: roles.get(r.model) ?? "",
+        version,
         n: `${fmtInt(e.nWon)} / ${fmtInt(e.nLost)}`,
         auc: el("strong", {}, `${fmtNum(e.auc.auc)} (${fmtNum(e.auc.ci95[0])}–${fmtNum(e.auc.ci95[1])})`),
         gini: fmtNum(e.gini), ks: fmtNum(e.ks.ks), brier: fmtNum(e.calibration.brier.brier, 4),
@@ -304,24 +330,28 @@ export function CalibrationTable(cals: readonly Cal[], label: (m: Model) => stri
         mono: e.monotonicity.monotone ? Flag("yes", "ok") : Flag(`no: ${e.monotonicity.violations.length} band(s) drop`, "bad"),
       };
     }),
-  );
+  ), "9rem");
 }
 
 const TIER_NAME: Record<string, string> = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" };
 
-/** One version's tier table (leads, share, win rate with interval, share of all wins). */
-export function TierCard(model: Model, e: Evaluation, label: (m: Model) => string, role: string) {
-  const t = model.thresholds;
-  return el("div", { class: "card" },
-    el("h3", {}, `${role}: ${label(model)}`),
-    el("p", { class: "muted" }, `nurture ≥ ${fmtNum(t.nurture, Number.isInteger(t.nurture) ? 0 : 1)}, sales-ready ≥ ${fmtNum(t.salesReady, Number.isInteger(t.salesReady) ? 0 : 1)} points`),
-    Table(
-      [{ key: "tier", label: "Tier" }, { key: "leads", label: "Leads", align: "right" }, { key: "share", label: "Share", align: "right" }, { key: "rate", label: "Win rate (95 % CI)", align: "right" }, { key: "captured", label: "Share of wins", align: "right" }],
-      [...e.tiers].reverse().map((x) => ({
-        tier: TIER_NAME[x.tier] ?? x.tier, leads: fmtInt(x.leads), share: fmtPct(x.share),
+/** The tier tables of the versions in one table: per version its thresholds, then ignore / nurture / sales-ready. */
+export function TiersTable(rows: readonly { model: Model; evaluation: Evaluation; role: string }[], label: (m: Model) => string) {
+  const th = (x: number) => (Number.isInteger(x) ? num(x) : x.toFixed(1));
+  return wide(Table(
+    [
+      { key: "version", label: "Version" }, { key: "tier", label: "Tier" }, { key: "from", label: "From score", align: "right" }, { key: "leads", label: "Won + lost leads", align: "right" },
+      { key: "share", label: "Share", align: "right" }, { key: "rate", label: "Win rate (95 % CI)", align: "right" }, { key: "captured", label: "Share of all wins", align: "right" },
+    ],
+    rows.flatMap(({ model, evaluation, role }) =>
+      [...evaluation.tiers].reverse().map((x, k) => ({
+        version: k === 0 ? el("span", {}, el("strong", {}, label(model)), el("br"), el("span", { class: "muted" }, role)) : "",
+        tier: TIER_NAME[x.tier] ?? x.tier,
+        from: x.tier === "sales-ready" ? th(model.thresholds.salesReady) : x.tier === "nurture" ? th(model.thresholds.nurture) : "–",
+        leads: fmtInt(x.leads), share: fmtPct(x.share),
         rate: x.winRate == null || x.ci == null ? "–" : `${fmtPct(x.winRate)} (${fmtCi(x.ci)})`,
         captured: x.shareOfWins == null ? "–" : fmtPct(x.shareOfWins),
       })),
     ),
-  );
+  ), "8rem");
 }

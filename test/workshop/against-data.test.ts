@@ -82,6 +82,17 @@ describe("against the data (sample, 4,000 leads, DuckDB-WASM)", () => {
     await expect(scoreOnFeatures(db, [consensus])).resolves.toBeUndefined();
   });
 
+  it("the fitted model's tiers hold the same shares of all leads as the base's (within 2 points)", async () => {
+    const share = async (m: typeof v2) => {
+      const s = await readScored(db, m);
+      return ["ignore", "nurture", "sales-ready"].map((t) => s.tier.filter((x) => x === t).length / s.n);
+    };
+    await scoreOnFeatures(db, [fit.model]);
+    const [a, b] = [await share(v2), await share(fit.model)];
+    for (let k = 0; k < 3; k++) expect(Math.abs(a[k] - b[k])).toBeLessThan(0.02);
+    expect(fit.model.thresholds.nurture).toBeLessThan(fit.model.thresholds.salesReady);
+  });
+
   it("refuses a model whose features were never computed", async () => {
     const other = { ...v2, id: "other", criteria: [{ id: "x", label: "x", category: "behaviour" as const, rule: { type: "activityCount" as const, activity: "webinar", withinDays: 7, min: 2 }, points: 5 }] };
     await expect(scoreOnFeatures(db, [other])).rejects.toThrow(/lead_features lacks count_webinar_7d_.*recompute the base model's version first/);
