@@ -19,7 +19,7 @@ echo "== unit and integration tests (vitest, project unit)"
 npx vitest run --project unit
 
 echo "== build the static site"
-npx observable build
+node scripts/build.mjs
 
 echo "== browser tests (Chromium, project browser)"
 npx vitest run --project browser

@@ -14,8 +14,12 @@ import { plattPredict } from "../metrics/platt-predict.js";
 import type { PlattMap } from "../metrics/platt-fit.js";
 
 export interface HoldoutCalibration {
-  /** "split": fitted on leads created before `splitDate`; "model": the version's own map. */
-  source: "split" | "model";
+  /**
+   * "split": fitted on leads created before `splitDate`; "model": the
+   * version's own map; "cv": 5-fold cross-validation (when creation dates
+   * cannot split the leads, e.g. data without dates).
+   */
+  source: "split" | "model" | "cv";
   map: PlattMap;
   splitDate: string;
   nFit: number;
@@ -56,6 +60,9 @@ function judge(source: HoldoutCalibration["source"], map: PlattMap, splitMs: num
  * Inputs are the labelled leads only (labels 0/1), with creation in epoch ms.
  */
 export function splitCalibration(scores: ArrayLike<number>, labels: ArrayLike<number>, createdMs: ArrayLike<number>, fitShare = 0.7): HoldoutCalibration {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < createdMs.length; i++) (lo = Math.min(lo, createdMs[i])), (hi = Math.max(hi, createdMs[i]));
+  if (!(hi > lo)) return crossValidatedCalibration(scores, labels);
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => createdMs[a] - createdMs[b]);
   const cut = Math.min(order.length - 1, Math.max(0, Math.floor(order.length * fitShare)));
   const splitMs = createdMs[order[cut]];
@@ -70,4 +77,51 @@ export function splitCalibration(scores: ArrayLike<number>, labels: ArrayLike<nu
 export function modelMapCalibration(map: { a: number; b: number; fittedOn: { to: string } }, scores: ArrayLike<number>, labels: ArrayLike<number>, createdMs: ArrayLike<number>): HoldoutCalibration {
   const after = Date.parse(`${map.fittedOn.to}T00:00:00Z`) + 86_400_000;
   return judge("model", { a: map.a, b: map.b }, after, 0, scores, labels, createdMs);
+}
+
+/**
+ * k-fold cross-validated calibration: each lead's probability comes from a
+ * map fitted on the other folds; intercept and slope are then measured on
+ * those out-of-fold probabilities. Folds are i mod k after a seeded
+ * shuffle (mulberry32-style), so the result is reproducible.
+ */
+export function crossValidatedCalibration(scores: ArrayLike<number>, labels: ArrayLike<number>, k = 5, seed = 1): HoldoutCalibration {
+  const n = scores.length;
+  const fold = new Int32Array(n);
+  const idx = Array.from({ length: n }, (_, i) => i);
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  idx.forEach((i, r) => (fold[i] = r % k));
+  const p = new Float64Array(n);
+  for (let f = 0; f < k; f++) {
+    const fs: number[] = [], fy: number[] = [];
+    for (let i = 0; i < n; i++) if (fold[i] !== f) (fs.push(scores[i]), fy.push(labels[i]));
+    const map = plattFit(fs, fy);
+    const ts: number[] = [], ti: number[] = [];
+    for (let i = 0; i < n; i++) if (fold[i] === f) (ts.push(scores[i]), ti.push(i));
+    plattPredict(ts, map).forEach((v, j) => (p[ti[j]] = v));
+  }
+  const won = Array.from(labels).reduce((x, y) => x + y, 0);
+  let slope: CalibrationInterceptSlope | null = null;
+  let note: string | null = `no creation dates to split on: ${k}-fold cross-validation`;
+  try {
+    slope = calibrationInterceptSlope(p, labels);
+  } catch (e) {
+    note = (e as Error).message;
+  }
+  const full = plattFit(scores, labels);
+  return {
+    source: "cv", map: { a: full.a, b: full.b }, splitDate: "", nFit: n, nTest: n, nTestWon: won,
+    brier: brier(p, labels), logLoss: logLoss(p, labels), ece: ece(p, labels).ece, interceptSlope: slope, note,
+  };
 }

@@ -74,7 +74,7 @@ export function ReportBandsAndRoc(data: ReportData) {
   return el("div", {},
     WinRateBandsChart(bands, { width: PRINT_WIDTH, height: 230 }),
     el("p", { class: "muted" }, "Win rate per score decile of each version with Wilson 95 % intervals (colours as in the ROC legend); hollow points are bands under 30 leads."),
-    RocChart(roc, { width: 380, height: 300 }));
+    RocChart(roc, { width: 360, height: 270 }));
 }
 
 /** The tier tables of every version, side by side. */

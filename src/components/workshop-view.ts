@@ -70,13 +70,13 @@ export function VotesGrid(targets: readonly VoteTarget[], initial: readonly Vote
   const tableBox = el("div", { style: "overflow-x:auto; max-height:34rem; overflow-y:auto" });
   const draw = () => {
     roundSelect.replaceChildren(...rounds().map((r) => el("option", r === round ? { value: String(r), selected: "" } : { value: String(r) }, `Round ${r}`)));
-    const head = el("tr", {}, el("th", {}, "Criterion (points)"), ...participants.map((p) => el("th", { style: "text-align:right; white-space:normal; min-width:5.5rem" }, p)));
+    const head = el("tr", {}, el("th", {}, "Criterion (points)"), ...participants.map((p) => el("th", { style: "text-align:right; white-space:normal; min-width:4.8rem; vertical-align:bottom" }, p)));
     const rows = targets.map((t) =>
       el("tr", {},
-        el("td", { title: t.id }, t.label, t.unit === "points per activity" ? el("span", { class: "muted" }, " (per activity)") : ""),
+        el("td", { title: t.id, style: "white-space:normal; min-width:12rem; max-width:17rem" }, t.label, t.unit === "points per activity" ? el("span", { class: "muted" }, " (per activity)") : ""),
         ...participants.map((p) => {
           const k = key(round, p, t.id);
-          const input = el("input", { type: "number", step: "1", style: "width:4.5rem; text-align:right", "aria-label": `${p}: ${t.id}, round ${round}` }) as HTMLInputElement;
+          const input = el("input", { type: "number", step: "1", style: "width:4.2rem; text-align:right", "aria-label": `${p}: ${t.id}, round ${round}` }) as HTMLInputElement;
           if (votes.has(k)) input.value = String(votes.get(k));
           input.addEventListener("change", () => {
             const x = input.valueAsNumber;
@@ -178,7 +178,8 @@ export function VoteSummaryTable(agg: Aggregation) {
  * disputed targets in red.
  */
 export function VoteDotsChart(agg: Aggregation, { width = 720 } = {}) {
-  const order = agg.targets.map((t) => t.target.label);
+  const order = agg.targets.filter((t) => t.final).map((t) => t.target.label);
+  const most = Math.max(2, ...agg.targets.flatMap((t) => t.rounds.map((r) => r.n)));
   const dots: Record<string, unknown>[] = [];
   const stats: Record<string, unknown>[] = [];
   for (const t of agg.targets) {
@@ -203,7 +204,7 @@ export function VoteDotsChart(agg: Aggregation, { width = 720 } = {}) {
           encoding: {
             y,
             x: { field: "points", type: "quantitative", title: "Points voted (per activity for per-activity criteria)" },
-            size: { field: "n", type: "quantitative", title: "Votes", scale: { range: [25, 260] }, legend: { values: [1, 4, 8] } },
+            size: { field: "n", type: "quantitative", title: "Votes", scale: { domain: [1, most], range: [25, 260] }, legend: { values: [...new Set([1, Math.ceil(most / 2), most])], format: "d" } },
             color: { condition: { test: "datum.latest", field: "state", type: "nominal", scale: { domain: ["agreed", "disputed"], range: [AGREED, DISPUTED] }, title: "Latest round" }, value: "#b5b9c0" },
             opacity: { condition: { test: "datum.latest", value: 0.85 }, value: 0.5 },
             tooltip: [{ field: "label", title: "Criterion" }, { field: "round", title: "Round" }, { field: "points", title: "Points" }, { field: "n", title: "Votes" }, { field: "who", title: "Who" }],

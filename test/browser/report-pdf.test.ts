@@ -11,7 +11,7 @@ import { openPage, pageDefects, startSession, waitReady, type Session } from "./
 describe("the published report", () => {
   let session: Session;
   beforeAll(async () => {
-    session = await startSession();
+    session = await startSession(process.env.LEADSCORE_TEST_DIST ?? "dist");
   });
   afterAll(async () => session?.close());
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Builds the static site. The dataset and the model versions come from
+// LEADSCORE_DATASET (a dataset description file; default: the bundled sample)
+// and LEADSCORE_MODELS (a folder; default data/models). Framework caches data
+// loader output by source file, not by environment, so the cached outputs of
+// those loaders are removed first: a build never shows another dataset's data.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cache = path.join(root, "src/.observablehq/cache/data");
+for (const p of ["dataset", "models.json", "reviews.json", "workshop.json"]) rmSync(path.join(cache, p), { recursive: true, force: true });
+const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" };
+for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS"]) if (env[k]) env[k] = path.resolve(env[k]);
+const r = spawnSync("npx", ["observable", "build", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+process.exit(r.status ?? 1);
