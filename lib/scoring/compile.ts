@@ -1,21 +1,34 @@
 /**
- * Compiles one model version into its score query over
- * leads ⋈ scoring_dates ⋈ lead_features (per lead; no activity scan).
- * Output: lead_id, scoring_at, one column per criterion (named by its id),
- * the capped total `score` and `tier`. Semantics: lib/model/schema.ts.
+ * Compiles one model version into its score query over the per-lead input
+ * table lead_features alone (features.ts: no activity scan, no join). The
+ * score table is narrow: lead_key, lead_id, scoring_at, the capped total
+ * `score` and `tier`; the criterion points are computed on demand from
+ * lead_features (recompute.ts scoresSql). Semantics: lib/model/schema.ts.
  */
 import type { Criterion, Model, Rule } from "../model/schema.js";
-import { TABLES } from "../tables.js";
 import {
-  add, and, call, caseWhen, cmp, col, createTableAs, div, eq, inList, isNotNull, isNull, lit, mul, notInList,
+  add, and, call, caseWhen, cmp, col, createTableAs, eq, inList, isNotNull, isNull, lit, mul, notInList,
   select, subquery, table, type Expr, type Select, type Statement,
 } from "../sql/ast.js";
-import { FEATURES_TABLE, NANO, featureName, nanoWeightSql, ruleFeature } from "./features.js";
-import { SCORING_DATES_TABLE } from "./scoring-dates.js";
+import { FEATURES_TABLE, LEAD_KEY, attrColumn, featureName, ruleFeature } from "./features.js";
 
 export const CATEGORIES = ["fit", "behaviour"] as const;
 
-const attr = (column: string) => col(column, "l");
+/** How a criterion expression reaches a leads attribute column and a feature column. */
+export interface ColumnRefs {
+  attr(column: string): Expr;
+  feature(name: string): Expr;
+}
+
+/** Attributes as "l".<column>, features as "f".<feature> (leads l ⋈ lead_features f). */
+export const JOINED_REFS: ColumnRefs = { attr: (c) => col(c, "l"), feature: (f) => col(f, "f") };
+
+/** Alias of lead_features in the score, units and scores queries. */
+export const INPUT = "i";
+
+/** Both from lead_features "i": attributes as "i"."@<column>", features as "i".<feature>. */
+export const INPUT_REFS: ColumnRefs = { attr: (c) => col(attrColumn(c), INPUT), feature: (f) => col(f, INPUT) };
+
 const when = (cond: Expr, points: number) => caseWhen([{ when: cond, then: lit(points) }], lit(0));
 
 function bandCases(value: Expr, bands: { lo: number | null; hi: number | null; points: number }[]) {
@@ -27,11 +40,16 @@ function bandCases(value: Expr, bands: { lo: number | null; hi: number | null; p
   });
 }
 
-/** The SQL expression of one criterion's points (never NULL). */
-export function criterionExpr(c: Criterion): Expr {
+/**
+ * The SQL expression of one criterion's points (never NULL). hasActivity with
+ * decay multiplies by the lastWeight feature (w of the last age, features.ts),
+ * so no score query calls pow().
+ */
+export function criterionExpr(c: Criterion, refs: ColumnRefs = JOINED_REFS): Expr {
   const rule: Rule = c.rule;
   const p = c.points ?? 0;
-  const feature = () => col(featureName(ruleFeature(rule)!), "f");
+  const attr = refs.attr;
+  const feature = () => refs.feature(featureName(ruleFeature(rule)!));
   switch (rule.type) {
     case "equals":
       return when(eq(attr(rule.column), lit(rule.value)), p);
@@ -57,7 +75,7 @@ export function criterionExpr(c: Criterion): Expr {
       const age = feature();
       const fired = rule.withinDays === undefined ? isNotNull(age) : and(isNotNull(age), cmp("<", age, lit(rule.withinDays)));
       if (!rule.decay) return when(fired, p);
-      const weight = div(nanoWeightSql(age, rule.decay.halfLifeDays), lit(NANO));
+      const weight = refs.feature(featureName({ kind: "lastWeight", activity: rule.activity, halfLifeDays: rule.decay.halfLifeDays }));
       return caseWhen([{ when: fired, then: mul(lit(p), weight) }], lit(0));
     }
     case "recency":
@@ -86,10 +104,10 @@ export function scorePlan(model: Model) {
 const total = (terms: Expr[]): Expr => (terms.length === 0 ? lit(0) : terms.reduce((s, t) => add(s, t)));
 const capped = (e: Expr, cap: number | null) => (cap === null ? e : call("least", e, lit(cap)));
 
-/** The capped total `score` over the criterion columns of the inner query. */
-export function scoreExpr(model: Model): Expr {
+/** The capped total `score` over the criterion columns (by default "c".<criterion id>). */
+export function scoreExpr(model: Model, ref: (id: string) => Expr = (id) => col(id, "c")): Expr {
   const categories = scorePlan(model).map(({ units, cap }) =>
-    capped(total(units.map((u) => capped(total(u.ids.map((id) => col(id, "c"))), u.cap))), cap),
+    capped(total(units.map((u) => capped(total(u.ids.map(ref)), u.cap))), cap),
   );
   return add(categories[0], categories[1]);
 }
@@ -105,34 +123,32 @@ export function tierExpr(model: Model, score: Expr): Expr {
   );
 }
 
-/** The SELECT of a model's score table (rows in no particular order). */
+/** Column alias of criterion k inside the score query (criterion ids may be any text, even "lead_key"). */
+const pointsAlias = (k: number) => `p${k}`;
+
+/**
+ * The SELECT of a model's narrow score table over lead_features "i" alone:
+ * lead_key, lead_id, scoring_at, score, tier (rows in lead_key order when
+ * scanned single-threaded; no ORDER BY). The criterion points are summed in
+ * scorePlan order, exactly as the reference scorer.
+ */
 export function scoreSelect(model: Model): Select {
-  const ids = model.criteria.map((c) => c.id);
+  const fixed = [LEAD_KEY, "lead_id", "scoring_at"];
+  const pass = (alias: string) => fixed.map((n) => ({ expr: col(n, alias), as: n }));
   const inner = select({
-    columns: [
-      { expr: col("lead_id", "l"), as: "lead_id" },
-      { expr: col("scoring_at", "s"), as: "scoring_at" },
-      ...model.criteria.map((c) => ({ expr: criterionExpr(c), as: c.id })),
-    ],
-    from: table(TABLES.leads, "l"),
-    joins: [
-      { type: "inner", source: table(SCORING_DATES_TABLE, "s"), on: eq(col("lead_id", "s"), col("lead_id", "l")) },
-      { type: "inner", source: table(FEATURES_TABLE, "f"), on: eq(col("lead_id", "f"), col("lead_id", "l")) },
-    ],
+    columns: [...pass(INPUT), ...model.criteria.map((c, k) => ({ expr: criterionExpr(c, INPUT_REFS), as: pointsAlias(k) }))],
+    from: table(FEATURES_TABLE, INPUT),
   });
-  const pass = (alias: string) => [
-    { expr: col("lead_id", alias), as: "lead_id" },
-    { expr: col("scoring_at", alias), as: "scoring_at" },
-    ...ids.map((id) => ({ expr: col(id, alias), as: id })),
-  ];
-  const withScore = select({ columns: [...pass("c"), { expr: scoreExpr(model), as: "score" }], from: subquery(inner, "c") });
+  const index = new Map(model.criteria.map((c, k) => [c.id, k]));
+  const score = scoreExpr(model, (id) => col(pointsAlias(index.get(id)!), "c"));
+  const withScore = select({ columns: [...pass("c"), { expr: score, as: "score" }], from: subquery(inner, "c") });
   return select({
     columns: [...pass("t"), { expr: col("score", "t"), as: "score" }, { expr: tierExpr(model, col("score", "t")), as: "tier" }],
     from: subquery(withScore, "t"),
   });
 }
 
-/** CREATE OR REPLACE TABLE <name> AS the model's score query. */
+/** CREATE OR REPLACE TABLE <name> AS the model's (narrow) score query. */
 export function scoreTableSql(model: Model, name: string): Statement {
   return createTableAs(name, scoreSelect(model));
 }

@@ -1,32 +1,48 @@
 /**
- * Activity features: derived ONCE per dataset and scoring-date rule, for the
- * union of the activity specs used by a set of model versions, in one
- * GROUP BY lead_id pass over activities joined to scoring_dates (only
- * activities with occurred_at <= scoring_at). Score queries then read the
- * per-lead table `lead_features` and never scan activities.
+ * The per-lead input table `lead_features`: built ONCE per dataset and
+ * scoring-date rule, for the union of the features used by a set of model
+ * versions. Every score query then scans this one table (no activity scan,
+ * no text-key join). One row per lead of scoring_dates, ordered by lead_key:
  *
- * Feature kinds (age = (scoring_at - occurred_at) in days, see schema.ts):
+ *  lead_key    INTEGER, dense 0 … n−1 in lead_id order (the join key of the
+ *              score tables, see compile.ts)
+ *  lead_id     VARCHAR, scoring_at TIMESTAMP (as in scoring_dates)
+ *  @<column>   a copy of each leads attribute column the models may read,
+ *              named "@" + the leads column (never collides with the names
+ *              above or with a feature name, which use [a-z0-9_] only)
+ *  <feature>   one column per feature spec (featureName)
+ *
+ * Features come from ONE pass over activities: filtered first (types in use,
+ * occurred_at <= scoring_at), the age computed once per row, grouped by the
+ * integer lead_key. Feature kinds (age = (scoring_at − occurred_at) in days,
+ * see schema.ts):
  *  count        number of activities of the type with 0 <= age < withinDays (BIGINT)
- *  decayedCount sum of w(age) over the same activities, w(t) = round(1e9 * 0.5^(t / h)) / 1e9;
+ *  decayedCount sum of w(age) over the same activities, w(t) = round(1e9 · 0.5^(t / h)) / 1e9;
  *               summed as integer nano-units then divided by 1e9 (DOUBLE)
  *  lastAge      age in days of the most recent activity of the type, NULL if none (DOUBLE)
+ *  lastWeight   w(lastAge) = round(1e9 · 0.5^(lastAge / h)) / 1e9, NULL if none (DOUBLE):
+ *               hasActivity-with-decay rules read it, so no score query calls pow()
  */
 import type { Model, Rule } from "../model/schema.js";
 import { TABLES } from "../tables.js";
 import {
-  and, call, cast, caseWhen, cmp, coalesce, col, createTableAs, div, eq, lit, mul, select, sub, sum, table,
-  type Expr, type Statement,
-} from "../sql/ast.js";
+  and, call, cast, caseWhen, cmp, coalesce, col, div, eq, inList, lit, mul, quoteIdent, render, sum,
+  type Expr,
+} from "../sql/index.js";
 import { fnv1a, sanitize } from "./names.js";
+import { SCORING_DATES_TABLE } from "./scoring-dates.js";
 
 export const FEATURES_TABLE = "lead_features";
+/** The integer lead key of lead_features and of the score tables. */
+export const LEAD_KEY = "lead_key";
 export const MS_PER_DAY = 86_400_000;
 export const NANO = 1_000_000_000;
 
 export type FeatureSpec =
   | { kind: "count"; activity: string; withinDays: number }
   | { kind: "decayedCount"; activity: string; withinDays: number; halfLifeDays: number }
-  | { kind: "lastAge"; activity: string };
+  | { kind: "lastAge"; activity: string }
+  | { kind: "lastWeight"; activity: string; halfLifeDays: number };
 
 /** The canonical text of a spec (fixed key order), the basis of its name. */
 export function featureKey(spec: FeatureSpec): string {
@@ -37,6 +53,8 @@ export function featureKey(spec: FeatureSpec): string {
       return JSON.stringify([spec.kind, spec.activity, spec.withinDays, spec.halfLifeDays]);
     case "lastAge":
       return JSON.stringify([spec.kind, spec.activity]);
+    case "lastWeight":
+      return JSON.stringify([spec.kind, spec.activity, spec.halfLifeDays]);
   }
 }
 
@@ -45,11 +63,14 @@ export function featureKey(spec: FeatureSpec): string {
  * @example featureName({ kind: "count", activity: "web_visit", withinDays: 30 }) // => "count_web_visit_30d_<8 hex>"
  */
 export function featureName(spec: FeatureSpec): string {
-  const tail = spec.kind === "lastAge" ? "" : spec.kind === "count" ? `_${spec.withinDays}d` : `_${spec.withinDays}d_h${sanitize(String(spec.halfLifeDays))}`;
-  return `${spec.kind === "decayedCount" ? "decayed" : spec.kind}_${sanitize(spec.activity)}${tail}_${fnv1a(featureKey(spec))}`;
+  const h = (x: number) => `h${sanitize(String(x))}`;
+  const tail =
+    spec.kind === "lastAge" ? "" : spec.kind === "count" ? `_${spec.withinDays}d` : spec.kind === "lastWeight" ? `_${h(spec.halfLifeDays)}` : `_${spec.withinDays}d_${h(spec.halfLifeDays)}`;
+  const kind = spec.kind === "decayedCount" ? "decayed" : spec.kind;
+  return `${kind}_${sanitize(spec.activity)}${tail}_${fnv1a(featureKey(spec))}`;
 }
 
-/** The feature an activity rule reads, or null for attribute rules. */
+/** The main feature an activity rule reads (its count, decayed count or last age), or null for attribute rules. */
 export function ruleFeature(rule: Rule): FeatureSpec | null {
   switch (rule.type) {
     case "activityCount":
@@ -66,70 +87,126 @@ export function ruleFeature(rule: Rule): FeatureSpec | null {
   }
 }
 
+/** Every feature a rule reads: ruleFeature, plus lastWeight for hasActivity with decay. */
+export function ruleFeatures(rule: Rule): FeatureSpec[] {
+  const main = ruleFeature(rule);
+  if (!main) return [];
+  if (rule.type === "hasActivity" && rule.decay) return [main, { kind: "lastWeight", activity: rule.activity, halfLifeDays: rule.decay.halfLifeDays }];
+  return [main];
+}
+
 /** The distinct features used by a set of models, sorted by name (deterministic). */
 export function featureSpecs(models: Model[]): FeatureSpec[] {
   const byName = new Map<string, FeatureSpec>();
-  for (const m of models) for (const c of m.criteria) {
-    const f = ruleFeature(c.rule);
-    if (f) byName.set(featureName(f), f);
-  }
+  for (const m of models) for (const c of m.criteria) for (const f of ruleFeatures(c.rule)) byName.set(featureName(f), f);
   return [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
 }
 
-const ageMs: Expr = sub(call("epoch_ms", col("scoring_at", "s")), call("epoch_ms", col("occurred_at", "a")));
-const ageDays: Expr = div(cast(ageMs, "DOUBLE"), lit(MS_PER_DAY));
+/** The name of a leads attribute column in lead_features. @example attrColumn("job_level") // => "@job_level" */
+export const attrColumn = (column: string) => `@${column}`;
+
+/** The leads columns the models' rules read, sorted (what lead_features must copy at least). */
+export function modelColumns(models: Model[]): string[] {
+  const out = new Set<string>();
+  for (const m of models) {
+    for (const c of Object.keys(m.dataset.columns)) out.add(c);
+    for (const c of m.criteria) if ("column" in c.rule) out.add(c.rule.column);
+  }
+  return [...out].sort();
+}
 
 /** SQL of the decay weight in nano-units: round(1e9 * 0.5^(ageDays / h)). */
 export function nanoWeightSql(ageDaysExpr: Expr, halfLifeDays: number): Expr {
   return call("round", mul(call("pow", lit(0.5), div(ageDaysExpr, lit(halfLifeDays))), lit(NANO)));
 }
 
-function featureExpr(spec: FeatureSpec, withActivities: boolean): Expr {
-  const ofType = eq(col("activity_type", "a"), lit(spec.activity));
-  switch (spec.kind) {
-    case "count": {
-      if (!withActivities) return cast(lit(0), "BIGINT");
-      const hit = and(ofType, cmp("<", ageMs, lit(spec.withinDays * MS_PER_DAY)));
-      return cast(coalesce(sum(caseWhen([{ when: hit, then: lit(1) }], lit(0))), lit(0)), "BIGINT");
-    }
-    case "decayedCount": {
-      if (!withActivities) return cast(lit(0), "DOUBLE");
-      const hit = and(ofType, cmp("<", ageMs, lit(spec.withinDays * MS_PER_DAY)));
-      const nanos = cast(nanoWeightSql(ageDays, spec.halfLifeDays), "BIGINT");
-      return div(cast(coalesce(sum(caseWhen([{ when: hit, then: nanos }], lit(0))), lit(0)), "DOUBLE"), lit(NANO));
-    }
-    case "lastAge":
-      if (!withActivities) return cast(lit(null), "DOUBLE");
-      return div(cast(call("min", caseWhen([{ when: ofType, then: ageMs }])), "DOUBLE"), lit(MS_PER_DAY));
-  }
+// Column names inside the features statement (fixed, quoted when rendered).
+const K = "k", X = "x", G = "g", AGE = "age_ms", TYPE = "type_code";
+const agg = (i: number) => `f${i}`;
+
+/** The lastAge expression in days from the aggregated minimum age in ms (NULL when none). */
+const lastAgeOf = (minAgeMs: Expr) => div(cast(minAgeMs, "DOUBLE"), lit(MS_PER_DAY));
+
+export interface LeadFeaturesOptions {
+  /** False when there is no activities table: count 0, decayed 0, lastAge / lastWeight NULL. */
+  activities?: boolean;
+  /** The leads columns to copy as "@<column>" (default none; recompute copies every leads column but lead_id). */
+  columns?: string[];
 }
 
 /**
- * CREATE OR REPLACE TABLE lead_features (lead_id, one column per spec) from
- * scoring_dates LEFT JOIN activities (occurred_at <= scoring_at), grouped by
- * lead_id. With `activities: false` (no activities table) every lead gets
- * count 0, decayed 0 and lastAge NULL, without touching activities.
+ * The SELECT of lead_features (SQL text, see the module comment), over
+ * scoring_dates, leads and activities. Generated from fixed keywords and
+ * rendered typed nodes only (lib/sql has no node for the window function
+ * and the CTEs; every name and value still goes through quoteIdent / render).
  */
-export function leadFeaturesSql(specs: FeatureSpec[], options: { activities?: boolean } = {}): Statement {
+export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): string {
   const withActivities = options.activities ?? true;
-  const columns = [
-    { expr: col("lead_id", "s"), as: "lead_id" },
-    ...specs.map((f) => ({ expr: featureExpr(f, withActivities), as: featureName(f) })),
-  ];
-  if (!withActivities) return createTableAs(FEATURES_TABLE, select({ columns, from: table("scoring_dates", "s") }));
-  return createTableAs(
-    FEATURES_TABLE,
-    select({
-      columns,
-      from: table("scoring_dates", "s"),
-      joins: [
-        {
-          type: "left",
-          source: table(TABLES.activities, "a"),
-          on: and(eq(col("lead_id", "a"), col("lead_id", "s")), cmp("<=", col("occurred_at", "a"), col("scoring_at", "s"))),
-        },
-      ],
-      groupBy: [col("lead_id", "s")],
-    }),
+  const q = quoteIdent;
+  const kk = (name: string) => render(col(name, K));
+  const keyed =
+    `${q(K)} AS MATERIALIZED (SELECT CAST(row_number() OVER (ORDER BY ${q("lead_id")}) - 1 AS INTEGER) AS ${q(LEAD_KEY)}, ` +
+    `${q("lead_id")}, ${q("scoring_at")} FROM ${q(SCORING_DATES_TABLE)})`;
+  const attrs = (options.columns ?? []).map((c) => `${render(col(c, "l"))} AS ${q(attrColumn(c))}`);
+  const head = [kk(LEAD_KEY), kk("lead_id"), kk("scoring_at"), ...attrs];
+  const from = `FROM ${q(K)} JOIN ${q(TABLES.leads)} AS ${q("l")} ON (${render(eq(col("lead_id", "l"), col("lead_id", K)))})`;
+
+  const activities = [...new Set(specs.map((s) => s.activity))].sort();
+  if (!withActivities || activities.length === 0) {
+    const constant = (s: FeatureSpec) => (s.kind === "count" ? cast(lit(0), "BIGINT") : s.kind === "decayedCount" ? cast(lit(0), "DOUBLE") : cast(lit(null), "DOUBLE"));
+    const cols = [...head, ...specs.map((s) => `${render(constant(s))} AS ${q(featureName(s))}`)];
+    return `WITH ${keyed} SELECT ${cols.join(", ")} ${from} ORDER BY ${kk(LEAD_KEY)}`;
+  }
+
+  // x: the activities that can count (types in use, at or before scoring_at), age once per row, the type as a small integer.
+  const code = new Map(activities.map((a, i) => [a, i]));
+  const typeCode = caseWhen(activities.map((a, i) => ({ when: eq(col("activity_type", "a"), lit(a)), then: lit(i) })));
+  const ageMs = render(call("epoch_ms", col("scoring_at", K))) + " - " + render(call("epoch_ms", col("occurred_at", "a")));
+  const x =
+    `${q(X)} AS (SELECT ${kk(LEAD_KEY)} AS ${q(LEAD_KEY)}, CAST(${render(typeCode)} AS TINYINT) AS ${q(TYPE)}, (${ageMs}) AS ${q(AGE)} ` +
+    `FROM ${q(TABLES.activities)} AS ${q("a")} JOIN ${q(K)} ON (${render(eq(col("lead_id", "a"), col("lead_id", K)))}) ` +
+    `WHERE ${render(and(inList(col("activity_type", "a"), activities.map(lit)), cmp("<=", col("occurred_at", "a"), col("scoring_at", K))))})`;
+
+  // g: one aggregate per distinct (kind, activity, window, half-life) among count / decayed / min age.
+  const aggs: string[] = [];
+  const aggIndex = new Map<string, number>();
+  const aggregate = (key: string, sql: string) => {
+    if (!aggIndex.has(key)) {
+      aggIndex.set(key, aggs.length);
+      aggs.push(`${sql} AS ${q(agg(aggs.length))}`);
+    }
+    return col(agg(aggIndex.get(key)!), G);
+  };
+  const ofType = (a: string) => eq(col(TYPE), lit(code.get(a)!));
+  const inWindow = (a: string, days: number) => and(ofType(a), cmp("<", col(AGE), lit(days * MS_PER_DAY)));
+  const minAge = (a: string) => aggregate(JSON.stringify(["min", a]), `min(${q(AGE)}) FILTER (WHERE ${render(ofType(a))})`);
+  const featureExpr = (s: FeatureSpec): Expr => {
+    switch (s.kind) {
+      case "count":
+        return coalesce(aggregate(featureKey(s), `count(*) FILTER (WHERE ${render(inWindow(s.activity, s.withinDays))})`), cast(lit(0), "BIGINT"));
+      case "decayedCount": {
+        const ageDays = div(cast(col(AGE), "DOUBLE"), lit(MS_PER_DAY));
+        const nanos = render(sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: cast(nanoWeightSql(ageDays, s.halfLifeDays), "BIGINT") }])));
+        return div(cast(coalesce(aggregate(featureKey(s), nanos), lit(0)), "DOUBLE"), lit(NANO));
+      }
+      case "lastAge":
+        return lastAgeOf(minAge(s.activity));
+      case "lastWeight":
+        return div(nanoWeightSql(lastAgeOf(minAge(s.activity)), s.halfLifeDays), lit(NANO));
+    }
+  };
+  const features = specs.map((s) => `${render(featureExpr(s))} AS ${q(featureName(s))}`);
+  const g = `${q(G)} AS (SELECT ${q(LEAD_KEY)}, ${aggs.join(", ")} FROM ${q(X)} GROUP BY ${q(LEAD_KEY)})`;
+  return (
+    `WITH ${keyed}, ${x}, ${g} SELECT ${[...head, ...features].join(", ")} ${from} ` +
+    `LEFT JOIN ${q(G)} ON (${render(eq(col(LEAD_KEY, G), col(LEAD_KEY, K)))}) ORDER BY ${kk(LEAD_KEY)}`
   );
+}
+
+/**
+ * CREATE OR REPLACE TABLE lead_features AS leadFeaturesSelectSql (SQL text).
+ * @example leadFeaturesSql(featureSpecs([model]), { columns: ["job_level"] }) // => CREATE OR REPLACE TABLE "lead_features" AS WITH "k" AS MATERIALIZED (…) …
+ */
+export function leadFeaturesSql(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): string {
+  return `CREATE OR REPLACE TABLE ${quoteIdent(FEATURES_TABLE)} AS ${leadFeaturesSelectSql(specs, options)}`;
 }

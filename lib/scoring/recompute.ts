@@ -1,15 +1,17 @@
 /**
  * Recomputes historical scores for a set of model versions: scoring_dates and
- * lead_features are built once, then each version is scored from the per-lead
- * tables into its own table `scores_<id>_v<version>` (see names.ts).
+ * the per-lead input table lead_features are built once, then each version is
+ * scored from lead_features alone into its own narrow table
+ * `scores_<id>_v<version>` (lead_key, lead_id, scoring_at, score, tier; see
+ * names.ts). Criterion points are computed on demand (scoresSelect).
  */
 import type { Db, Row } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { TABLES } from "../tables.js";
-import { col, render, select, table } from "../sql/index.js";
+import { col, eq, render, select, table, type Select } from "../sql/index.js";
 import { checkDataset, readDataShape } from "./check-data.js";
-import { scoreTableSql } from "./compile.js";
-import { featureName, featureSpecs, leadFeaturesSql, type FeatureSpec } from "./features.js";
+import { INPUT, INPUT_REFS, criterionExpr, scoreTableSql } from "./compile.js";
+import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec } from "./features.js";
 import { scoresTableName } from "./names.js";
 import { scoringDatesSql, type ScoringDateRule } from "./scoring-dates.js";
 
@@ -24,9 +26,9 @@ export interface RecomputeOptions {
 
 export interface VersionScores {
   model: Model;
-  /** The table holding lead_id, scoring_at, one column per criterion id, score, tier. */
+  /** The narrow table holding lead_key, lead_id, scoring_at, score, tier. */
   table: string;
-  /** SELECT of that table ordered by lead_id, for db.query or db.queryColumns. */
+  /** scoresSql: lead_id, scoring_at, one column per criterion id, score, tier, ordered by lead_id, for db.query or db.queryColumns. */
   sql: string;
   ms: number;
   rows?: Row[];
@@ -40,12 +42,28 @@ export interface RecomputeResult {
 }
 
 /**
- * The SELECT of a score table (all columns, ordered by lead_id).
- * @example scoresSql(model) // => SELECT "lead_id" AS "lead_id", … FROM "scores_starting_v1" ORDER BY "lead_id"
+ * The full scores of a version: lead_id, scoring_at, one column per criterion
+ * id (its points, computed from lead_features with the same expressions as
+ * the score), score and tier, from the narrow score table "s" joined with
+ * lead_features "i" on the integer lead_key; ordered by lead_id. Needs
+ * lead_features of the recompute that created the score table.
+ */
+export function scoresSelect(model: Model, tableName = scoresTableName(model)): Select {
+  const s = (n: string) => ({ expr: col(n, "s"), as: n });
+  return select({
+    columns: [s("lead_id"), s("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })), s("score"), s("tier")],
+    from: table(tableName, "s"),
+    joins: [{ type: "inner", source: table(FEATURES_TABLE, INPUT), on: eq(col(LEAD_KEY, INPUT), col(LEAD_KEY, "s")) }],
+    orderBy: [col("lead_id", "s")],
+  });
+}
+
+/**
+ * scoresSelect rendered to SQL text.
+ * @example scoresSql(model) // => SELECT "s"."lead_id" AS "lead_id", … FROM "scores_starting_v1" AS "s" JOIN "lead_features" AS "i" ON … ORDER BY "s"."lead_id"
  */
 export function scoresSql(model: Model, tableName = scoresTableName(model)): string {
-  const names = ["lead_id", "scoring_at", ...model.criteria.map((c) => c.id), "score", "tier"];
-  return render(select({ columns: names.map((n) => ({ expr: col(n), as: n })), from: table(tableName), orderBy: [col("lead_id")] }));
+  return render(scoresSelect(model, tableName));
 }
 
 /**
@@ -75,7 +93,9 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
   const scoringDatesMs = lap();
 
   const specs = featureSpecs(models);
-  await db.exec(render(leadFeaturesSql(specs, { activities: shape.tables.has(TABLES.activities) })));
+  // Every leads column but lead_id is copied, so that scoreOnFeatures can score other versions on the same table.
+  const columns = [...new Set([...shape.leadColumns.keys(), ...modelColumns(models)])].filter((c) => c !== "lead_id");
+  await db.exec(leadFeaturesSql(specs, { activities: shape.tables.has(TABLES.activities), columns }));
   const featuresMs = lap();
 
   const versions: VersionScores[] = [];

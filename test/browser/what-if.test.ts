@@ -1,0 +1,42 @@
+/**
+ * The what-if editor in a real browser: changing points re-scores every lead
+ * and updates the AUC and tiers, and the downloaded draft passes the schema.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { parseModel } from "../../lib/model/parse.js";
+import { openPage, startSession, waitReady, type Session } from "./harness.js";
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => session?.close());
+
+it("re-scores on input and downloads a schema-valid draft", async () => {
+  const { page, problems, close } = await openPage(session, "/what-if");
+  try {
+    await waitReady(page, 90_000, problems);
+    const summary = () => page.locator(".whatif-output p").first().innerText();
+    const before = await summary();
+    expect(before).toMatch(/Re-scored 24,000 leads in [\d.]+ ms/);
+    // Give "Requested a demo" 0 points instead of 30: the AUC must change.
+    const row = page.locator(".whatif-row", { hasText: "Requested a demo" });
+    await row.locator("input[type=number]").fill("0");
+    await row.locator("input[type=number]").dispatchEvent("change");
+    await page.waitForFunction((b) => document.querySelector(".whatif-output p")?.textContent !== b, before);
+    const after = await summary();
+    const auc = (t: string) => Number(/AUC ([\d.]+)/.exec(t)![1]);
+    expect(auc(after)).not.toBe(auc(before));
+    expect(await row.getAttribute("class")).toContain("changed");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download as a new draft version").click()]);
+    const file = await download.path();
+    const draft = parseModel(JSON.parse(readFileSync(file!, "utf8")), download.suggestedFilename());
+    expect(draft.status).toBe("draft");
+    expect(draft.criteria.find((c) => c.id === "demo_request")?.points).toBe(0);
+    expect(draft.changeNote).toContain("demo_request");
+    expect(problems.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
