@@ -6,8 +6,10 @@
  */
 import type { Db } from "../lib/db/types.js";
 import { quoteIdent, render } from "../lib/sql/index.js";
+import { readDataShape } from "../lib/scoring/check-data.js";
 import { scoreTableSql } from "../lib/scoring/compile.js";
-import { FEATURES_TABLE, featureSpecs, leadFeaturesSql } from "../lib/scoring/features.js";
+import { FEATURES_TABLE, featureSpecs, leadFeaturesSelectSql, leadFeaturesSql } from "../lib/scoring/features.js";
+import { inputColumns } from "../lib/scoring/recompute.js";
 import { scoringDatesSql } from "../lib/scoring/scoring-dates.js";
 import { unitSlots, unitsSql } from "../lib/scoring/units.js";
 import { WhatIf, whatIfInput, type WhatIfInput } from "../lib/scoring/whatif.js";
@@ -67,18 +69,21 @@ export async function runPipeline(db: Db, o: PipelineOptions, log: (s: string) =
   const scoringDatesMs = lap();
 
   let straightMs: number | null = null;
-  const features = leadFeaturesSql(featureSpecs(models));
-  if (o.straight && features.kind === "createTableAs") {
+  const specs = featureSpecs(models);
+  // As recompute does: the leads columns a rule could read (not timed, like recompute's dataset check).
+  const featureOptions = { columns: inputColumns(await readDataShape(db), models) };
+  lap();
+  if (o.straight) {
     // lead_features as a VIEW: the score query then joins and aggregates activities itself.
-    await db.exec(`CREATE OR REPLACE VIEW ${quoteIdent(FEATURES_TABLE)} AS ${render(features.select)}`);
+    await db.exec(`CREATE OR REPLACE VIEW ${quoteIdent(FEATURES_TABLE)} AS ${leadFeaturesSelectSql(specs, featureOptions)}`);
     lap();
     await db.exec(render(scoreTableSql(models[0], "bench_straight")));
     straightMs = lap();
-    await db.exec(`DROP VIEW ${quoteIdent(FEATURES_TABLE)}`);
+    await db.exec(`DROP VIEW ${quoteIdent(FEATURES_TABLE)}; DROP TABLE bench_straight`);
     log(`straightforward single query: ${straightMs.toFixed(0)} ms`);
     lap();
   }
-  await db.exec(render(features));
+  await db.exec(leadFeaturesSql(specs, featureOptions));
   const featuresMs = lap();
   log(`features: ${featuresMs.toFixed(0)} ms`);
   const versionMs: number[] = [];

@@ -3,7 +3,7 @@
  * 1. sample (24,000 leads): ground-truth recovery (signs, Spearman of points),
  *    integer vs unrounded AUC on 0/1 criteria (bar ≤ 0.005), starting v2 vs its
  *    suggestion out of time, and the time of each step;
- * 2. X Education (when /work/shared/data is present): test AUC and calibration
+ * 2. X Education (when ../shared/data is present): test AUC and calibration
  *    slope of the suggested integer model on leak-free columns (70/30 split);
  * 3. the 1,000,000 × 40 fit timings, by running bench/fit.ts.
  *
@@ -71,7 +71,7 @@ console.log("Suggestions: quality bar");
   await db.close();
 }
 
-const XED = "/work/shared/data/x-education-leads/Leads.csv";
+const XED = "../shared/data/x-education-leads/Leads.csv";
 if (existsSync(XED)) {
   const t = performance.now();
   const db = await openWasmDb();

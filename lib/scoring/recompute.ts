@@ -9,7 +9,7 @@ import type { Db, Row } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { TABLES } from "../tables.js";
 import { col, eq, render, select, table, type Select } from "../sql/index.js";
-import { checkDataset, readDataShape } from "./check-data.js";
+import { checkDataset, columnKind, readDataShape, type DataShape } from "./check-data.js";
 import { INPUT, INPUT_REFS, criterionExpr, scoreTableSql } from "./compile.js";
 import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec } from "./features.js";
 import { scoresTableName } from "./names.js";
@@ -45,8 +45,9 @@ export interface RecomputeResult {
  * The full scores of a version: lead_id, scoring_at, one column per criterion
  * id (its points, computed from lead_features with the same expressions as
  * the score), score and tier, from the narrow score table "s" joined with
- * lead_features "i" on the integer lead_key; ordered by lead_id. Needs
- * lead_features of the recompute that created the score table.
+ * lead_features "i" on the integer lead_key; unordered (a subquery), see
+ * scoresSql for the ordered text. Needs lead_features of the recompute that
+ * created the score table.
  */
 export function scoresSelect(model: Model, tableName = scoresTableName(model)): Select {
   const s = (n: string) => ({ expr: col(n, "s"), as: n });
@@ -54,16 +55,25 @@ export function scoresSelect(model: Model, tableName = scoresTableName(model)): 
     columns: [s("lead_id"), s("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })), s("score"), s("tier")],
     from: table(tableName, "s"),
     joins: [{ type: "inner", source: table(FEATURES_TABLE, INPUT), on: eq(col(LEAD_KEY, INPUT), col(LEAD_KEY, "s")) }],
-    orderBy: [col("lead_id", "s")],
   });
 }
 
 /**
- * scoresSelect rendered to SQL text.
+ * scoresSelect ordered by lead_id, rendered to SQL text.
  * @example scoresSql(model) // => SELECT "s"."lead_id" AS "lead_id", … FROM "scores_starting_v1" AS "s" JOIN "lead_features" AS "i" ON … ORDER BY "s"."lead_id"
  */
 export function scoresSql(model: Model, tableName = scoresTableName(model)): string {
-  return render(scoresSelect(model, tableName));
+  return render({ ...scoresSelect(model, tableName), orderBy: [col("lead_id", "s")] });
+}
+
+/**
+ * The leads columns recompute copies into lead_features: every column a rule
+ * could read (columnKind not null) and every column the models name, but
+ * lead_id; so that scoreOnFeatures can score other versions on the same table.
+ */
+export function inputColumns(shape: DataShape, models: Model[]): string[] {
+  const readable = [...shape.leadColumns].filter(([, type]) => columnKind(type) !== null).map(([name]) => name);
+  return [...new Set([...readable, ...modelColumns(models)])].filter((c) => c !== "lead_id");
 }
 
 /**
@@ -93,9 +103,7 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
   const scoringDatesMs = lap();
 
   const specs = featureSpecs(models);
-  // Every leads column but lead_id is copied, so that scoreOnFeatures can score other versions on the same table.
-  const columns = [...new Set([...shape.leadColumns.keys(), ...modelColumns(models)])].filter((c) => c !== "lead_id");
-  await db.exec(leadFeaturesSql(specs, { activities: shape.tables.has(TABLES.activities), columns }));
+  await db.exec(leadFeaturesSql(specs, { activities: shape.tables.has(TABLES.activities), columns: inputColumns(shape, models) }));
   const featuresMs = lap();
 
   const versions: VersionScores[] = [];

@@ -20,12 +20,10 @@
  * summed in slot order.
  */
 import type { Criterion, Model } from "../model/schema.js";
-import { TABLES } from "../tables.js";
 import { caseWhen, cast, col, eq, lit, select, table, type Expr, type Select } from "../sql/ast.js";
 import { render } from "../sql/render.js";
-import { CATEGORIES, criterionExpr } from "./compile.js";
-import { FEATURES_TABLE } from "./features.js";
-import { SCORING_DATES_TABLE } from "./scoring-dates.js";
+import { CATEGORIES, INPUT, INPUT_REFS, criterionExpr, type ColumnRefs } from "./compile.js";
+import { FEATURES_TABLE, LEAD_KEY } from "./features.js";
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -88,18 +86,18 @@ export function unitSlots(model: Model): UnitSlot[] {
  * with the slot's points set to 1 and every other points to 0 (so the same
  * CASE, first-match and decay arithmetic: 1 × x is exactly x).
  */
-export function unitExpr(c: Criterion, bandIndex: SlotBand): Expr {
+export function unitExpr(c: Criterion, bandIndex: SlotBand, refs?: ColumnRefs): Expr {
   const r = c.rule;
   if (r.type === "bands") {
     const bands = r.bands.map((b, i) => ({ ...b, points: i === bandIndex ? 1 : 0 }));
-    return criterionExpr({ ...c, rule: { ...r, bands, missing: { points: bandIndex === "missing" ? 1 : 0 } } });
+    return criterionExpr({ ...c, rule: { ...r, bands, missing: { points: bandIndex === "missing" ? 1 : 0 } } }, refs);
   }
   if (r.type === "recency") {
     const bands = r.bands.map((b, i) => ({ ...b, points: i === bandIndex ? 1 : 0 }));
-    return criterionExpr({ ...c, rule: { ...r, bands, never: { points: bandIndex === "never" ? 1 : 0 } } });
+    return criterionExpr({ ...c, rule: { ...r, bands, never: { points: bandIndex === "never" ? 1 : 0 } } }, refs);
   }
   if (bandIndex !== null) throw new Error(`unitExpr: criterion ${JSON.stringify(c.id)} (${r.type}) has one slot; received band ${JSON.stringify(bandIndex)}. Pass null.`);
-  return criterionExpr({ ...c, points: 1 });
+  return criterionExpr({ ...c, points: 1 }, refs);
 }
 
 export interface UnitsOptions {
@@ -114,32 +112,29 @@ export interface UnitsOptions {
 /**
  * The SELECT of the unit columns: lead_id, one column `u<i>` per slot
  * (INTEGER for indicators, DOUBLE otherwise; never NULL), optionally
- * `outcome`, over leads ⋈ scoring_dates ⋈ lead_features (the same rows as
- * the score table of compile.ts), ordered by lead_id. Needs the tables of
- * recompute.ts (scoring_dates, lead_features covering the model).
+ * `outcome`, over the input table lead_features alone (the same rows as
+ * the score table of compile.ts), ordered by lead_key (= lead_id order).
+ * Needs lead_features of recompute.ts covering the model.
  */
 export function unitsSelect(model: Model, options: UnitsOptions = {}): Select {
   const byId = new Map(model.criteria.map((c) => [c.id, c]));
   const slots = unitSlots(model);
   const columns = [
-    { expr: col("lead_id", "l"), as: "lead_id" },
-    ...slots.map((s) => ({ expr: cast(unitExpr(byId.get(s.criterionId)!, s.bandIndex), s.indicator ? "INTEGER" : "DOUBLE"), as: s.column })),
+    { expr: col("lead_id", INPUT), as: "lead_id" },
+    ...slots.map((s) => ({ expr: cast(unitExpr(byId.get(s.criterionId)!, s.bandIndex, INPUT_REFS), s.indicator ? "INTEGER" : "DOUBLE"), as: s.column })),
   ];
-  const joins: Select["joins"] = [
-    { type: "inner", source: table(SCORING_DATES_TABLE, "s"), on: eq(col("lead_id", "s"), col("lead_id", "l")) },
-    { type: "inner", source: table(FEATURES_TABLE, "f"), on: eq(col("lead_id", "f"), col("lead_id", "l")) },
-  ];
+  const joins: Select["joins"] = [];
   if (options.outcomes) {
     const o = col(options.outcomes.column, "o");
     columns.push({ expr: caseWhen([{ when: eq(o, lit("won")), then: lit(1) }, { when: eq(o, lit("lost")), then: lit(0) }], lit(-1)), as: "outcome" });
-    joins.push({ type: "left", source: table(options.outcomes.table, "o"), on: eq(col("lead_id", "o"), col("lead_id", "l")) });
+    joins.push({ type: "left", source: table(options.outcomes.table, "o"), on: eq(col("lead_id", "o"), col("lead_id", INPUT)) });
   }
-  return select({ columns, from: table(TABLES.leads, "l"), joins, orderBy: [col("lead_id", "l")] });
+  return select({ columns, from: table(FEATURES_TABLE, INPUT), joins, orderBy: [col(LEAD_KEY, INPUT)] });
 }
 
 /**
  * unitsSelect rendered to SQL text, for db.queryColumns.
- * @example unitsSql(model) // => SELECT "l"."lead_id" AS "lead_id", CAST((CASE WHEN … THEN 1 ELSE 0 END) AS INTEGER) AS "u0", … ORDER BY "l"."lead_id"
+ * @example unitsSql(model) // => SELECT "i"."lead_id" AS "lead_id", CAST((CASE WHEN … THEN 1 ELSE 0 END) AS INTEGER) AS "u0", … ORDER BY "l"."lead_id"
  */
 export function unitsSql(model: Model, options: UnitsOptions = {}): string {
   return render(unitsSelect(model, options));

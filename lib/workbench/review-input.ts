@@ -11,6 +11,7 @@ import type { ReviewInput } from "../review/index.js";
 import { periodLabel } from "../review/periods.js";
 import { addMonths } from "../review/dates.js";
 import { scoresTableName } from "../scoring/names.js";
+import { scoresSelect } from "../scoring/recompute.js";
 import { col, eq, lit, render, select, showTables, subquery, sum, table, type Select } from "../sql/index.js";
 import { TABLES } from "../tables.js";
 
@@ -57,7 +58,7 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean }): s
         ...(options.withDeals ? [{ expr: col("amount", "a"), as: "amount" }] : []),
         ...model.criteria.map((c, k) => ({ expr: col(c.id, "s"), as: pointsAlias(k) })),
       ],
-      from: table(scoresTableName(model), "s"),
+      from: subquery(scoresSelect(model), "s"),
       joins: [
         { type: "inner", source: table("lead_outcomes", "o"), on: eq(col("lead_id", "o"), col("lead_id", "s")) },
         { type: "inner", source: table(TABLES.leads, "l"), on: eq(col("lead_id", "l"), col("lead_id", "s")) },

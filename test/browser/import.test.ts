@@ -15,7 +15,7 @@ import { openPage, pageDefects, startSession, waitReady, type Problems, type Ses
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.LEADSCORE_DIST ?? "dist";
-const LEADS = "/work/shared/data/x-education-leads/Leads.csv";
+const LEADS = "../shared/data/x-education-leads/Leads.csv";
 const MALFORMED = path.join(here, "../fixtures/malformed");
 const hasLeads = existsSync(LEADS);
 if (!hasLeads) console.warn(`import test (a) skipped: ${LEADS} is absent (the shared X Education data is not part of a clone)`);

@@ -404,7 +404,7 @@ describe("the bin script and the shipped model files", () => {
   });
 
   const xEducation = path.join(ROOT, "test/dataset/fixtures/x-education.dataset.json");
-  const leadsCsv = "/work/shared/data/x-education-leads/Leads.csv";
+  const leadsCsv = "../shared/data/x-education-leads/Leads.csv";
   it.skipIf(!existsSync(leadsCsv))("the hand-made X Education model reaches an AUC above 0.8 on its data", async () => {
     const r = await run("evaluate", "--dataset", xEducation, "--models", path.join(ROOT, "data/x-education/models"));
     expect(r.code, r.stderr).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * Parity on real data: the X Education leads (/work/shared/data/x-education-
+ * Parity on real data: the X Education leads (../shared/data/x-education-
  * leads/Leads.csv, 9,240 rows; see SOURCE.md there). 'Select' and empty
  * cells are missing; Yes/No columns become BOOLEAN (to exercise flag rules);
  * created_at is a constant; there is no activities or deals table, so
@@ -16,7 +16,7 @@ import { quoteIdent, quoteString } from "../../lib/sql/quote.js";
 import { compareWithReference, readReferenceInput, type ReferenceInput } from "./parity-helpers.js";
 import { randomModel, readCatalog } from "./random-model.js";
 
-const DIR = "/work/shared/data/x-education-leads";
+const DIR = "../shared/data/x-education-leads";
 const CSV = `${DIR}/Leads.csv`;
 const present = existsSync(CSV);
 if (!present) console.warn(`X Education parity test skipped: ${CSV} not found (the folder ${DIR} is absent).`);

@@ -52,5 +52,5 @@ export function spearman(x: number[], y: number[]): number {
 export const LEAK_FREE = [
   "Lead Origin", "Lead Source", "What is your current occupation", "Total Time Spent on Website", "TotalVisits", "Do Not Email", "Specialization",
   "Do Not Call", "Page Views Per Visit", "Country", "How did you hear about X Education", "Search", "Newspaper Article", "X Education Forums",
-  "Newspaper", "Digital Advertisement", "Through Recommendations", "City", "A free copy of Mastering The Interview",
+  "Newspaper", "Digital Advertisement", "Through Recommendations", "City", "A free copy of Mastering The Interview", "Lead Profile",
 ];
