@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCHES: Record<string, { file: string; what: string }> = {
   scoring: { file: "scoring.ts", what: "recompute: 1,000,000 leads × 20,000,000 activities, 30 criteria (features once, per version, what-if), DuckDB-WASM in Chromium vs native" },
-  fit: { file: "fit.ts", what: "suggestions: 1,000,000 leads × 40 criteria fit + integer refinement; bootstrap 200 refits on 100,000 leads" },
+  suggest: { file: "suggest.ts", what: "suggestions: integer vs unrounded AUC, X Education test AUC and slope, ground-truth recovery; then bench/fit.ts: 1,000,000 leads × 40 criteria fit + refinement, 200 bootstrap refits on 100,000 leads" },
   dataset: { file: "dataset.ts", what: "import: 1,000,000-row × 20-column leads CSV, read vs read + validation" },
 };
 
