@@ -24,7 +24,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openNativeDb } from "../lib/db/native.js";
-import { quoteString } from "../lib/sql/quote.js";
 import { median, runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -208,16 +207,13 @@ export async function runScoringBench(options: ScoringBenchOptions = {}): Promis
   log(`scoring bench: ${o.leads} leads, ${o.activities} activities, model of 30 criteria (30 slots), 3 versions`);
   log(`machine: ${os.cpus().length} cores, load average ${load()} (timings inflate when other work shares the cores)`);
   log("native DuckDB (threads = 1) …");
+  // openNativeDb spills under os.tmpdir(), not to ./.tmp.
   const db = await openNativeDb({ threads: 1 });
-  // An in-memory database spills to ./.tmp by default: keep spills out of the repository.
-  const spill = mkdtempSync(path.join(os.tmpdir(), "scoring-bench-spill-"));
-  await db.exec(`SET temp_directory = ${quoteString(spill)}`);
   let native: PipelineResult;
   try {
     native = await runPipeline(db, p, (x) => log(`  ${x}`));
   } finally {
     await db.close();
-    rmSync(spill, { recursive: true, force: true });
   }
   let browser: BrowserResult | null = null;
   if (o.browser) {

@@ -5,11 +5,21 @@
 import type { Columns, Row, Value } from "./types.js";
 import { formatDate, formatTimestamp } from "./types.js";
 
+/** One chunk of an Arrow vector: `values` already starts at the chunk's first value; the validity bitmap is indexed from `offset`. */
+export interface ArrowDataLike {
+  values: ArrayLike<number | bigint>;
+  nullBitmap?: Uint8Array | null;
+  offset: number;
+  length: number;
+  nullCount: number;
+  stride?: number;
+}
+
 /** The subset of an Arrow table used here (avoids a direct apache-arrow dependency). */
 export interface ArrowLike {
   numRows: number;
-  schema: { fields: { name: string; type: { typeId: number; unit?: number; scale?: number; toString(): string } }[] };
-  getChildAt(i: number): { get(i: number): unknown; toArray(): ArrayLike<unknown> } | null;
+  schema: { fields: { name: string; type: { typeId: number; unit?: number; scale?: number; precision?: number; toString(): string } }[] };
+  getChildAt(i: number): { get(i: number): unknown; toArray(): ArrayLike<unknown>; data?: ArrowDataLike[] } | null;
 }
 
 // Arrow type ids (apache-arrow Type enum).
@@ -58,13 +68,51 @@ export function arrowToRows<T extends Row>(table: ArrowLike): T[] {
   return out;
 }
 
+const HALF = 0; // Arrow Precision.HALF: float16 values are stored as uint16 bits
+
+/**
+ * An Int or Float (not half) vector as a Float64Array, straight from its
+ * chunks' typed arrays: one copy per chunk when there is no null, else a loop
+ * that reads the validity bitmap (nulls → NaN); 64-bit integers through
+ * Number(). Null when the vector does not expose its chunks.
+ */
+function numericColumn(child: NonNullable<ReturnType<ArrowLike["getChildAt"]>>, n: number): Float64Array | null {
+  const chunks = child.data;
+  if (!Array.isArray(chunks)) return null;
+  const out = new Float64Array(n);
+  let pos = 0;
+  for (const d of chunks) {
+    if ((d.stride ?? 1) !== 1 || pos + d.length > n) return null;
+    const v = d.values;
+    const nulls = d.nullCount > 0 && d.nullBitmap && d.nullBitmap.byteLength > 0 ? d.nullBitmap : null;
+    if (!nulls && !(v instanceof BigInt64Array || v instanceof BigUint64Array)) {
+      out.set((v as Float64Array).subarray(0, d.length), pos);
+    } else {
+      for (let r = 0; r < d.length; r++) {
+        const bit = d.offset + r;
+        out[pos + r] = nulls && (nulls[bit >> 3] & (1 << (bit & 7))) === 0 ? NaN : Number(v[r]);
+      }
+    }
+    pos += d.length;
+  }
+  return pos === n ? out : null;
+}
+
+/**
+ * Columns of an Arrow table: numeric columns (Int, Float, Decimal) as
+ * Float64Array with NaN for nulls (Int / Float copied from the chunks'
+ * typed arrays, numericColumn), other columns as arrays of normalised values.
+ */
 export function arrowToColumns(table: ArrowLike): Columns {
   const fields = table.schema.fields;
   const columns: Columns["columns"] = {};
   fields.forEach((f, i) => {
     const child = table.getChildAt(i)!;
     const id = f.type.typeId;
-    if (id === T.Float || id === T.Int || id === T.Decimal) {
+    const fast = (id === T.Int || (id === T.Float && f.type.precision !== HALF)) ? numericColumn(child, table.numRows) : null;
+    if (fast) {
+      columns[f.name] = fast;
+    } else if (id === T.Float || id === T.Int || id === T.Decimal) {
       const conv = converter(f.type);
       const out = new Float64Array(table.numRows);
       // Nulls become NaN in numeric columns.

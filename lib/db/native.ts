@@ -21,11 +21,18 @@ function normalise(v: unknown): Value {
   return String(v);
 }
 
+/**
+ * Opens an in-memory native database. Spills (data larger than the memory
+ * limit) go to a fresh folder under os.tmpdir(), removed by close(), never to
+ * DuckDB's default ./.tmp in the working directory.
+ */
 export async function openNativeDb(options: NativeOptions = {}): Promise<Db> {
   const { DuckDBInstance, DuckDBTypeId } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", options.threads ? { threads: String(options.threads) } : {});
-  const conn = await instance.connect();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "leadscore-"));
+  const config: Record<string, string> = { temp_directory: path.join(tmp, "spill") };
+  if (options.threads) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(":memory:", config);
+  const conn = await instance.connect();
   const files = new Map<string, string>();
   const rewrite = (sql: string) => {
     // Registered names are resolved to their temporary files.
@@ -33,11 +40,13 @@ export async function openNativeDb(options: NativeOptions = {}): Promise<Db> {
     for (const [name, file] of files) out = out.split(`'${name}'`).join(`'${file.replace(/'/g, "''")}'`);
     return out;
   };
-  async function read(sql: string) {
-    const reader = await conn.runAndReadAll(rewrite(sql));
-    const names = reader.columnNames();
-    const types = reader.columnTypes();
-    const convs = types.map((t): ((v: unknown) => Value) => {
+  const NUMERIC = new Set<number>([
+    DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
+    DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
+    DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
+  ]);
+  const converters = (types: { typeId: number }[]) =>
+    types.map((t): ((v: unknown) => Value) => {
       switch (t.typeId) {
         case DuckDBTypeId.DATE:
           return (v) => (v == null ? null : String(v));
@@ -52,6 +61,10 @@ export async function openNativeDb(options: NativeOptions = {}): Promise<Db> {
           return normalise;
       }
     });
+  async function read(sql: string) {
+    const reader = await conn.runAndReadAll(rewrite(sql));
+    const names = reader.columnNames();
+    const convs = converters(reader.columnTypes());
     return { names, convs, rows: reader.getRows() as unknown[][] };
   }
   return {
@@ -65,14 +78,36 @@ export async function openNativeDb(options: NativeOptions = {}): Promise<Db> {
       });
     },
     async queryColumns(sql: string): Promise<Columns> {
-      const { names, convs, rows } = await read(sql);
+      // Column by column from the result's chunks (no row objects): numeric types into a Float64Array (NaN for null).
+      const result = await conn.run(rewrite(sql));
+      const names = result.columnNames();
+      const types = result.columnTypes();
+      const chunks = await result.fetchAllChunks();
+      const numRows = chunks.reduce((s, c) => s + c.rowCount, 0);
       const columns: Columns["columns"] = {};
+      const convs = converters(types);
       names.forEach((n, i) => {
-        const vals = rows.map((r) => convs[i](r[i]));
-        const numeric = vals.every((v) => v === null || typeof v === "number");
-        columns[n] = numeric ? Float64Array.from(vals, (v) => (v === null ? NaN : (v as number))) : vals;
+        const numeric = NUMERIC.has(types[i].typeId);
+        const out: Float64Array | Value[] = numeric ? new Float64Array(numRows) : new Array<Value>(numRows);
+        let pos = 0;
+        for (const chunk of chunks) {
+          const vec = chunk.getColumnVector(i);
+          const m = chunk.rowCount;
+          if (numeric) {
+            const f = out as Float64Array;
+            for (let r = 0; r < m; r++) {
+              const v = vec.getItem(r);
+              f[pos + r] = v == null ? NaN : typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : Number(String(v));
+            }
+          } else {
+            const a = out as Value[];
+            for (let r = 0; r < m; r++) a[pos + r] = convs[i](vec.getItem(r));
+          }
+          pos += m;
+        }
+        columns[n] = out;
       });
-      return { names, numRows: rows.length, columns };
+      return { names, numRows, columns };
     },
     async exec(sql: string) {
       await conn.run(rewrite(sql));

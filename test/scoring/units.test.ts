@@ -80,10 +80,11 @@ describe("unitSlots", () => {
 
   it("renders names through lib/sql (quoted, no pasting)", () => {
     const sql = unitsSql(startingModels[0], { outcomes: { table: "lead outcomes", column: 'it"s' } });
-    expect(sql.startsWith('SELECT "l"."lead_id" AS "lead_id", CAST(')).toBe(true);
-    expect(sql).toContain('LEFT JOIN "lead outcomes" AS "o" ON ("o"."lead_id" = "l"."lead_id")');
+    expect(sql.startsWith('SELECT "i"."lead_id" AS "lead_id", CAST(')).toBe(true);
+    expect(sql).toContain('FROM "lead_features" AS "i" LEFT JOIN "lead outcomes" AS "o" ON ("o"."lead_id" = "i"."lead_id")');
     expect(sql).toContain('"o"."it""s"');
-    expect(sql.endsWith('ORDER BY "l"."lead_id"')).toBe(true);
+    expect(sql).not.toContain("pow(");
+    expect(sql.endsWith('ORDER BY "i"."lead_key"')).toBe(true);
   });
 });
 
