@@ -5,14 +5,25 @@
 // loader output by source file, not by environment, so the cached outputs of
 // those loaders are removed first: a build never shows another dataset's data.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cache = path.join(root, "src/.observablehq/cache/data");
 for (const p of ["dataset", "models.json", "reviews.json", "workshop.json"]) rmSync(path.join(cache, p), { recursive: true, force: true });
+// Framework clears only an output folder inside the project; clear an outside one
+// too, but only when it is empty or holds a previous build (never a user's folder).
+const out = process.env.LEADSCORE_OUT && path.resolve(process.env.LEADSCORE_OUT);
+if (out && existsSync(out)) {
+  const entries = readdirSync(out);
+  if (entries.length && !entries.includes("_observablehq")) {
+    console.error(`build: ${out} is not empty and does not hold a previous build of the site; choose an empty or new folder.`);
+    process.exit(1);
+  }
+  rmSync(out, { recursive: true, force: true });
+}
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" };
-for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS"]) if (env[k]) env[k] = path.resolve(env[k]);
+for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS", "LEADSCORE_OUT"]) if (env[k]) env[k] = path.resolve(env[k]);
 const r = spawnSync("npx", ["observable", "build", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
 process.exit(r.status ?? 1);
