@@ -52,7 +52,8 @@ window.runBench = async (o: PipelineOptions) => {
     logs.push(s);
     console.log(s);
   });
-  const [version] = await db.query("SELECT version() AS v");
+  const [version] = await db.query("SELECT version() AS v, current_setting('memory_limit') AS m, current_setting('threads') AS t");
+  console.log(`DuckDB-WASM settings: memory_limit ${version.m}, threads ${version.t}`);
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return { ...result, openMs, duckdbVersion: version.v, usedJSHeapSize: memory?.usedJSHeapSize ?? null, logs };
 };

@@ -123,25 +123,19 @@ export function tierExpr(model: Model, score: Expr): Expr {
   );
 }
 
-/** Column alias of criterion k inside the score query (criterion ids may be any text, even "lead_key"). */
-const pointsAlias = (k: number) => `p${k}`;
-
 /**
  * The SELECT of a model's narrow score table over lead_features "i" alone:
  * lead_key, lead_id, scoring_at, score, tier (rows in lead_key order when
- * scanned single-threaded; no ORDER BY). The criterion points are summed in
- * scorePlan order, exactly as the reference scorer.
+ * scanned single-threaded; no ORDER BY). The criterion expressions are
+ * inlined into the score expression (no per-criterion column is built),
+ * summed in scorePlan order exactly as the reference scorer.
  */
 export function scoreSelect(model: Model): Select {
   const fixed = [LEAD_KEY, "lead_id", "scoring_at"];
   const pass = (alias: string) => fixed.map((n) => ({ expr: col(n, alias), as: n }));
-  const inner = select({
-    columns: [...pass(INPUT), ...model.criteria.map((c, k) => ({ expr: criterionExpr(c, INPUT_REFS), as: pointsAlias(k) }))],
-    from: table(FEATURES_TABLE, INPUT),
-  });
-  const index = new Map(model.criteria.map((c, k) => [c.id, k]));
-  const score = scoreExpr(model, (id) => col(pointsAlias(index.get(id)!), "c"));
-  const withScore = select({ columns: [...pass("c"), { expr: score, as: "score" }], from: subquery(inner, "c") });
+  const byId = new Map(model.criteria.map((c) => [c.id, c]));
+  const score = scoreExpr(model, (id) => criterionExpr(byId.get(id)!, INPUT_REFS));
+  const withScore = select({ columns: [...pass(INPUT), { expr: score, as: "score" }], from: table(FEATURES_TABLE, INPUT) });
   return select({
     columns: [...pass("t"), { expr: col("score", "t"), as: "score" }, { expr: tierExpr(model, col("score", "t")), as: "tier" }],
     from: subquery(withScore, "t"),

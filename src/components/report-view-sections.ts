@@ -97,12 +97,14 @@ export function ReportCohortsAndDrift(data: ReportData) {
   const v = `${data.current.id} v${data.current.version}`;
   const flagged = (r.criterionDrift ?? []).filter((c) => c.flaggedPeriods.length);
   return el("div", {},
-    CohortAucChart([{ version: v, rows: r.cohorts }], { width: PRINT_WIDTH, height: 220, reference: s.reviewOptions.reference }),
+    CohortAucChart([{ version: v, rows: r.cohorts }], { width: PRINT_WIDTH, height: 240, reference: s.reviewOptions.reference }),
     el("p", { class: "muted" }, `AUC per ${s.reviewOptions.by} with DeLong 95 % intervals; hollow points rest on fewer than 30 won or lost leads; shaded: the reference window.`),
     PsiChart(scorePsiRows(v, r.scoreDrift), { width: PRINT_WIDTH, height: 200, title: `Score PSI per ${s.reviewOptions.by}, ${v}` }),
-    el("p", {}, flagged.length ? `${flagged.length} criteria flagged: ${flagged.map((c) => `${c.label} (${c.flaggedPeriods.join(", ")})`).join("; ")}.` : "No criterion flagged."),
-    r.criterionDrift ? CriterionDriftHeatmap(r.criterionDrift, { width: PRINT_WIDTH + 60, title: `Criterion drift, ${v}` }) : null,
-    el("p", { class: "muted" }, "Colour: PSI of fired / not fired against the reference (grey < 0.10, amber 0.10–0.25, red ≥ 0.25); ▲ / ▼ the lift moved by ≥ 0.3 and the win rate when fired differs (p < 0.05)."));
+    el("div", { class: "page-break" }),
+    el("h3", {}, `Criterion drift, ${v}`),
+    el("p", {}, flagged.length ? `${flagged.length} criteria flagged: ${flagged.map((c) => `${c.label} (${c.flaggedPeriods.join(", ")})`).join("; ")}.` : "No criterion flagged.",
+      el("span", { class: "muted" }, " Colour: PSI of fired / not fired against the reference (grey < 0.10, amber 0.10–0.25, red ≥ 0.25); ▲ / ▼ the lift moved by ≥ 0.3 and the win rate when fired differs (p < 0.05).")),
+    r.criterionDrift ? CriterionDriftHeatmap(r.criterionDrift, { width: PRINT_WIDTH + 60, rowHeight: 13, title: `Criterion drift, ${v}` }) : null);
 }
 
 /** Draft vs current, when a draft exists. */

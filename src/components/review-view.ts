@@ -170,7 +170,7 @@ export function scorePsiRows(version: string, drift: ScoreDrift) {
 }
 
 /** Criterion × period heatmap of the 2-bin PSI; ▲/▼ marks a significant rise/fall of the lift. */
-export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, title = "Per-criterion drift" } = {}) {
+export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, title = "Per-criterion drift", rowHeight = 22 } = {}) {
   const values = drift.flatMap((c) => c.periods.map((p) => ({
     criterion: c.label, period: p.period, psi: p.psi ?? 0, fireRate: p.fireRate, winRate: p.winRateFired, lift: p.lift, liftChange: p.liftChange,
     mark: p.liftFlagged ? ((p.liftChange ?? 0) > 0 ? "▲" : "▼") : p.psiFlagged ? "●" : "", inReference: p.inReference,
@@ -193,7 +193,7 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
       },
       { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "mark" }, color: { value: "#222" } } },
     ],
-  } as never, { width, height: 22 * labels.length + 110, title });
+  } as never, { width, height: rowHeight * labels.length + 110, title });
 }
 
 /** Table of the drifting criteria: reference vs latest fire rate and win rate when fired, flagged periods. */

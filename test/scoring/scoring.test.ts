@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openWasmDb } from "../../lib/db/node-wasm.js";
 import type { Db } from "../../lib/db/types.js";
 import { parseModel } from "../../lib/model/parse.js";
-import { criterionExpr } from "../../lib/scoring/compile.js";
+import { criterionExpr, scoreSelect } from "../../lib/scoring/compile.js";
 import { explain, recompute } from "../../lib/scoring/recompute.js";
 import { scoringDatesSql } from "../../lib/scoring/scoring-dates.js";
 import { render } from "../../lib/sql/index.js";
@@ -38,6 +38,14 @@ describe("scoring the hostile fixture (DuckDB-WASM)", () => {
     expect(render(criterionExpr(m.criteria[3]))).toBe(
       `(CASE WHEN ("l"."it's" IN ('x"; DROP TABLE leads; --', '''); DELETE FROM leads; --')) THEN 4 ELSE 0 END)`,
     );
+  });
+
+  it("scores each version from lead_features alone: no join, no pow(), a narrow table", async () => {
+    const sql = render(scoreSelect(fixtureModel()));
+    expect(sql).not.toMatch(/JOIN|pow\(/);
+    expect(sql.match(/FROM "(\w+)"/g)).toEqual(['FROM "lead_features"']);
+    await recompute(db, [fixtureModel()]);
+    expect((await db.query('DESCRIBE "scores_evil_v1"')).map((r) => r.column_name)).toEqual(["lead_key", "lead_id", "scoring_at", "score", "tier"]);
   });
 
   it("scores every lead as worked out by hand, with hostile ids as column names", async () => {

@@ -1,0 +1,49 @@
+/**
+ * queryColumns on both engines (lib/db/arrow.ts arrowToColumns for
+ * DuckDB-WASM, lib/db/native.ts from the result's chunks): numeric columns
+ * as Float64Array with NaN for null, over many chunks, the same values as
+ * query() rows; other columns as normalised values.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openNativeDb } from "../../lib/db/native.js";
+import { openWasmDb } from "../../lib/db/node-wasm.js";
+import type { Db } from "../../lib/db/types.js";
+
+const N = 10_000; // several Arrow record batches / DuckDB chunks
+const sql = `SELECT range AS i,
+  CAST(range AS INTEGER) AS i32,
+  CASE WHEN range % 7 = 0 THEN NULL ELSE range * 0.25 END AS x,
+  CASE WHEN range % 5 = 0 THEN NULL ELSE CAST(range AS BIGINT) * 1099511627776 END AS big,
+  CAST(range % 3 AS TINYINT) AS tiny,
+  CASE WHEN range % 2 = 0 THEN 'even' END AS s,
+  range % 2 = 0 AS b
+  FROM range(${N}) ORDER BY range`;
+
+describe("queryColumns reads whole columns, the same values as query()", () => {
+  let wasm: Db;
+  let native: Db;
+  beforeAll(async () => {
+    wasm = await openWasmDb();
+    native = await openNativeDb({ threads: 1 });
+  });
+  afterAll(async () => {
+    await wasm?.close();
+    await native?.close();
+  });
+
+  it.each(["wasm", "native"] as const)("%s", async (engine) => {
+    const db = engine === "wasm" ? wasm : native;
+    const c = await db.queryColumns(sql);
+    const rows = await db.query(sql);
+    expect(c.numRows).toBe(N);
+    for (const name of ["i", "i32", "x", "big", "tiny"]) {
+      const col = c.columns[name] as Float64Array;
+      expect(col).toBeInstanceOf(Float64Array);
+      expect(Array.from(col)).toEqual(rows.map((r) => (r[name] === null ? NaN : r[name])));
+    }
+    expect((c.columns.x as Float64Array)[7]).toBeNaN();
+    expect((c.columns.big as Float64Array)[3]).toBe(3 * 2 ** 40);
+    expect(Array.from(c.columns.s)).toEqual(rows.map((r) => r.s));
+    expect(Array.from(c.columns.b)).toEqual(rows.map((r) => r.b));
+  });
+});
