@@ -28,7 +28,7 @@ import { median, runPipeline, type PipelineOptions, type PipelineResult } from "
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface ScoringBenchOptions {
   leads?: number;
@@ -155,7 +155,7 @@ async function runBrowser(o: PipelineOptions, log: (s: string) => void): Promise
   }
 }
 
-const s = (ms: number | null | undefined) => (ms == null ? "—" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+export const s = (ms: number | null | undefined) => (ms == null ? "—" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 
 function figures(n: PipelineResult, b: BrowserResult | null): Figure[] {

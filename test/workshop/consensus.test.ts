@@ -46,7 +46,7 @@ describe("consensusModel on the sample workshop", () => {
 
   it("writes the vote summary into the change note", () => {
     expect(c.model.changeNote).toMatch(/^Workshop consensus from starting v2: 8 participants \(Anna \(marketing\), /);
-    expect(c.model.changeNote).toMatch(/192 votes in 2 round\(s\); revoted in a later round: free_webmail, email_opens, pricing_page, webinar\./);
+    expect(c.model.changeNote).toMatch(/208 votes in 2 round\(s\); revoted in a later round: free_webmail, email_opens, pricing_page, webinar\./);
     expect(c.model.changeNote).toMatch(/Dropped \(\|mean\| below 5 points\): industry_software, bounced\./);
     expect(c.model.changeNote).toMatch(/Still disputed \(IQR > 5 points and > 0.5 × \|median\|\): email_opens\./); // 0,0,0,1,1,1,1,2 per open: IQR 1 × 10 opens
   });
