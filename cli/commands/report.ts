@@ -18,8 +18,9 @@ decision log), computed here with the same code as the report page.
 
 The site makes no outside request, but browsers do not run its module
 scripts from file:// URLs: serve DIR with any static web server, e.g.
-\`leadscore serve DIR\`, and open http://127.0.0.1:3001/report (print it to PDF
-from the browser: the page has print styles).
+\`leadscore serve DIR\`, and open http://127.0.0.1:3001/report. To open from
+disk, DIR/report.pdf is the same report printed by headless Chromium (when
+Chromium is installed; CHROMIUM_PATH names another binary).
 
 DIR must be empty, missing, or a previous report (it is then replaced).
 
@@ -103,7 +104,11 @@ Options:
     }
     if (!fs.existsSync(path.join(out, "report.html"))) throw new Error(`the build did not write ${path.join(out, "report.html")}`);
     fs.writeFileSync(path.join(out, "summary.json"), summaryText);
-    process.stderr.write(`wrote ${out}/ (site; the report is report.html) and ${path.join(out, "summary.json")}\nserve it with: npx leadscore serve ${values.out}\n`);
+    process.stderr.write(`printing ${path.join(out, "report.pdf")} with Chromium…\n`);
+    const { printReportPdf } = await import("../report-pdf.js");
+    const why = await printReportPdf(out);
+    if (why) process.stderr.write(`warning: no report.pdf: ${why}\n`);
+    process.stderr.write(`wrote ${out}/ (site; the report is report.html${why ? "" : ", and report.pdf to open from disk"}) and ${path.join(out, "summary.json")}\nserve it with: npx leadscore serve ${values.out}\n`);
     return 0;
   },
 };

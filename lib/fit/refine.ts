@@ -99,8 +99,27 @@ export function refineIntegerPoints(
     }
     return fitScoreMap(xs, h1, h0, warm);
   };
-  // one pass per multiplier: the histogram is indexed from the lowest achievable score
-  const tableFit = (pts: Int32Array) => {
+  // CSC of the kept criteria (the leads meeting each one): the sweep updates
+  // the row scores from the columns whose points change, the local search from
+  // the column it moves
+  const keptCols: number[] = [];
+  const slot = new Int32Array(nCols).fill(-1);
+  for (let j = 0; j < nCols; j++) if (kept[j]) slot[j] = keptCols.push(j) - 1;
+  const q = keptCols.length;
+  const colPtr = new Int32Array(q + 1);
+  for (let k = 0; k < indices.length; k++) if (slot[indices[k]] >= 0) colPtr[slot[indices[k]] + 1]++;
+  for (let c = 0; c < q; c++) colPtr[c + 1] += colPtr[c];
+  const colRows = new Int32Array(colPtr[q]);
+  const fillPos = colPtr.slice(0, q);
+  for (let r = 0; r < nRows; r++)
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
+      const c = slot[indices[k]];
+      if (c >= 0) colRows[fillPos[c]++] = r;
+    }
+
+  // one histogram per multiplier, indexed from the lowest achievable score;
+  // `score` holds every row's Σ pts
+  const tableFit = (pts: Int32Array, score: Int32Array) => {
     let lo = 0;
     let hi = 0;
     for (let j = 0; j < nCols; j++) pts[j] < 0 ? (lo += pts[j]) : (hi += pts[j]);
@@ -108,8 +127,7 @@ export function refineIntegerPoints(
     const h1 = new Float64Array(L);
     const h0 = new Float64Array(L);
     for (let r = 0; r < nRows; r++) {
-      let v = -lo;
-      for (let k = offsets[r], e = offsets[r + 1]; k < e; k++) v += pts[indices[k]];
+      const v = score[r] - lo;
       h1[v] += won[r];
       h0[v] += lost[r];
     }
@@ -122,13 +140,27 @@ export function refineIntegerPoints(
     return fitScoreMap(xs, h1.subarray(first, last + 1), h0.subarray(first, last + 1));
   };
 
-  const roundedFit = tableFit(round(1));
+  const rounded = round(1);
+  const sweepScore = rowScores(rounded);
+  const roundedFit = tableFit(rounded, sweepScore);
   let best = { m: 1, pts: round(1), fit: roundedFit };
+  let score = Int32Array.from(sweepScore); // scores of best.pts
+  const at = Int32Array.from(rounded); // points behind sweepScore
   for (const m of options.multipliers ?? [1]) {
     if (m === 1) continue;
     const pts = round(m);
-    const fit = tableFit(pts);
-    if (fit.logLoss < best.fit.logLoss) best = { m, pts, fit };
+    for (let c = 0; c < q; c++) {
+      const j = keptCols[c];
+      const d = pts[j] - at[j];
+      if (d === 0) continue;
+      for (let t = colPtr[c], e = colPtr[c + 1]; t < e; t++) sweepScore[colRows[t]] += d;
+      at[j] = pts[j];
+    }
+    const fit = tableFit(pts, sweepScore);
+    if (fit.logLoss < best.fit.logLoss) {
+      best = { m, pts, fit };
+      score.set(sweepScore);
+    }
   }
   const points = best.pts;
   let map: ScoreMap = best.fit;
@@ -136,23 +168,6 @@ export function refineIntegerPoints(
   let moves = 0;
 
   if (options.localSearch ?? true) {
-    const keptCols: number[] = [];
-    const slot = new Int32Array(nCols).fill(-1);
-    for (let j = 0; j < nCols; j++) if (kept[j]) slot[j] = keptCols.push(j) - 1;
-    const q = keptCols.length;
-    // CSC of the kept criteria: the leads meeting each one
-    const colPtr = new Int32Array(q + 1);
-    for (let k = 0; k < indices.length; k++) if (slot[indices[k]] >= 0) colPtr[slot[indices[k]] + 1]++;
-    for (let c = 0; c < q; c++) colPtr[c + 1] += colPtr[c];
-    const colRows = new Int32Array(colPtr[q]);
-    const fillPos = colPtr.slice(0, q);
-    for (let r = 0; r < nRows; r++)
-      for (let k = offsets[r]; k < offsets[r + 1]; k++) {
-        const c = slot[indices[k]];
-        if (c >= 0) colRows[fillPos[c]++] = r;
-      }
-
-    let score = rowScores(points);
     let lo = 0;
     let L = 0;
     let T1 = new Float64Array(0);
@@ -179,12 +194,14 @@ export function refineIntegerPoints(
         const i = score[r] - lo;
         T1[i] += won[r];
         T0[i] += lost[r];
-        for (let k = offsets[r]; k < offsets[r + 1]; k++) {
-          const c = slot[indices[k]];
-          if (c >= 0) {
-            H1[c * L + i] += won[r];
-            H0[c * L + i] += lost[r];
-          }
+      }
+      // column by column (rows ascending, so each bin sums in row order as before)
+      for (let c = 0; c < q; c++) {
+        const base = c * L - lo;
+        for (let t = colPtr[c], e = colPtr[c + 1]; t < e; t++) {
+          const r = colRows[t];
+          H1[base + score[r]] += won[r];
+          H0[base + score[r]] += lost[r];
         }
       }
     };
@@ -249,6 +266,6 @@ export function refineIntegerPoints(
       }
     }
   }
-  const final = histogramFit(rowScores(points), map);
+  const final = histogramFit(score, map);
   return { points, multiplier: best.m, map: { a: final.a, b: final.b }, logLoss: final.logLoss, roundedLogLoss: roundedFit.logLoss, moves };
 }
