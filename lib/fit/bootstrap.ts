@@ -1,5 +1,5 @@
 import type { BinomialRows } from "./design.js";
-import { fitLogistic, type LogisticOptions } from "./logistic.js";
+import { fitLogistic, type LogisticFit, type LogisticOptions } from "./logistic.js";
 import { mulberry32, poisson } from "./prng.js";
 
 export interface BootstrapOptions {
@@ -60,7 +60,7 @@ export function bootstrapPoints(data: BinomialRows, options: BootstrapOptions): 
   const level = options.level ?? 0.95;
   const keepAt = Math.max(1, options.minPoints ?? 0);
   const fitOptions = { C: options.C, include: options.include, priorMean: options.priorMean };
-  const full = fitLogistic(data, fitOptions);
+  const full = fullFit(data, fitOptions);
   const rng = mulberry32(options.seed ?? 1);
   const points = new Float64Array(B * nCols);
   const keep = new Float64Array(nCols);
@@ -98,4 +98,32 @@ export function bootstrapPoints(data: BinomialRows, options: BootstrapOptions): 
     hi[j] = quantile7(col, 1 - (1 - level) / 2);
   }
   return { replicates: B, lo, median, hi, keepRate: keep.map((k) => k / B), notConverged, points };
+}
+
+type FitOptions = Pick<LogisticOptions, "C" | "include" | "priorMean">;
+interface FullFit {
+  C: number | undefined;
+  include: number[] | undefined;
+  priorMean: number[] | undefined;
+  check: number;
+  fit: LogisticFit;
+}
+const fullFits = new WeakMap<BinomialRows, FullFit>();
+
+/**
+ * The full-data fit, remembered per rows object and options, so that a
+ * bootstrap run in chunks (lib/suggest bootstrapInChunks) fits the full data
+ * once. A checksum of the won / lost weights guards against rows changed in place.
+ */
+function fullFit(data: BinomialRows, o: FitOptions): LogisticFit {
+  let check = data.nRows;
+  for (let r = 0; r < data.nRows; r++) check += (r + 1) * data.won[r] + 0.5 * (r + 2) * data.lost[r];
+  const include = o.include && Array.from(o.include, (v) => (v ? 1 : 0));
+  const prior = o.priorMean && Array.from(o.priorMean);
+  const same = (a: number[] | undefined, b: number[] | undefined) => (a === undefined ? b === undefined : b !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i])));
+  const hit = fullFits.get(data);
+  if (hit && hit.C === o.C && hit.check === check && same(hit.include, include) && same(hit.priorMean, prior)) return hit.fit;
+  const fit = fitLogistic(data, o);
+  fullFits.set(data, { C: o.C, include, priorMean: prior, check, fit });
+  return fit;
 }

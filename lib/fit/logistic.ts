@@ -133,27 +133,16 @@ export function fitLogistic(data: BinomialRows, options: LogisticOptions = {}): 
   }
 
   // CSR re-expressed in parameter positions (excluded criteria removed), so the
-  // passes below read positions directly
+  // passes below read positions directly; cached per CSR arrays and criteria
+  // set, as refits of reweighted rows (bootstrap) share them
+  const { rOff, rIdx, pairWork } = positions(offsets, indices, nRows, pos);
   let totalWeight = 0;
   const colWeight = new Float64Array(P);
-  const rOff = new Int32Array(nRows + 1);
-  const rIdxAll = new Int32Array(indices.length);
-  let pairWork = 0;
-  for (let r = 0, t = 0; r < nRows; r++) {
+  for (let r = 0; r < nRows; r++) {
     const w = won[r] + lost[r];
     totalWeight += w;
-    const start = t;
-    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
-      const q = pos[indices[k]];
-      if (q > 0) {
-        rIdxAll[t++] = q;
-        colWeight[q] += w;
-      }
-    }
-    rOff[r + 1] = t;
-    pairWork += ((t - start) * (t - start - 1)) / 2;
+    if (w !== 0) for (let k = rOff[r]; k < rOff[r + 1]; k++) colWeight[rIdx[k]] += w;
   }
-  const rIdx = rIdxAll.subarray(0, rOff[nRows]);
   // Off-diagonal Hessian work is Σ_r nnz_r²/2; above the budget it is taken from
   // every `stride`-th row only (scaled by the stride), see the doc comment.
   const stride = Math.max(1, Math.ceil(pairWork / (options.hessianWork ?? HESSIAN_WORK)));
@@ -404,4 +393,33 @@ function passHessian(nRows: number, rOff: Int32Array, rIdx: Int32Array, won: Flo
   hess[0] = h0;
   stats[0] = logLoss;
   stats[1] = extremeWeight;
+}
+
+interface Positions {
+  offsets: Int32Array;
+  pos: Int32Array;
+  rOff: Int32Array;
+  rIdx: Int32Array;
+  pairWork: number;
+}
+const positionsCache = new WeakMap<Int32Array, Positions>();
+
+function positions(offsets: Int32Array, indices: Int32Array, nRows: number, pos: Int32Array): Positions {
+  const hit = positionsCache.get(indices);
+  if (hit && hit.offsets === offsets && hit.rOff.length === nRows + 1 && hit.pos.length === pos.length && hit.pos.every((v, j) => v === pos[j])) return hit;
+  const rOff = new Int32Array(nRows + 1);
+  const rIdxAll = new Int32Array(indices.length);
+  let pairWork = 0;
+  for (let r = 0, t = 0; r < nRows; r++) {
+    const start = t;
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
+      const q = pos[indices[k]];
+      if (q > 0) rIdxAll[t++] = q;
+    }
+    rOff[r + 1] = t;
+    pairWork += ((t - start) * (t - start - 1)) / 2;
+  }
+  const out = { offsets, pos: Int32Array.from(pos), rOff, rIdx: rIdxAll.subarray(0, rOff[nRows]), pairWork };
+  positionsCache.set(indices, out);
+  return out;
 }
