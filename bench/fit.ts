@@ -10,9 +10,10 @@
  * 2. 100,000 leads × 40 criteria: 200 bootstrap refits as the page runs them
  *    (bootstrapInChunks) — target ≤ 10 s;
  * 3. page responsiveness while the worker computes: longest gap between
- *    requestAnimationFrame callbacks, between 10 ms interval ticks, and the
- *    slowest round trip of a page.evaluate probe sent every 100 ms from Node —
- *    each should stay < 100 ms.
+ *    requestAnimationFrame callbacks and between 10 ms interval ticks on the
+ *    page — each should stay < 100 ms; and, for information, the slowest round
+ *    trip of a page.evaluate probe sent every 100 ms from Node (it also counts
+ *    CDP and OS scheduling on a loaded machine).
  *
  * The workloads (bench/fit-browser/workload.ts) are shared by both engines;
  * in the browser the data is generated inside the worker with the same seeded
@@ -156,7 +157,7 @@ function report(node: Engine | null, br: BrowserRun | null): Row[] {
     add(`page while the worker computes (${fmt(r.wallMs)} wall, ${r.progressMessages} progress messages)`, "", "");
     add(`  longest gap between animation frames (${r.frames} frames)`, "", r.frames > 1 ? fmt(r.maxFrameGap) : "no frames", `< ${GAP_TARGET} ms`, r.frames > 1 ? r.maxFrameGap < GAP_TARGET : null);
     add(`  longest gap between 10 ms interval ticks (${r.ticks} ticks)`, "", fmt(r.maxTickGap), `< ${GAP_TARGET} ms`, r.maxTickGap < GAP_TARGET);
-    add(`  slowest page.evaluate round trip from Node (${br.probes} probes)`, "", fmt(br.probeMax), `< ${GAP_TARGET} ms`, br.probeMax < GAP_TARGET);
+    add(`  slowest page.evaluate round trip from Node (${br.probes} probes; includes CDP and OS scheduling)`, "", fmt(br.probeMax));
   }
   return rows;
 }

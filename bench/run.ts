@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCHES: Record<string, { file: string; what: string }> = {
   scoring: { file: "scoring.ts", what: "recompute: 1,000,000 leads × 20,000,000 activities, 30 criteria (features once, per version, what-if), DuckDB-WASM in Chromium vs native" },
-  suggest: { file: "suggest.ts", what: "suggestions: integer vs unrounded AUC, X Education test AUC and slope, ground-truth recovery; then bench/fit.ts: 1,000,000 leads × 40 criteria fit + refinement, 200 bootstrap refits on 100,000 leads" },
+  fit: { file: "fit.ts", what: "fit speed: 1,000,000 leads × 40 criteria diagnostics + fit + integer refinement, 200 bootstrap refits on 100,000 leads, in Node and in a Web Worker in Chromium" },
+  suggest: { file: "suggest.ts", what: "suggestion quality: integer vs unrounded AUC, X Education test AUC and slope, ground-truth recovery, out-of-time comparison" },
   dataset: { file: "dataset.ts", what: "import: 1,000,000-row × 20-column leads CSV, read vs read + validation" },
 };
 

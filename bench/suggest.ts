@@ -5,14 +5,12 @@
  *    suggestion out of time, and the time of each step;
  * 2. X Education (when ../shared/data is present): test AUC and calibration
  *    slope of the suggested integer model on leak-free columns (70/30 split);
- * 3. the 1,000,000 × 40 fit timings, by running bench/fit.ts.
+ * (the 1,000,000 × 40 fit timings are bench/fit.ts, a separate entry of `npm run bench`).
  *
  *   npx tsx bench/suggest.ts
  */
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadDataset } from "../lib/dataset/load.js";
 import { readDescribedFiles } from "../lib/dataset/node.js";
 import { openWasmDb } from "../lib/db/node-wasm.js";
@@ -20,7 +18,6 @@ import { recompute } from "../lib/scoring/recompute.js";
 import { readSuggestData, runSuggest, type SuggestResult } from "../lib/suggest/index.js";
 import { LEAK_FREE, openSampleDb, readModel, spearman } from "../test/suggest/helpers.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const f = (x: number | null | undefined, d = 4) => (x === null || x === undefined ? "–" : x.toFixed(d));
 
@@ -88,7 +85,4 @@ if (existsSync(XED)) {
   console.log(`  flagged as leakage: ${leaky.join(", ")}`);
   await db.close();
 } else console.log(`X Education: SKIPPED (${XED} absent)`);
-
-console.log("1,000,000 × 40 (bench/fit.ts):");
-const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "fit.ts")], { stdio: "inherit", env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" } });
-if (run.status !== 0) process.exitCode = 1;
+// The 1,000,000 × 40 timings are bench/fit.ts (its own entry in `npm run bench`).

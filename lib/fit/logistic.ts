@@ -82,6 +82,9 @@ interface Pass {
  * If progress stalls it returns to Newton steps whose off-diagonal Hessian
  * entries come from every s-th row (subsampled Newton, Byrd et al. 2011).
  *
+ * The CSR arrays are treated as immutable: their re-expression in parameter
+ * positions is cached per `indices` array (refits of reweighted rows share it).
+ *
  * Warnings (never thrown): not-converged; separation (|β_j| > 15); fitted-extreme
  * (leads with p̂ within 1e-8 of 0 or 1); ill-conditioned (condition estimate > 1e12
  * or a ridge had to be added to factor the Hessian); empty-column (criterion met by
