@@ -4,38 +4,12 @@
  * page, then runs the same pipeline as Node (bench/pipeline.ts) and returns
  * its timings through `window.runBench`.
  */
-import * as duckdb from "@duckdb/duckdb-wasm";
-import { arrowToColumns, arrowToRows, type ArrowLike } from "../../lib/db/arrow.js";
-import { SAFE_SETTINGS, type Columns, type Db, type Row } from "../../lib/db/types.js";
+import type { Db } from "../../lib/db/types.js";
+import { openDuckDbWorker } from "../../src/components/duckdb-worker.js";
 import { runPipeline, type PipelineOptions } from "../pipeline.js";
 
-async function openPageDb(): Promise<Db> {
-  const worker = new Worker(new URL("./duckdb-browser-eh.worker.js", location.href));
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL("./duckdb-eh.wasm", location.href).href);
-  const conn = await db.connect();
-  for (const s of SAFE_SETTINGS) await conn.query(s);
-  const run = async (sql: string) => (await conn.query(sql)) as unknown as ArrowLike;
-  return {
-    engine: "duckdb-wasm",
-    async query<T extends Row = Row>(sql: string) {
-      return arrowToRows<T>(await run(sql));
-    },
-    async queryColumns(sql: string): Promise<Columns> {
-      return arrowToColumns(await run(sql));
-    },
-    async exec(sql: string) {
-      await run(sql);
-    },
-    async registerFile(name: string, data: Uint8Array) {
-      await db.registerFileBuffer(name, data);
-    },
-    async close() {
-      await conn.close();
-      await db.terminate();
-    },
-  };
-}
+const openPageDb = (): Promise<Db> =>
+  openDuckDbWorker(new URL("./duckdb-eh.wasm", location.href).href, new URL("./duckdb-browser-eh.worker.js", location.href).href);
 
 declare global {
   interface Window {

@@ -1,0 +1,36 @@
+/**
+ * Opens DuckDB-WASM in a web worker from the engine and worker URLs, behind
+ * the workbench's `Db` interface. Used by the site (src/components/duckdb.ts,
+ * URLs from data loaders) and by the browser benchmarks (URLs next to the page).
+ */
+import * as duckdb from "@duckdb/duckdb-wasm";
+import { arrowToColumns, arrowToRows, type ArrowLike } from "../lib/db/arrow.js";
+import { SAFE_SETTINGS, type Columns, type Db, type Row } from "../lib/db/types.js";
+
+export async function openDuckDbWorker(wasmUrl: string, workerUrl: string): Promise<Db> {
+  const worker = new Worker(workerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(new URL(wasmUrl, location.href).href);
+  const conn = await db.connect();
+  for (const s of SAFE_SETTINGS) await conn.query(s);
+  const run = async (sql: string) => (await conn.query(sql)) as unknown as ArrowLike;
+  return {
+    engine: "duckdb-wasm",
+    async query<T extends Row = Row>(sql: string) {
+      return arrowToRows<T>(await run(sql));
+    },
+    async queryColumns(sql: string): Promise<Columns> {
+      return arrowToColumns(await run(sql));
+    },
+    async exec(sql: string) {
+      await run(sql);
+    },
+    async registerFile(name: string, data: Uint8Array) {
+      await db.registerFileBuffer(name, data);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}
