@@ -63,13 +63,11 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
     timings[name] = Math.round(now - t0);
     t0 = now;
   };
-  progress("Starting DuckDB-WASM…", 0.02);
-  const db = await openBrowserDb();
-  lap("start DuckDB-WASM");
+  progress("Starting DuckDB-WASM and reading the dataset…", 0.02);
+  // The engine starts while the files download: the two do not depend on each other.
   const stored: StoredDataset | null = await loadStoredDataset().catch(() => null);
-  progress(stored ? `Reading your files (${stored.description.name})…` : "Reading the dataset…", 0.1);
-  const { description, files } = stored ?? (await builtIn());
-  lap("fetch files");
+  const [db, { description, files }] = await Promise.all([openBrowserDb(), stored ?? builtIn()]);
+  lap("start DuckDB-WASM and fetch files");
   const report = await loadDataset(db, description, files, {
     onProgress: (p: LoadProgress) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.6 * p.fraction),
   });
