@@ -23,6 +23,7 @@ import { openWasmDb } from "../lib/db/node-wasm.js";
 import type { Db } from "../lib/db/types.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { parseDatasetDescription } from "../lib/dataset/schema.js";
+import { launchBench } from "./browser-session.js";
 
 
 /** Deterministic generator (mulberry32). */
@@ -173,28 +174,12 @@ function summary(report: Awaited<ReturnType<typeof loadDataset>>): string {
  * measurements as in Node, each on a fresh database.
  */
 const PAGE_ENTRY = `
-import * as duckdb from "@duckdb/duckdb-wasm";
-import { arrowToColumns, arrowToRows } from "../lib/db/arrow.js";
-import { SAFE_SETTINGS } from "../lib/db/types.js";
+import { openDuckDbWorker } from "../src/components/duckdb-worker.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { parseDatasetDescription } from "../lib/dataset/schema.js";
 
-async function openPageDb() {
-  const worker = new Worker(new URL("./duckdb-browser-eh.worker.js", location.href));
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL("./duckdb-eh.wasm", location.href).href);
-  const conn = await db.connect();
-  for (const s of SAFE_SETTINGS) await conn.query(s);
-  const run = async (sql) => await conn.query(sql);
-  return {
-    engine: "duckdb-wasm",
-    query: async (sql) => arrowToRows(await run(sql)),
-    queryColumns: async (sql) => arrowToColumns(await run(sql)),
-    exec: async (sql) => { await run(sql); },
-    registerFile: async (name, data) => { await db.registerFileBuffer(name, data); },
-    close: async () => { await conn.close(); await db.terminate(); },
-  };
-}
+const openPageDb = () =>
+  openDuckDbWorker(new URL("./duckdb-eh.wasm", location.href).href, new URL("./duckdb-browser-eh.worker.js", location.href).href);
 async function warm(db) {
   await db.registerFile("warm.csv", new TextEncoder().encode("a,b\\n1,x\\n2,y\\n"));
   await db.query("SELECT count(*) FROM read_csv('warm.csv')");
@@ -246,14 +231,7 @@ async function runBrowser(bytes: Uint8Array): Promise<Figures & { peakRss: numbe
   writeFileSync(path.join(dir, "index.html"), readFileSync(path.join(here, "browser/index.html")));
   for (const f of ["duckdb-eh.wasm", "duckdb-browser-eh.worker.js"]) cpSync(require.resolve(`@duckdb/duckdb-wasm/dist/${f}`), path.join(dir, f));
   writeFileSync(path.join(dir, "leads.csv"), bytes);
-  // @ts-expect-error plain ESM script without types
-  const { serve } = await import("../scripts/serve.mjs");
-  const server: { url: string; close(): Promise<void> } = await serve(dir, 0);
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const { server, browser } = await launchBench(dir);
   try {
     const page = await browser.newPage();
     page.on("pageerror", (e) => console.log(`  [browser error] ${String(e)}`));

@@ -32,6 +32,7 @@ import { bootstrapWorkload, fitWorkload, type BootstrapFigures, type FitFigures 
 import type { FitBenchRequest } from "./fit-browser/worker.js";
 import type { Responsiveness } from "./fit-browser/page.js";
 import { CHROMIUM, s as fmt } from "./scoring.js";
+import { launchBench } from "./browser-session.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -71,14 +72,7 @@ async function buildPage(dir: string) {
 async function runBrowser(log: (s: string) => void): Promise<BrowserRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "fit-bench-"));
   await buildPage(dir);
-  // @ts-expect-error plain ESM script without types
-  const { serve } = await import("../scripts/serve.mjs");
-  const server: { url: string; close(): Promise<void> } = await serve(dir, 0);
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const { server, browser } = await launchBench(dir);
   try {
     const page = await browser.newPage();
     page.on("pageerror", (e) => log(`  [browser error] ${String(e)}`));

@@ -25,6 +25,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openNativeDb } from "../lib/db/native.js";
 import { median, runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline.js";
+import { launchBench } from "./browser-session.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -96,14 +97,7 @@ async function runBrowser(o: PipelineOptions, log: (s: string) => void): Promise
   if (!existsSync(CHROMIUM)) throw new Error(`runScoringBench: Chromium not found at ${CHROMIUM}; install it (bash scripts/ensure-chromium.sh) or set CHROMIUM_PATH.`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "scoring-bench-"));
   await buildPage(dir);
-  // @ts-expect-error plain ESM script without types
-  const { serve } = await import("../scripts/serve.mjs");
-  const server: { url: string; close(): Promise<void> } = await serve(dir, 0);
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const { server, browser } = await launchBench(dir);
   try {
     const page = await browser.newPage();
     let pidsNow: number[] = [];
