@@ -24,6 +24,6 @@ if (out && existsSync(out)) {
   rmSync(out, { recursive: true, force: true });
 }
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" };
-for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS", "LEADSCORE_OUT"]) if (env[k]) env[k] = path.resolve(env[k]);
+for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS", "LEADSCORE_REVIEWS", "LEADSCORE_OUT"]) if (env[k]) env[k] = path.resolve(env[k]);
 const r = spawnSync("npx", ["observable", "build", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
 process.exit(r.status ?? 1);
