@@ -12,7 +12,7 @@
  *             closed_at TIMESTAMP (NULL while open)
  *
  * Timestamps are naive UTC ("YYYY-MM-DD HH:MM:SS"); no SQL may use time
- * zones, current_date or today() (DuckDB-WASM would try to load icu).
+ * zones or the SQL clock functions (DuckDB-WASM would try to load icu).
  */
 export const TABLES = {
   leads: "leads",

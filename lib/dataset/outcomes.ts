@@ -10,7 +10,7 @@
  *   no_deal_immature  no deal, younger than the maturity window → open
  * From a label column:
  *   label_positive → won, label_negative → lost, label_missing → open (decided_at NULL).
- * asOf is passed in as a TIMESTAMP literal: no current_date (PLATFORM.md).
+ * asOf is passed in as a TIMESTAMP literal, never read from the SQL clock (PLATFORM.md).
  */
 import type { Db } from "../db/types.js";
 import type { OutcomeCounts } from "./report.js";
