@@ -15,21 +15,37 @@
  * The model has 30 criteria (20 fit, 10 behaviour, every activity rule with decay)
  * and exactly 30 points slots.
  */
+import { activitiesViewSql } from "../lib/canonical.js";
 import { parseModel } from "../lib/model/parse.js";
 import type { Model } from "../lib/model/schema.js";
 
 const DAY = 86_400;
+/** The activity types as a SQL list in code order (keyTables numbers them in sorted order). */
+const SORTED_TYPES = `[${["bounce", "demo_request", "email_click", "email_open", "pricing_page", "unsubscribe", "web_visit", "webinar"].map((t) => `'${t}'`).join(", ")}]`;
 
-/** SQL statements creating leads, activities and deals (in order). */
-export function syntheticSql(leads: number, activities: number): string[] {
+/**
+ * SQL statements creating leads, activities and deals (in order).
+ * keyed = false: as a dataset load leaves them before its last step
+ * (activities as text); keyed = true: as they are after it (lib/canonical.ts
+ * keyTables: lead_key, activity_types, activity_events sorted by lead, the
+ * activities view), the same rows generated directly (test/bench/synthetic.test.ts
+ * checks that keyTables of the first gives the second).
+ */
+export function syntheticSql(leads: number, activities: number, keyed = false): string[] {
   const u = (i: string, k: number) => `(hh(${i}, ${k}) / 4294967296.0)`;
   const pick = (i: string, k: number, values: (string | null)[]) =>
     `[${values.map((v) => (v === null ? "NULL" : `'${v}'`)).join(", ")}][1 + CAST(hh(${i}, ${k}) % ${values.length} AS INTEGER)]`;
+  const activityRows = `(SELECT range, hh(range, 11) % ${leads} AS lead, hh(range, 12) % 100 AS t FROM range(${activities}))`;
+  const typeOf = (t: string) =>
+    `CASE WHEN ${t} < 40 THEN 'email_open' WHEN ${t} < 62 THEN 'web_visit' WHEN ${t} < 74 THEN 'email_click'
+        WHEN ${t} < 82 THEN 'pricing_page' WHEN ${t} < 87 THEN 'webinar' WHEN ${t} < 91 THEN 'demo_request'
+        WHEN ${t} < 95 THEN 'unsubscribe' ELSE 'bounce' END`;
   const created = (i: string) => `(TIMESTAMP '2023-01-01 00:00:00' + to_seconds(CAST(hh(${i}, 1) % ${365 * DAY} AS BIGINT)))`;
+  const occurred = `${created("lead")} + to_seconds(CAST(hh(range, 13) % ${75 * DAY} AS BIGINT) - ${5 * DAY})`;
   return [
     "CREATE OR REPLACE MACRO mix32(x) AS ((xor(x, x >> 16) * 73244475) % 4294967296)",
     "CREATE OR REPLACE MACRO hh(i, k) AS mix32(mix32(mix32(((i * 2654435761) + (k * 40503)) % 4294967296)))",
-    `CREATE OR REPLACE TABLE leads AS SELECT
+    `CREATE OR REPLACE TABLE leads AS SELECT${keyed ? " CAST(range AS INTEGER) AS lead_key," : ""}
       printf('L%07d', range) AS lead_id,
       ${created("range")} AS created_at,
       ${pick("range", 2, ["C-level", "VP", "Director", "Manager", "Manager", "Individual contributor", "Individual contributor", "Student"])} AS job_level,
@@ -44,13 +60,24 @@ export function syntheticSql(leads: number, activities: number): string[] {
       CASE WHEN ${u("range", 14)} < 0.3 THEN NULL ELSE round(${u("range", 15)} * 1e7) END AS annual_revenue,
       range AS lead_no
     FROM range(${leads})`,
-    `CREATE OR REPLACE TABLE activities AS SELECT
-      printf('L%07d', lead) AS lead_id,
-      CASE WHEN t < 40 THEN 'email_open' WHEN t < 62 THEN 'web_visit' WHEN t < 74 THEN 'email_click'
-        WHEN t < 82 THEN 'pricing_page' WHEN t < 87 THEN 'webinar' WHEN t < 91 THEN 'demo_request'
-        WHEN t < 95 THEN 'unsubscribe' ELSE 'bounce' END AS activity_type,
-      ${created("lead")} + to_seconds(CAST(hh(range, 13) % ${75 * DAY} AS BIGINT) - ${5 * DAY}) AS occurred_at
-    FROM (SELECT range, hh(range, 11) % ${leads} AS lead, hh(range, 12) % 100 AS t FROM range(${activities}))`,
+    ...(keyed
+      ? [
+          `CREATE OR REPLACE TABLE activity_types AS SELECT CAST(i - 1 AS UTINYINT) AS type_code, t AS activity_type
+            FROM (SELECT unnest(${SORTED_TYPES}) AS t, generate_subscripts(${SORTED_TYPES}, 1) AS i)`,
+          `CREATE OR REPLACE TABLE activity_events AS SELECT
+            CAST(lead AS INTEGER) AS lead_key,
+            CAST(list_position(${SORTED_TYPES}, ${typeOf("t")}) - 1 AS UTINYINT) AS type_code,
+            ${occurred} AS occurred_at
+          FROM ${activityRows} ORDER BY lead_key`,
+          activitiesViewSql(),
+        ]
+      : [
+          `CREATE OR REPLACE TABLE activities AS SELECT
+            printf('L%07d', lead) AS lead_id,
+            ${typeOf("t")} AS activity_type,
+            ${occurred} AS occurred_at
+          FROM ${activityRows}`,
+        ]),
     `CREATE OR REPLACE TABLE deals AS SELECT
       'D' || lead_id AS deal_id, lead_id,
       CASE WHEN ${u("lead_no", 22)} < 0.1 THEN 'open'

@@ -6,6 +6,7 @@
  * differs.
  */
 import type { Db } from "../db/types.js";
+import { dropCanonical, keyTables } from "../canonical.js";
 import { buildActivities } from "./activities.js";
 import { MAX_CATEGORIES, findMerges } from "./categories.js";
 import { buildDeals } from "./deals.js";
@@ -63,7 +64,7 @@ async function run(
   db: Db, d: DatasetDescription, files: Record<string, Uint8Array>, report: ValidationReport,
   progress: (phase: LoadProgress["phase"], fraction: number, file?: FileKind) => void,
 ) {
-  await db.exec(`DROP VIEW IF EXISTS lead_outcomes; ${FILE_KINDS.map((k) => `DROP TABLE IF EXISTS ${ident(k)};`).join(" ")}`);
+  await dropCanonical(db);
   const kinds = FILE_KINDS.filter((k) => d.files[k]);
   const raws: Partial<Record<FileKind, CsvSource>> = {};
   for (const [i, kind] of kinds.entries()) {
@@ -135,6 +136,8 @@ async function run(
       severity: "warning", code: "one_outcome_only", file: null, count: report.outcomes.won + report.outcomes.lost, examples: [],
       message: `the data has ${fmt(report.outcomes.won)} won and ${fmt(report.outcomes.lost)} lost leads: scores cannot be calibrated without both`,
     });
+  // Every activity left here matches a lead (unknown_lead above), so keying drops none.
+  await keyTables(db);
 }
 
 function emptyReport(kind: FileKind, path: string): FileReport {

@@ -99,9 +99,31 @@ function numericColumn(child: NonNullable<ReturnType<ArrowLike["getChildAt"]>>, 
 }
 
 /**
- * Columns of an Arrow table: numeric columns (Int, Float, Decimal) as
- * Float64Array with NaN for nulls (Int / Float copied from the chunks'
- * typed arrays, numericColumn), other columns as arrays of normalised values.
+ * An 8-bit integer vector with no null as one Int8Array / Uint8Array (the
+ * chunks concatenated), else null: a column of 0/1 indicators then takes 1
+ * byte a row instead of 8 (what-if units, lib/scoring/units.ts).
+ */
+function byteColumn(child: NonNullable<ReturnType<ArrowLike["getChildAt"]>>, n: number): Int8Array | Uint8Array | null {
+  const chunks = child.data;
+  if (!Array.isArray(chunks) || chunks.length === 0) return null;
+  const kind = chunks[0].values instanceof Uint8Array ? Uint8Array : chunks[0].values instanceof Int8Array ? Int8Array : null;
+  if (!kind || chunks.some((d) => !(d.values instanceof kind) || d.nullCount > 0 || (d.stride ?? 1) !== 1)) return null;
+  const out = new kind(n);
+  let pos = 0;
+  for (const d of chunks) {
+    if (pos + d.length > n) return null;
+    out.set((d.values as Uint8Array).subarray(0, d.length), pos);
+    pos += d.length;
+  }
+  return pos === n ? out : null;
+}
+
+/**
+ * Columns of an Arrow table: 8-bit integer columns without nulls as
+ * Int8Array / Uint8Array (byteColumn); other numeric columns (Int, Float,
+ * Decimal) as Float64Array with NaN for nulls (Int / Float copied from the
+ * chunks' typed arrays, numericColumn); other columns as arrays of
+ * normalised values.
  */
 export function arrowToColumns(table: ArrowLike): Columns {
   const fields = table.schema.fields;
@@ -109,7 +131,8 @@ export function arrowToColumns(table: ArrowLike): Columns {
   fields.forEach((f, i) => {
     const child = table.getChildAt(i)!;
     const id = f.type.typeId;
-    const fast = (id === T.Int || (id === T.Float && f.type.precision !== HALF)) ? numericColumn(child, table.numRows) : null;
+    const bytes = id === T.Int ? byteColumn(child, table.numRows) : null;
+    const fast = bytes ?? ((id === T.Int || (id === T.Float && f.type.precision !== HALF)) ? numericColumn(child, table.numRows) : null);
     if (fast) {
       columns[f.name] = fast;
     } else if (id === T.Float || id === T.Int || id === T.Decimal) {

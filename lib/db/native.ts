@@ -87,6 +87,25 @@ export async function openNativeDb(options: NativeOptions = {}): Promise<Db> {
       const columns: Columns["columns"] = {};
       const convs = converters(types);
       names.forEach((n, i) => {
+        const byteKind = types[i].typeId === DuckDBTypeId.UTINYINT ? Uint8Array : types[i].typeId === DuckDBTypeId.TINYINT ? Int8Array : null;
+        if (byteKind) {
+          // As the WASM engines do (arrow.ts byteColumn): 8-bit integers without NULL as Int8Array / Uint8Array.
+          const b = new byteKind(numRows);
+          let pos = 0, hasNull = false;
+          for (const chunk of chunks) {
+            const vec = chunk.getColumnVector(i);
+            for (let r = 0; r < chunk.rowCount && !hasNull; r++) {
+              const v = vec.getItem(r);
+              if (v == null) hasNull = true;
+              else b[pos + r] = Number(v);
+            }
+            pos += chunk.rowCount;
+          }
+          if (!hasNull) {
+            columns[n] = b;
+            return;
+          }
+        }
         const numeric = NUMERIC.has(types[i].typeId);
         const out: Float64Array | Value[] = numeric ? new Float64Array(numRows) : new Array<Value>(numRows);
         let pos = 0;

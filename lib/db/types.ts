@@ -11,11 +11,15 @@
 export type Value = number | string | boolean | null;
 export type Row = Record<string, Value>;
 
-/** Columnar result: one array per column (typed arrays for numeric columns). */
+/**
+ * Columnar result: one array per column: TINYINT / UTINYINT without NULL as
+ * Int8Array / Uint8Array, other numeric columns as Float64Array (NULL → NaN),
+ * the rest as arrays of values.
+ */
 export interface Columns {
   names: string[];
   numRows: number;
-  columns: Record<string, ArrayLike<Value> | Float64Array | Int32Array>;
+  columns: Record<string, ArrayLike<Value> | Float64Array | Int8Array | Uint8Array>;
 }
 
 export type Engine = "duckdb-wasm" | "duckdb-native";
@@ -24,7 +28,7 @@ export interface Db {
   readonly engine: Engine;
   /** Runs SQL that returns rows, as plain objects. */
   query<T extends Row = Row>(sql: string): Promise<T[]>;
-  /** Runs SQL that returns rows, as columns (numbers as Float64Array). */
+  /** Runs SQL that returns rows, as columns (see Columns). */
   queryColumns(sql: string): Promise<Columns>;
   /** Runs one or more statements and discards any result. */
   exec(sql: string): Promise<void>;

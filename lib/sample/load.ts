@@ -4,6 +4,7 @@
  * (no type sniffing), so the tables are identical on DuckDB-WASM in the
  * browser, in Node, and on native DuckDB.
  */
+import { dropCanonical, keyTables } from "../canonical.js";
 import type { Db } from "../db/types.js";
 import { quoteIdent, quoteString } from "../sql/quote.js";
 import { TABLES } from "../tables.js";
@@ -33,12 +34,13 @@ export function sampleTableSql(table: SampleTable): string {
 
 /**
  * Registers the three CSV texts (as produced by toCsv) on `db` and creates
- * (or replaces) the tables leads, activities and deals. Throws, naming the
+ * (or replaces) the tables leads, activities and deals, keyed (lib/canonical.ts). Throws, naming the
  * file, when a text is missing or DuckDB rejects it.
  * Example: `await loadSample(db, toCsv(generateSample({leads: 100})))`.
  */
 export async function loadSample(db: Db, csv: SampleCsv): Promise<void> {
   const encoder = new TextEncoder();
+  await dropCanonical(db);
   for (const table of Object.keys(SAMPLE_COLUMNS) as SampleTable[]) {
     const file = SAMPLE_FILES[table];
     const text = csv[file];
@@ -56,4 +58,5 @@ export async function loadSample(db: Db, csv: SampleCsv): Promise<void> {
       );
     }
   }
+  await keyTables(db);
 }

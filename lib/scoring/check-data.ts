@@ -4,7 +4,8 @@
  */
 import type { Db } from "../db/types.js";
 import type { ColumnType, Model } from "../model/schema.js";
-import { TABLES } from "../tables.js";
+import { readActivityCodes } from "../canonical.js";
+import { ACTIVITY_TYPES_TABLE, LEAD_KEY, TABLES } from "../tables.js";
 import { col, describe, render, select, showTables, table } from "../sql/index.js";
 
 /** The kind of value a DuckDB column type holds, or null when no model rule can read it. */
@@ -31,9 +32,12 @@ export async function readDataShape(db: Db): Promise<DataShape> {
     throw new Error(`checkDataset: there is no "${TABLES.leads}" table; load a dataset first (tables present: ${[...tables].join(", ") || "none"}).`);
   }
   const described = await db.query(render(describe(TABLES.leads)));
-  const leadColumns = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+  // lead_key (lib/canonical.ts) is the workbench's key, not a data column.
+  const leadColumns = new Map(described.map((r) => [String(r.column_name), String(r.column_type)] as const).filter(([n]) => n !== LEAD_KEY));
   const activityTypes = new Set<string>();
-  if (tables.has(TABLES.activities)) {
+  if (tables.has(ACTIVITY_TYPES_TABLE)) {
+    for (const code of (await readActivityCodes(db)).keys()) activityTypes.add(code);
+  } else if (tables.has(TABLES.activities)) {
     const q = select({ columns: [{ expr: col("activity_type"), as: "activity_type" }], from: table(TABLES.activities), groupBy: [col("activity_type")] });
     for (const r of await db.query(render(q))) if (r.activity_type !== null) activityTypes.add(String(r.activity_type));
   }

@@ -17,17 +17,27 @@ export const CATEGORIES = ["fit", "behaviour"] as const;
 /** How a criterion expression reaches a leads attribute column and a feature column. */
 export interface ColumnRefs {
   attr(column: string): Expr;
+  /** A rule's literal as the attribute column holds it (lead_features holds strings hashed). */
+  value(v: string | number | boolean): Expr;
   feature(name: string): Expr;
 }
 
-/** Attributes as "l".<column>, features as "f".<feature> (leads l ⋈ lead_features f). */
-export const JOINED_REFS: ColumnRefs = { attr: (c) => col(c, "l"), feature: (f) => col(f, "f") };
+/** Attributes as "l".<column> (plain values), features as "f".<feature> (leads l ⋈ lead_features f). */
+export const JOINED_REFS: ColumnRefs = { attr: (c) => col(c, "l"), value: (v) => lit(v), feature: (f) => col(f, "f") };
 
 /** Alias of lead_features in the score, units and scores queries. */
 export const INPUT = "i";
 
-/** Both from lead_features "i": attributes as "i"."@<column>", features as "i".<feature>. */
-export const INPUT_REFS: ColumnRefs = { attr: (c) => col(attrColumn(c), INPUT), feature: (f) => col(f, INPUT) };
+/**
+ * Both from lead_features "i": attributes as "i"."@<column>", features as
+ * "i".<feature>; a string literal as hash('<literal>'), as lead_features
+ * stores string columns (features.ts attrValueSql; DuckDB folds the call).
+ */
+export const INPUT_REFS: ColumnRefs = {
+  attr: (c) => col(attrColumn(c), INPUT),
+  value: (v) => (typeof v === "string" ? call("hash", lit(v)) : lit(v)),
+  feature: (f) => col(f, INPUT),
+};
 
 const when = (cond: Expr, points: number) => caseWhen([{ when: cond, then: lit(points) }], lit(0));
 
@@ -60,11 +70,11 @@ export function criterionExpr(c: Criterion, refs: ColumnRefs = JOINED_REFS): Exp
   const feature = () => refs.feature(featureName(ruleFeature(rule)!));
   switch (rule.type) {
     case "equals":
-      return when(eq(attr(rule.column), lit(rule.value)), p);
+      return when(eq(attr(rule.column), refs.value(rule.value)), p);
     case "in":
-      return when(inList(attr(rule.column), rule.values.map(lit)), p);
+      return when(inList(attr(rule.column), rule.values.map(refs.value)), p);
     case "notIn":
-      return when(notInList(attr(rule.column), rule.values.map(lit)), p);
+      return when(notInList(attr(rule.column), rule.values.map(refs.value)), p);
     case "bands":
       return caseWhen([{ when: isNull(attr(rule.column)), then: lit(rule.missing.points) }, ...bandCases(attr(rule.column), rule.bands)], lit(0));
     case "missing":

@@ -7,14 +7,15 @@
  *  lead_key    INTEGER, dense 0 … n−1 in lead_id order (the join key of the
  *              score tables, see compile.ts)
  *  lead_id     VARCHAR, scoring_at TIMESTAMP (as in scoring_dates)
- *  @<column>   a copy of each leads attribute column the models may read,
- *              named "@" + the leads column (never collides with the names
- *              above or with a feature name, which use [a-z0-9_] only)
+ *  @<column>   each leads attribute column the models may read, named
+ *              "@" + the leads column (never collides with the names above
+ *              or with a feature name, which use [a-z0-9_] only); string
+ *              columns as hash(value), see attrValueSql
  *  <feature>   one column per feature spec (featureName)
  *
- * Features come from ONE pass over activities: filtered first (types in use,
- * occurred_at <= scoring_at), the age computed once per row, grouped by the
- * integer lead_key. Feature kinds (age = (scoring_at − occurred_at) in days,
+ * Features come from ONE pass over activity_events (keyed, sorted by lead:
+ * lib/canonical.ts): filtered first (type codes in use, occurred_at <=
+ * scoring_at), the age computed once per row, grouped by lead_key. Feature kinds (age = (scoring_at − occurred_at) in days,
  * see schema.ts):
  *  count        number of activities of the type with 0 <= age < withinDays (BIGINT)
  *  decayedCount sum of w(age) over the same activities, w(t) = round(1e9 · 0.5^(t / h)) / 1e9;
@@ -23,8 +24,8 @@
  *  lastWeight   w(lastAge) = round(1e9 · 0.5^(lastAge / h)) / 1e9, NULL if none (DOUBLE):
  *               hasActivity-with-decay rules read it, so no score query calls pow()
  */
-import type { Model, Rule } from "../model/schema.js";
-import { TABLES } from "../tables.js";
+import type { ColumnType, Model, Rule } from "../model/schema.js";
+import { ACTIVITY_EVENTS, LEAD_KEY, TABLES } from "../tables.js";
 import {
   and, call, cast, caseWhen, cmp, coalesce, col, div, eq, inList, lit, mul, quoteIdent, render, sum,
   type Expr,
@@ -33,8 +34,7 @@ import { fnv1a, sanitize } from "./names.js";
 import { SCORING_DATES_TABLE } from "./scoring-dates.js";
 
 export const FEATURES_TABLE = "lead_features";
-/** The integer lead key of lead_features and of the score tables. */
-export const LEAD_KEY = "lead_key";
+export { LEAD_KEY };
 export const MS_PER_DAY = 86_400_000;
 export const NANO = 1_000_000_000;
 
@@ -121,51 +121,75 @@ export function nanoWeightSql(ageDaysExpr: Expr, halfLifeDays: number): Expr {
 }
 
 // Column names inside the features statement (fixed, quoted when rendered).
-const K = "k", X = "x", G = "g", AGE = "age_ms", TYPE = "type_code";
+const S = "s", L = "l", E = "e", X = "x", G = "g", AGE = "age_ms", AGE_DAYS = "age_days", TYPE = "type_code";
 const agg = (i: number) => `f${i}`;
 
 /** The lastAge expression in days from the aggregated minimum age in ms (NULL when none). */
 const lastAgeOf = (minAgeMs: Expr) => div(cast(minAgeMs, "DOUBLE"), lit(MS_PER_DAY));
 
+/** A leads column copied into lead_features, with the kind of value it holds. */
+export interface InputColumn {
+  name: string;
+  kind: ColumnType;
+}
+
 export interface LeadFeaturesOptions {
-  /** False when there is no activities table: count 0, decayed 0, lastAge / lastWeight NULL. */
-  activities?: boolean;
-  /** The leads columns to copy as "@<column>" (default none; recompute copies every leads column but lead_id). */
-  columns?: string[];
+  /**
+   * activity_type → type_code of the keyed activities (lib/canonical.ts
+   * readActivityCodes). Features of a type without a code (no activities
+   * table, or a type that never occurs) are constant: count 0, decayed 0,
+   * lastAge / lastWeight NULL.
+   */
+  activityCodes?: ReadonlyMap<string, number>;
+  /** The leads columns to copy as "@<column>" (default none; recompute copies every readable leads column but lead_id). */
+  columns?: InputColumn[];
+}
+
+/**
+ * The value of a leads attribute in lead_features: string columns as
+ * hash(value) (UBIGINT; NULL stays NULL), others as they are. compile.ts
+ * compares a string column with hash('<literal>'), which DuckDB folds to a
+ * constant: an integer comparison instead of a string one (2x faster in
+ * DuckDB-WASM) and 8 bytes a row instead of a string. Two strings with the
+ * same 64-bit hash would compare equal; for one literal against d distinct
+ * values of a column the chance is about d / 2^64 (5e-14 for a million).
+ */
+export function attrValueSql(column: InputColumn, alias: string): string {
+  const c = render(col(column.name, alias));
+  return column.kind === "string" ? `CASE WHEN ${c} IS NULL THEN NULL ELSE hash(${c}) END` : c;
 }
 
 /**
  * The SELECT of lead_features (SQL text, see the module comment), over
- * scoring_dates, leads and activities. Generated from fixed keywords and
- * rendered typed nodes only (lib/sql has no node for the window function
- * and the CTEs; every name and value still goes through quoteIdent / render).
+ * scoring_dates, keyed leads and activity_events (lib/canonical.ts).
+ * Generated from fixed keywords and rendered typed nodes only (lib/sql has
+ * no node for the CTEs; every name and value still goes through quoteIdent /
+ * render).
  */
 export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): string {
-  const withActivities = options.activities ?? true;
   const q = quoteIdent;
-  const kk = (name: string) => render(col(name, K));
-  const keyed =
-    `${q(K)} AS MATERIALIZED (SELECT CAST(row_number() OVER (ORDER BY ${q("lead_id")}) - 1 AS INTEGER) AS ${q(LEAD_KEY)}, ` +
-    `${q("lead_id")}, ${q("scoring_at")} FROM ${q(SCORING_DATES_TABLE)})`;
-  const attrs = (options.columns ?? []).map((c) => `${render(col(c, "l"))} AS ${q(attrColumn(c))}`);
-  const head = [kk(LEAD_KEY), kk("lead_id"), kk("scoring_at"), ...attrs];
-  const from = `FROM ${q(K)} JOIN ${q(TABLES.leads)} AS ${q("l")} ON (${render(eq(col("lead_id", "l"), col("lead_id", K)))})`;
+  const codes = options.activityCodes ?? new Map<string, number>();
+  const attrs = (options.columns ?? []).map((c) => `${attrValueSql(c, L)} AS ${q(attrColumn(c.name))}`);
+  const head = [render(col(LEAD_KEY, S)), render(col("lead_id", S)), render(col("scoring_at", S)), ...attrs];
+  const from =
+    `FROM ${q(SCORING_DATES_TABLE)} AS ${q(S)} JOIN ${q(TABLES.leads)} AS ${q(L)} ON (${render(eq(col(LEAD_KEY, L), col(LEAD_KEY, S)))})`;
+  const order = `ORDER BY ${render(col(LEAD_KEY, S))}`;
+  const constant = (s: FeatureSpec) => (s.kind === "count" ? cast(lit(0), "BIGINT") : s.kind === "decayedCount" ? cast(lit(0), "DOUBLE") : cast(lit(null), "DOUBLE"));
 
-  const activities = [...new Set(specs.map((s) => s.activity))].sort();
-  if (!withActivities || activities.length === 0) {
-    const constant = (s: FeatureSpec) => (s.kind === "count" ? cast(lit(0), "BIGINT") : s.kind === "decayedCount" ? cast(lit(0), "DOUBLE") : cast(lit(null), "DOUBLE"));
+  const activities = [...new Set(specs.map((s) => s.activity))].filter((a) => codes.has(a)).sort();
+  if (activities.length === 0) {
     const cols = [...head, ...specs.map((s) => `${render(constant(s))} AS ${q(featureName(s))}`)];
-    return `WITH ${keyed} SELECT ${cols.join(", ")} ${from} ORDER BY ${kk(LEAD_KEY)}`;
+    return `SELECT ${cols.join(", ")} ${from} ${order}`;
   }
 
-  // x: the activities that can count (types in use, at or before scoring_at), age once per row, the type as a small integer.
-  const code = new Map(activities.map((a, i) => [a, i]));
-  const typeCode = caseWhen(activities.map((a, i) => ({ when: eq(col("activity_type", "a"), lit(a)), then: lit(i) })));
-  const ageMs = render(call("epoch_ms", col("scoring_at", K))) + " - " + render(call("epoch_ms", col("occurred_at", "a")));
+  // x: the activities that can count (types in use, at or before scoring_at), their age once per row.
+  const code = (a: string) => lit(codes.get(a)!);
+  const ageMs = render(call("epoch_ms", col("scoring_at", S))) + " - " + render(call("epoch_ms", col("occurred_at", E)));
   const x =
-    `${q(X)} AS (SELECT ${kk(LEAD_KEY)} AS ${q(LEAD_KEY)}, CAST(${render(typeCode)} AS TINYINT) AS ${q(TYPE)}, (${ageMs}) AS ${q(AGE)} ` +
-    `FROM ${q(TABLES.activities)} AS ${q("a")} JOIN ${q(K)} ON (${render(eq(col("lead_id", "a"), col("lead_id", K)))}) ` +
-    `WHERE ${render(and(inList(col("activity_type", "a"), activities.map(lit)), cmp("<=", col("occurred_at", "a"), col("scoring_at", K))))})`;
+    `${q(X)} AS (SELECT ${render(col(LEAD_KEY, E))} AS ${q(LEAD_KEY)}, ${render(col(TYPE, E))} AS ${q(TYPE)}, (${ageMs}) AS ${q(AGE)}, ` +
+    `CAST((${ageMs}) AS DOUBLE) / ${MS_PER_DAY} AS ${q(AGE_DAYS)} ` +
+    `FROM ${q(ACTIVITY_EVENTS)} AS ${q(E)} JOIN ${q(SCORING_DATES_TABLE)} AS ${q(S)} ON (${render(eq(col(LEAD_KEY, S), col(LEAD_KEY, E)))}) ` +
+    `WHERE ${render(and(inList(col(TYPE, E), activities.map(code)), cmp("<=", col("occurred_at", E), col("scoring_at", S))))})`;
 
   // g: one aggregate per distinct (kind, activity, window, half-life) among count / decayed / min age.
   const aggs: string[] = [];
@@ -177,16 +201,16 @@ export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeature
     }
     return col(agg(aggIndex.get(key)!), G);
   };
-  const ofType = (a: string) => eq(col(TYPE), lit(code.get(a)!));
+  const ofType = (a: string) => eq(col(TYPE), code(a));
   const inWindow = (a: string, days: number) => and(ofType(a), cmp("<", col(AGE), lit(days * MS_PER_DAY)));
   const minAge = (a: string) => aggregate(JSON.stringify(["min", a]), `min(${q(AGE)}) FILTER (WHERE ${render(ofType(a))})`);
   const featureExpr = (s: FeatureSpec): Expr => {
+    if (!codes.has(s.activity)) return constant(s);
     switch (s.kind) {
       case "count":
         return coalesce(aggregate(featureKey(s), `count(*) FILTER (WHERE ${render(inWindow(s.activity, s.withinDays))})`), cast(lit(0), "BIGINT"));
       case "decayedCount": {
-        const ageDays = div(cast(col(AGE), "DOUBLE"), lit(MS_PER_DAY));
-        const nanos = render(sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: cast(nanoWeightSql(ageDays, s.halfLifeDays), "BIGINT") }])));
+        const nanos = render(sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: cast(nanoWeightSql(col(AGE_DAYS), s.halfLifeDays), "BIGINT") }])));
         return div(cast(coalesce(aggregate(featureKey(s), nanos), lit(0)), "DOUBLE"), lit(NANO));
       }
       case "lastAge":
@@ -198,8 +222,8 @@ export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeature
   const features = specs.map((s) => `${render(featureExpr(s))} AS ${q(featureName(s))}`);
   const g = `${q(G)} AS (SELECT ${q(LEAD_KEY)}, ${aggs.join(", ")} FROM ${q(X)} GROUP BY ${q(LEAD_KEY)})`;
   return (
-    `WITH ${keyed}, ${x}, ${g} SELECT ${[...head, ...features].join(", ")} ${from} ` +
-    `LEFT JOIN ${q(G)} ON (${render(eq(col(LEAD_KEY, G), col(LEAD_KEY, K)))}) ORDER BY ${kk(LEAD_KEY)}`
+    `WITH ${x}, ${g} SELECT ${[...head, ...features].join(", ")} ${from} ` +
+    `LEFT JOIN ${q(G)} ON (${render(eq(col(LEAD_KEY, G), col(LEAD_KEY, S)))}) ${order}`
   );
 }
 

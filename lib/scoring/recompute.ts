@@ -11,7 +11,8 @@ import { TABLES } from "../tables.js";
 import { col, eq, render, select, table, type Select } from "../sql/index.js";
 import { checkDataset, columnKind, readDataShape, type DataShape } from "./check-data.js";
 import { INPUT, INPUT_REFS, criterionExpr, scoreTableSql } from "./compile.js";
-import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec } from "./features.js";
+import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec, type InputColumn } from "./features.js";
+import { keyTables, readActivityCodes } from "../canonical.js";
 import { scoresTableName } from "./names.js";
 import { scoringDatesSql, type ScoringDateRule } from "./scoring-dates.js";
 
@@ -38,7 +39,8 @@ export interface RecomputeResult {
   features: { name: string; spec: FeatureSpec }[];
   versions: VersionScores[];
   warnings: string[];
-  timings: { checkMs: number; scoringDatesMs: number; featuresMs: number; scoresMs: number };
+  /** keyMs: lib/canonical.ts keyTables (0 when the loader keyed the tables already). */
+  timings: { keyMs: number; checkMs: number; scoringDatesMs: number; featuresMs: number; scoresMs: number };
 }
 
 /**
@@ -71,9 +73,14 @@ export function scoresSql(model: Model, tableName = scoresTableName(model)): str
  * could read (columnKind not null) and every column the models name, but
  * lead_id; so that scoreOnFeatures can score other versions on the same table.
  */
-export function inputColumns(shape: DataShape, models: Model[]): string[] {
+export function inputColumns(shape: DataShape, models: Model[]): InputColumn[] {
   const readable = [...shape.leadColumns].filter(([, type]) => columnKind(type) !== null).map(([name]) => name);
-  return [...new Set([...readable, ...modelColumns(models)])].filter((c) => c !== "lead_id");
+  const names = [...new Set([...readable, ...modelColumns(models)])].filter((c) => c !== "lead_id" && c !== LEAD_KEY);
+  return names.map((name) => {
+    const type = shape.leadColumns.get(name);
+    const declared = models.map((m) => m.dataset.columns[name]).find((k) => k !== undefined);
+    return { name, kind: (type === undefined ? null : columnKind(type)) ?? declared ?? "string" };
+  });
 }
 
 /**
@@ -88,6 +95,7 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
     if (seen.has(name)) throw new Error(`recompute: two models share the score table ${name} (id ${JSON.stringify(m.id)}, version ${m.version}); give each version its own number.`);
     seen.add(name);
   }
+  const keyed = await keyTables(db);
   let t = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -97,13 +105,15 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
   };
   const shape = await readDataShape(db);
   const warnings = models.flatMap((m) => checkDataset(m, shape));
+  if (keyed.unkeyed > 0)
+    warnings.push(`${keyed.unkeyed} activities match no lead (or have no type or timestamp) and are not scored; load the data through a dataset description to see them listed.`);
   const checkMs = lap();
 
   await db.exec(render(scoringDatesSql(options.scoringDates, { deals: shape.tables.has(TABLES.deals) })));
   const scoringDatesMs = lap();
 
   const specs = featureSpecs(models);
-  await db.exec(leadFeaturesSql(specs, { activities: shape.tables.has(TABLES.activities), columns: inputColumns(shape, models) }));
+  await db.exec(leadFeaturesSql(specs, { activityCodes: await readActivityCodes(db), columns: inputColumns(shape, models) }));
   const featuresMs = lap();
 
   const versions: VersionScores[] = [];
@@ -121,6 +131,6 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
     features: specs.map((spec) => ({ name: featureName(spec), spec })),
     versions,
     warnings,
-    timings: { checkMs, scoringDatesMs, featuresMs, scoresMs },
+    timings: { keyMs: keyed.ms, checkMs, scoringDatesMs, featuresMs, scoresMs },
   };
 }

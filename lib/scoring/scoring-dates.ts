@@ -2,7 +2,7 @@
  * The scoring date of each lead: the moment its score is computed "as of",
  * with no look-ahead (only activities at or before it count).
  */
-import { TABLES } from "../tables.js";
+import { LEAD_KEY, TABLES } from "../tables.js";
 import {
   and, call, cast, cmp, coalesce, col, createTableAs, eq, inList, isNotNull, lit, select, subquery, table, add,
   type Statement,
@@ -34,15 +34,17 @@ function windowDays(rule: { windowDays?: number }): number {
 }
 
 /**
- * CREATE OR REPLACE TABLE scoring_dates(lead_id VARCHAR, scoring_at TIMESTAMP).
+ * CREATE OR REPLACE TABLE scoring_dates(lead_key INTEGER, lead_id VARCHAR, scoring_at TIMESTAMP),
+ * over keyed leads (lib/canonical.ts keyTables).
  * `deals: false` says the deals table does not exist: firstCloseOrWindow then
  * equals window. Throws on a malformed asOf date or window.
  * @example render(scoringDatesSql({ kind: "window", windowDays: 7 }))
- * // => CREATE OR REPLACE TABLE "scoring_dates" AS SELECT "l"."lead_id" AS "lead_id",
+ * // => CREATE OR REPLACE TABLE "scoring_dates" AS SELECT "l"."lead_key" AS "lead_key", "l"."lead_id" AS "lead_id",
  * //    CAST(("l"."created_at" + to_days(7)) AS TIMESTAMP) AS "scoring_at" FROM "leads" AS "l"
  */
 export function scoringDatesSql(rule: ScoringDateRule = { kind: "firstCloseOrWindow" }, options: { deals?: boolean } = {}): Statement {
   const leads = table(TABLES.leads, "l");
+  const leadKey = { expr: col(LEAD_KEY, "l"), as: LEAD_KEY };
   const leadId = { expr: col("lead_id", "l"), as: "lead_id" };
   switch (rule.kind) {
     case "asOf": {
@@ -52,14 +54,14 @@ export function scoringDatesSql(rule: ScoringDateRule = { kind: "firstCloseOrWin
       const at = cast(lit(rule.date), "TIMESTAMP");
       return createTableAs(
         SCORING_DATES_TABLE,
-        select({ columns: [leadId, { expr: at, as: "scoring_at" }], from: leads, where: cmp("<=", col("created_at", "l"), at) }),
+        select({ columns: [leadKey, leadId, { expr: at, as: "scoring_at" }], from: leads, where: cmp("<=", col("created_at", "l"), at) }),
       );
     }
     case "window":
     case "firstCloseOrWindow": {
       const end = add(col("created_at", "l"), call("to_days", lit(windowDays(rule))));
       if (rule.kind === "window" || options.deals === false) {
-        return createTableAs(SCORING_DATES_TABLE, select({ columns: [leadId, { expr: cast(end, "TIMESTAMP"), as: "scoring_at" }], from: leads }));
+        return createTableAs(SCORING_DATES_TABLE, select({ columns: [leadKey, leadId, { expr: cast(end, "TIMESTAMP"), as: "scoring_at" }], from: leads }));
       }
       const closes = select({
         columns: [
@@ -74,7 +76,7 @@ export function scoringDatesSql(rule: ScoringDateRule = { kind: "firstCloseOrWin
       return createTableAs(
         SCORING_DATES_TABLE,
         select({
-          columns: [leadId, { expr: cast(at, "TIMESTAMP"), as: "scoring_at" }],
+          columns: [leadKey, leadId, { expr: cast(at, "TIMESTAMP"), as: "scoring_at" }],
           from: leads,
           joins: [{ type: "left", source: subquery(closes, "d"), on: eq(col("lead_id", "d"), col("lead_id", "l")) }],
         }),

@@ -101,8 +101,10 @@ export function unitExpr(c: Criterion, bandIndex: SlotBand, refs?: ColumnRefs): 
 }
 
 export interface UnitsOptions {
+  /** Also return lead_id, first (default true; the what-if editor does without). */
+  ids?: boolean;
   /**
-   * Also return `outcome` (INTEGER: 1 won, 0 lost, -1 open or unknown) from
+   * Also return `outcome` (TINYINT: 1 won, 0 lost, -1 open or unknown) from
    * a table or view with lead_id and a text column ('won' / 'lost' / other),
    * e.g. { table: "lead_outcomes", column: "outcome" } (lib/dataset/outcomes.ts).
    */
@@ -110,8 +112,9 @@ export interface UnitsOptions {
 }
 
 /**
- * The SELECT of the unit columns: lead_id, one column `u<i>` per slot
- * (INTEGER for indicators, DOUBLE otherwise; never NULL), optionally
+ * The SELECT of the unit columns: lead_id (unless ids: false), one column
+ * `u<i>` per slot (UTINYINT for indicators, so that queryColumns gives a
+ * Uint8Array of 1 byte a lead; DOUBLE otherwise; never NULL), optionally
  * `outcome`, over the input table lead_features alone (the same rows as
  * the score table of compile.ts), ordered by lead_key (= lead_id order).
  * Needs lead_features of recompute.ts covering the model.
@@ -120,13 +123,13 @@ export function unitsSelect(model: Model, options: UnitsOptions = {}): Select {
   const byId = new Map(model.criteria.map((c) => [c.id, c]));
   const slots = unitSlots(model);
   const columns = [
-    { expr: col("lead_id", INPUT), as: "lead_id" },
-    ...slots.map((s) => ({ expr: cast(unitExpr(byId.get(s.criterionId)!, s.bandIndex, INPUT_REFS), s.indicator ? "INTEGER" : "DOUBLE"), as: s.column })),
+    ...(options.ids === false ? [] : [{ expr: col("lead_id", INPUT), as: "lead_id" }]),
+    ...slots.map((s) => ({ expr: cast(unitExpr(byId.get(s.criterionId)!, s.bandIndex, INPUT_REFS), s.indicator ? "UTINYINT" : "DOUBLE"), as: s.column })),
   ];
   const joins: Select["joins"] = [];
   if (options.outcomes) {
     const o = col(options.outcomes.column, "o");
-    columns.push({ expr: caseWhen([{ when: eq(o, lit("won")), then: lit(1) }, { when: eq(o, lit("lost")), then: lit(0) }], lit(-1)), as: "outcome" });
+    columns.push({ expr: cast(caseWhen([{ when: eq(o, lit("won")), then: lit(1) }, { when: eq(o, lit("lost")), then: lit(0) }], lit(-1)), "TINYINT"), as: "outcome" });
     joins.push({ type: "left", source: table(options.outcomes.table, "o"), on: eq(col("lead_id", "o"), col("lead_id", INPUT)) });
   }
   return select({ columns, from: table(FEATURES_TABLE, INPUT), joins, orderBy: [col(LEAD_KEY, INPUT)] });

@@ -4,7 +4,7 @@
  * "raw SQL" node: a bare string is never a column, and nothing pastes text.
  */
 
-export type SqlType = "DOUBLE" | "BIGINT" | "INTEGER" | "VARCHAR" | "BOOLEAN" | "TIMESTAMP";
+export type SqlType = "DOUBLE" | "BIGINT" | "INTEGER" | "TINYINT" | "UTINYINT" | "VARCHAR" | "BOOLEAN" | "TIMESTAMP";
 export type CompareOp = "=" | "<>" | "<" | "<=" | ">" | ">=";
 export type ArithOp = "+" | "-" | "*" | "/";
 
@@ -12,7 +12,7 @@ export type ArithOp = "+" | "-" | "*" | "/";
  * Function calls allowed in generated SQL: all run identically on DuckDB 1.4
  * (WASM) and 1.5 (native), and none needs an extension or the clock.
  */
-export const ALLOWED_FUNCTIONS = ["min", "max", "least", "greatest", "pow", "round", "epoch_ms", "to_days", "abs"] as const;
+export const ALLOWED_FUNCTIONS = ["min", "max", "least", "greatest", "pow", "round", "epoch_ms", "to_days", "abs", "hash"] as const;
 export type FunctionName = (typeof ALLOWED_FUNCTIONS)[number];
 
 export type Expr =

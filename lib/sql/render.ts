@@ -6,7 +6,7 @@
 import { ALLOWED_FUNCTIONS, type Expr, type Node, type Select, type Source } from "./ast.js";
 import { quoteIdent, quoteString, renderNumber } from "./quote.js";
 
-const SQL_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "VARCHAR", "BOOLEAN", "TIMESTAMP"]);
+const SQL_TYPES = new Set(["DOUBLE", "BIGINT", "INTEGER", "TINYINT", "UTINYINT", "VARCHAR", "BOOLEAN", "TIMESTAMP"]);
 const list = (xs: Expr[]) => xs.map(render).join(", ");
 
 function unreachable(node: never): never {

@@ -1,7 +1,8 @@
 /**
  * queryColumns on both engines (lib/db/arrow.ts arrowToColumns for
- * DuckDB-WASM, lib/db/native.ts from the result's chunks): numeric columns
- * as Float64Array with NaN for null, over many chunks, the same values as
+ * DuckDB-WASM, lib/db/native.ts from the result's chunks): 8-bit integer
+ * columns without NULL as Int8Array / Uint8Array, other numeric columns as
+ * Float64Array with NaN for null, over many chunks, the same values as
  * query() rows; other columns as normalised values.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,9 @@ const sql = `SELECT range AS i,
   CAST(range AS INTEGER) AS i32,
   CASE WHEN range % 7 = 0 THEN NULL ELSE range * 0.25 END AS x,
   CASE WHEN range % 5 = 0 THEN NULL ELSE CAST(range AS BIGINT) * 1099511627776 END AS big,
-  CAST(range % 3 AS TINYINT) AS tiny,
+  CAST(range % 3 - 1 AS TINYINT) AS tiny,
+  CAST(range % 256 AS UTINYINT) AS utiny,
+  CASE WHEN range % 9 = 0 THEN NULL ELSE CAST(range % 2 AS UTINYINT) END AS utiny_nulls,
   CASE WHEN range % 2 = 0 THEN 'even' END AS s,
   range % 2 = 0 AS b
   FROM range(${N}) ORDER BY range`;
@@ -36,11 +39,14 @@ describe("queryColumns reads whole columns, the same values as query()", () => {
     const c = await db.queryColumns(sql);
     const rows = await db.query(sql);
     expect(c.numRows).toBe(N);
-    for (const name of ["i", "i32", "x", "big", "tiny"]) {
+    const kinds = { i: Float64Array, i32: Float64Array, x: Float64Array, big: Float64Array, tiny: Int8Array, utiny: Uint8Array, utiny_nulls: Float64Array };
+    for (const [name, kind] of Object.entries(kinds)) {
       const col = c.columns[name] as Float64Array;
-      expect(col).toBeInstanceOf(Float64Array);
+      expect(col, name).toBeInstanceOf(kind);
       expect(Array.from(col)).toEqual(rows.map((r) => (r[name] === null ? NaN : r[name])));
     }
+    expect((c.columns.tiny as Int8Array)[0]).toBe(-1);
+    expect((c.columns.utiny_nulls as Float64Array)[9]).toBeNaN();
     expect((c.columns.x as Float64Array)[7]).toBeNaN();
     expect((c.columns.big as Float64Array)[3]).toBe(3 * 2 ** 40);
     expect(Array.from(c.columns.s)).toEqual(rows.map((r) => r.s));

@@ -33,15 +33,18 @@ describe("loadSample into DuckDB-WASM", () => {
   it("creates the three tables with the explicit column types", async () => {
     const types = await db.query(
       `SELECT table_name, column_name, data_type FROM information_schema.columns
-       WHERE table_name IN ('leads', 'activities', 'deals') ORDER BY table_name, ordinal_position`,
+       WHERE table_name IN ('leads', 'activities', 'deals', 'activity_events', 'activity_types') ORDER BY table_name, ordinal_position`,
     );
     const by = (t: string) => types.filter((r) => r.table_name === t).map((r) => `${r.column_name} ${r.data_type}`);
+    // keyed (lib/canonical.ts): lead_key first; activities a view over activity_events + activity_types
     expect(by("leads")).toEqual([
-      "lead_id VARCHAR", "created_at TIMESTAMP", "industry VARCHAR", "company_size DOUBLE", "job_level VARCHAR",
+      "lead_key INTEGER", "lead_id VARCHAR", "created_at TIMESTAMP", "industry VARCHAR", "company_size DOUBLE", "job_level VARCHAR",
       "country VARCHAR", "lead_source VARCHAR", "email_domain_type VARCHAR", "budget_confirmed VARCHAR",
       "timeline VARCHAR", "use_case VARCHAR",
     ]);
     expect(by("activities")).toEqual(["lead_id VARCHAR", "activity_type VARCHAR", "occurred_at TIMESTAMP"]);
+    expect(by("activity_events")).toEqual(["lead_key INTEGER", "type_code UTINYINT", "occurred_at TIMESTAMP"]);
+    expect(by("activity_types")).toEqual(["type_code UTINYINT", "activity_type VARCHAR"]);
     expect(by("deals")).toEqual([
       "deal_id VARCHAR", "lead_id VARCHAR", "status VARCHAR", "amount DOUBLE", "created_at TIMESTAMP", "closed_at TIMESTAMP",
     ]);

@@ -3,6 +3,7 @@
  * types, and a model over it whose scores are worked out by hand in
  * scoring.test.ts.
  */
+import { dropCanonical } from "../../lib/canonical.js";
 import type { Db, Value } from "../../lib/db/types.js";
 import { parseModel } from "../../lib/model/parse.js";
 import { quoteIdent, quoteString, renderNumber } from "../../lib/sql/quote.js";
@@ -20,6 +21,7 @@ export async function createTable(db: Db, name: string, columns: [string, "VARCH
 }
 
 export async function loadFixture(db: Db) {
+  await dropCanonical(db);
   await createTable(db, "leads", [["lead_id", "VARCHAR"], ["created_at", "TIMESTAMP"], [EVIL, "VARCHAR"], ["select", "DOUBLE"], ["Ünïcødé", "BOOLEAN"], ["it's", "VARCHAR"]], [
     ["L1", "2024-01-01 00:00:00", "'", 10, true, EVIL],
     ["L2", "2024-01-01 00:00:00", null, 50, false, EVIL_VALUE],

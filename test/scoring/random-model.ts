@@ -36,13 +36,13 @@ export function rng(seed: number) {
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 
-/** Reads the catalog of a loaded leads table (all columns but lead_id, created_at). */
+/** Reads the catalog of a loaded leads table (all columns but lead_id, created_at and the workbench's lead_key). */
 export async function readCatalog(db: Db, activityTypes: string[]): Promise<Catalog> {
   const columns: CatalogColumn[] = [];
   for (const r of await db.query(render(describe("leads")))) {
     const name = String(r.column_name);
     const kind = columnKind(String(r.column_type));
-    if (kind === null || name === "lead_id" || name === "created_at") continue;
+    if (kind === null || name === "lead_id" || name === "created_at" || name === "lead_key") continue;
     const q = select({
       columns: [{ expr: col(name), as: "v" }],
       from: table("leads"),

@@ -76,9 +76,9 @@ describe("scoring the hostile fixture (DuckDB-WASM)", () => {
   it("supports fixed windows and a fixed as-of date (later leads left out)", async () => {
     await db.exec(render(scoringDatesSql({ kind: "window", windowDays: 7 })));
     expect(await db.query("SELECT * FROM scoring_dates ORDER BY lead_id")).toEqual([
-      { lead_id: "L1", scoring_at: "2024-01-08 00:00:00" },
-      { lead_id: "L2", scoring_at: "2024-01-08 00:00:00" },
-      { lead_id: "L3", scoring_at: "2024-01-17 00:00:00" },
+      { lead_key: 0, lead_id: "L1", scoring_at: "2024-01-08 00:00:00" },
+      { lead_key: 1, lead_id: "L2", scoring_at: "2024-01-08 00:00:00" },
+      { lead_key: 2, lead_id: "L3", scoring_at: "2024-01-17 00:00:00" },
     ]);
     const { versions } = await recompute(db, [fixtureModel()], { rows: true, scoringDates: { kind: "asOf", date: "2024-01-05" } });
     expect(versions[0].rows!.map((r) => [r.lead_id, r.scoring_at, r.opens, r.recency])).toEqual([

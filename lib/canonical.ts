@@ -1,0 +1,132 @@
+/**
+ * The physical layout of the canonical tables for scoring (see tables.ts):
+ * `keyTables` gives every lead an integer key and moves the activities into
+ * a compact table sorted by lead, once per dataset; loaders call it last,
+ * recompute calls it first (a no-op when already done).
+ *
+ * Why: every features build joins the activities to the leads' scoring dates
+ * and groups them by lead. On 20M activities that join and that grouping
+ * cost 3-4x more with VARCHAR lead ids in random order than with an integer
+ * key in sorted order (DuckDB-WASM, measured in bench/scoring.ts): the hash
+ * table probes and the aggregate states are then touched in order. The
+ * compact rows (4 + 1 + 8 bytes) also take a third of the memory of
+ * (lead_id, activity_type, occurred_at) as text.
+ *
+ *   leads            rebuilt with lead_key INTEGER first (0 … n−1 in lead_id
+ *                    order) and rows in that order
+ *   activity_types   type_code (UTINYINT, USMALLINT or UINTEGER, by the number
+ *                    of distinct types), activity_type; codes in type order
+ *   activity_events  lead_key, type_code, occurred_at; ORDER BY lead_key
+ *   activities       a VIEW with the original columns over the two tables
+ *
+ * Activities whose lead is not in `leads`, or with no type or timestamp,
+ * cannot be keyed; they are counted (KeyResult.unkeyed). The dataset
+ * loader has already excluded and reported such rows, so there they are 0.
+ */
+import type { Db } from "./db/types.js";
+import { quoteIdent as q } from "./sql/quote.js";
+import { ACTIVITY_EVENTS, ACTIVITY_TYPES_TABLE, LEAD_ID, LEAD_KEY, TABLES } from "./tables.js";
+
+/** Views the loaders create over the canonical tables (dropped with them). */
+const VIEWS = ["lead_outcomes"];
+
+export interface KeyResult {
+  /** False when the tables were keyed already (nothing done). */
+  changed: boolean;
+  /** Activities that could not be keyed (no matching lead, no type or no timestamp). */
+  unkeyed: number;
+  ms: number;
+}
+
+async function objects(db: Db): Promise<Map<string, "table" | "view">> {
+  const rows = await db.query<{ name: string; kind: string }>(
+    "SELECT table_name AS name, table_type AS kind FROM information_schema.tables WHERE table_schema = 'main'",
+  );
+  return new Map(rows.map((r) => [String(r.name), String(r.kind).toUpperCase().includes("VIEW") ? "view" : "table"]));
+}
+
+/** Drops the canonical tables and views (leads, deals, activities and its storage, lead_outcomes), whichever exist. */
+export async function dropCanonical(db: Db): Promise<void> {
+  const have = await objects(db);
+  const names = [...VIEWS, TABLES.activities, ACTIVITY_EVENTS, ACTIVITY_TYPES_TABLE, TABLES.deals, TABLES.leads];
+  const drops = names.filter((n) => have.has(n)).map((n) => `DROP ${have.get(n) === "view" ? "VIEW" : "TABLE"} ${q(n)};`);
+  if (drops.length) await db.exec(drops.join(" "));
+}
+
+/** The narrowest unsigned integer type holding codes 0 … n−1. */
+export function codeType(n: number): "UTINYINT" | "USMALLINT" | "UINTEGER" {
+  return n <= 256 ? "UTINYINT" : n <= 65_536 ? "USMALLINT" : "UINTEGER";
+}
+
+/**
+ * Keys leads and activities (module comment). Idempotent: leads that
+ * already have lead_key and an `activities` view are left alone.
+ * @throws when there is no leads table, or when leads has a column named
+ *   lead_key that is not the key (a loaded dataset never does: the name is reserved).
+ */
+export async function keyTables(db: Db): Promise<KeyResult> {
+  const t0 = performance.now();
+  const have = await objects(db);
+  if (have.get(TABLES.leads) !== "table") throw new Error(`keyTables: there is no "${TABLES.leads}" table; load a dataset first.`);
+  let changed = false;
+  const cols = await db.query<{ name: string; type: string }>(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${TABLES.leads}' ORDER BY ordinal_position`,
+  );
+  const first = cols[0];
+  if (!cols.some((c) => c.name === LEAD_KEY)) {
+    if (have.get(TABLES.activities) === "view")
+      throw new Error(
+        `keyTables: leads was replaced after its activities were keyed, so their lead keys no longer match; ` +
+          `recreate leads and activities together (dropCanonical, then load both).`,
+      );
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${q(TABLES.leads)} AS SELECT CAST(row_number() OVER (ORDER BY ${q(LEAD_ID)}) - 1 AS INTEGER) AS ${q(LEAD_KEY)}, * ` +
+        `FROM ${q(TABLES.leads)} ORDER BY ${q(LEAD_ID)}`,
+    );
+    changed = true;
+  } else if (first?.name !== LEAD_KEY || first.type !== "INTEGER") {
+    throw new Error(`keyTables: leads has a column "${LEAD_KEY}" that is not its key (the name is reserved for the workbench); rename it.`);
+  }
+
+  let unkeyed = 0;
+  if (have.get(TABLES.activities) === "table") {
+    const A = q(TABLES.activities);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(DISTINCT ${q("activity_type")}) AS n FROM ${A}`);
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${q(ACTIVITY_TYPES_TABLE)} AS SELECT CAST(row_number() OVER (ORDER BY ${q("activity_type")}) - 1 AS ${codeType(Number(n))}) AS ${q("type_code")}, ${q("activity_type")} ` +
+        `FROM (SELECT DISTINCT ${q("activity_type")} FROM ${A} WHERE ${q("activity_type")} IS NOT NULL)`,
+    );
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${q(ACTIVITY_EVENTS)} AS SELECT ${q("l")}.${q(LEAD_KEY)}, ${q("t")}.${q("type_code")}, ${q("a")}.${q("occurred_at")} ` +
+        `FROM ${A} AS ${q("a")} JOIN ${q(TABLES.leads)} AS ${q("l")} ON ${q("l")}.${q(LEAD_ID)} = ${q("a")}.${q(LEAD_ID)} ` +
+        `JOIN ${q(ACTIVITY_TYPES_TABLE)} AS ${q("t")} ON ${q("t")}.${q("activity_type")} = ${q("a")}.${q("activity_type")} ` +
+        `WHERE ${q("a")}.${q("occurred_at")} IS NOT NULL ORDER BY ${q("l")}.${q(LEAD_KEY)}`,
+    );
+    const [{ total, kept }] = await db.query<{ total: number; kept: number }>(
+      `SELECT (SELECT count(*) FROM ${A}) AS total, (SELECT count(*) FROM ${q(ACTIVITY_EVENTS)}) AS kept`,
+    );
+    unkeyed = Number(total) - Number(kept);
+    await db.exec(`DROP TABLE ${A}; ${activitiesViewSql()}`);
+    changed = true;
+  }
+  return { changed, unkeyed, ms: performance.now() - t0 };
+}
+
+/** CREATE VIEW activities (lead_id, activity_type, occurred_at) over activity_events, leads and activity_types. */
+export function activitiesViewSql(): string {
+  return (
+    `CREATE VIEW ${q(TABLES.activities)} AS SELECT ${q("l")}.${q(LEAD_ID)}, ${q("t")}.${q("activity_type")}, ${q("e")}.${q("occurred_at")} ` +
+    `FROM ${q(ACTIVITY_EVENTS)} AS ${q("e")} JOIN ${q(TABLES.leads)} AS ${q("l")} ON ${q("l")}.${q(LEAD_KEY)} = ${q("e")}.${q(LEAD_KEY)} ` +
+    `JOIN ${q(ACTIVITY_TYPES_TABLE)} AS ${q("t")} ON ${q("t")}.${q("type_code")} = ${q("e")}.${q("type_code")}`
+  );
+}
+
+/** The activity type codes of keyed data (activity_type → type_code); empty when there are no activities. */
+export async function readActivityCodes(db: Db): Promise<Map<string, number>> {
+  const have = await objects(db);
+  if (have.get(ACTIVITY_TYPES_TABLE) !== "table") return new Map();
+  const rows = await db.query<{ activity_type: string; type_code: number }>(
+    `SELECT ${q("activity_type")}, ${q("type_code")} FROM ${q(ACTIVITY_TYPES_TABLE)} ORDER BY ${q("type_code")}`,
+  );
+  return new Map(rows.map((r) => [String(r.activity_type), Number(r.type_code)]));
+}
