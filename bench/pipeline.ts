@@ -121,7 +121,7 @@ export async function runPipeline(db: Db, o: PipelineOptions, log: (s: string) =
   log(`versions: ${versionMs.map((x) => x.toFixed(0)).join(", ")} ms`);
 
   const v1 = models[0];
-  const cols = await db.queryColumns(unitsSql(v1, { outcomes: OUTCOMES, ids: false }));
+  const cols = await db.queryColumns(unitsSql(v1, { outcomes: OUTCOMES, ids: false, ordered: false }));
   const unitsReadMs = lap();
   const slots = unitSlots(v1);
   const w = WhatIf.fromColumns(slots, cols, cols.columns.outcome as ArrayLike<number>, { caps: v1.caps });

@@ -91,10 +91,12 @@ export async function keyTables(db: Db): Promise<KeyResult> {
   let unkeyed = 0;
   if (have.get(TABLES.activities) === "table") {
     const A = q(TABLES.activities);
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(DISTINCT ${q("activity_type")}) AS n FROM ${A}`);
+    // One pass over the activities for the distinct types; the code type then follows from their number.
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${q("_types")} AS SELECT DISTINCT ${q("activity_type")} FROM ${A} WHERE ${q("activity_type")} IS NOT NULL`);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${q("_types")}`);
     await db.exec(
       `CREATE OR REPLACE TABLE ${q(ACTIVITY_TYPES_TABLE)} AS SELECT CAST(row_number() OVER (ORDER BY ${q("activity_type")}) - 1 AS ${codeType(Number(n))}) AS ${q("type_code")}, ${q("activity_type")} ` +
-        `FROM (SELECT DISTINCT ${q("activity_type")} FROM ${A} WHERE ${q("activity_type")} IS NOT NULL)`,
+        `FROM ${q("_types")} ORDER BY ${q("type_code")}; DROP TABLE ${q("_types")}`,
     );
     await db.exec(
       `CREATE OR REPLACE TABLE ${q(ACTIVITY_EVENTS)} AS SELECT ${q("l")}.${q(LEAD_KEY)}, ${q("t")}.${q("type_code")}, ${q("a")}.${q("occurred_at")} ` +

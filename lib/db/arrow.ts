@@ -153,3 +153,58 @@ export function arrowToColumns(table: ArrowLike): Columns {
   });
   return { names: fields.map((f) => f.name), numRows: table.numRows, columns };
 }
+
+/**
+ * One ArrowLike over record batches that share a schema (a streamed result,
+ * e.g. DuckDB-WASM's conn.send): columns expose every batch's chunks, in
+ * order, so arrowToColumns reads them as one table without a copy first.
+ */
+export function batchesToArrowLike(schema: ArrowLike["schema"], batches: ArrowLike[]): ArrowLike {
+  const starts: number[] = [];
+  let numRows = 0;
+  for (const b of batches) {
+    starts.push(numRows);
+    numRows += b.numRows;
+  }
+  return {
+    numRows,
+    schema,
+    getChildAt(i: number) {
+      const parts = batches.map((b) => b.getChildAt(i)!);
+      const at = (r: number) => {
+        let lo = 0, hi = parts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= r) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      };
+      return {
+        data: parts.flatMap((p) => p.data ?? []),
+        get: (r: number) => {
+          const k = at(r);
+          return parts[k].get(r - starts[k]);
+        },
+        toArray: () => parts.flatMap((p) => Array.from(p.toArray())),
+      };
+    },
+  };
+}
+
+/** The part of an Arrow record batch stream reader used here (DuckDB-WASM's conn.send). */
+export interface StreamReader extends AsyncIterable<ArrowLike> {
+  open?(): unknown;
+  schema?: ArrowLike["schema"];
+}
+
+/** Reads a streamed result to its end: its schema (read first, so an empty result keeps its columns) and batches as one ArrowLike. */
+export async function readStream(reader: StreamReader): Promise<ArrowLike> {
+  await reader.open?.();
+  const schema = reader.schema;
+  const batches: ArrowLike[] = [];
+  for await (const b of reader) batches.push(b);
+  const s = schema ?? batches[0]?.schema;
+  if (!s) throw new Error("readStream: the result has no schema");
+  return batchesToArrowLike(s, batches);
+}

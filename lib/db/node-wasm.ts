@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { arrowToColumns, arrowToRows, type ArrowLike } from "./arrow.js";
+import { arrowToColumns, arrowToRows, readStream, type ArrowLike, type StreamReader } from "./arrow.js";
 import { SAFE_SETTINGS, type Columns, type Db, type Row } from "./types.js";
 
 const require = createRequire(import.meta.url);
@@ -28,7 +28,9 @@ export async function openWasmDb(): Promise<Db> {
       return arrowToRows<T>(run(sql));
     },
     async queryColumns(sql: string): Promise<Columns> {
-      return arrowToColumns(run(sql));
+      // Streamed batch by batch, as in the browser (src/components/duckdb-worker.ts).
+      const reader = (await conn.send(sql, true)) as unknown as StreamReader;
+      return arrowToColumns(await readStream(reader));
     },
     async exec(sql: string) {
       run(sql);

@@ -104,6 +104,13 @@ export interface UnitsOptions {
   /** Also return lead_id, first (default true; the what-if editor does without). */
   ids?: boolean;
   /**
+   * Rows in lead_key order (default true). false skips the sort, for
+   * readers that need no order (the what-if editor: its rows only have to
+   * match their own outcome column); a sort of 1M rows holds another copy
+   * of the result in DuckDB's memory while it runs.
+   */
+  ordered?: boolean;
+  /**
    * Also return `outcome` (TINYINT: 1 won, 0 lost, -1 open or unknown) from
    * a table or view with lead_id and a text column ('won' / 'lost' / other),
    * e.g. { table: "lead_outcomes", column: "outcome" } (lib/dataset/outcomes.ts).
@@ -116,7 +123,7 @@ export interface UnitsOptions {
  * `u<i>` per slot (UTINYINT for indicators, so that queryColumns gives a
  * Uint8Array of 1 byte a lead; DOUBLE otherwise; never NULL), optionally
  * `outcome`, over the input table lead_features alone (the same rows as
- * the score table of compile.ts), ordered by lead_key (= lead_id order).
+ * the score table of compile.ts), ordered by lead_key (= lead_id order) unless ordered: false.
  * Needs lead_features of recompute.ts covering the model.
  */
 export function unitsSelect(model: Model, options: UnitsOptions = {}): Select {
@@ -132,7 +139,7 @@ export function unitsSelect(model: Model, options: UnitsOptions = {}): Select {
     columns.push({ expr: cast(caseWhen([{ when: eq(o, lit("won")), then: lit(1) }, { when: eq(o, lit("lost")), then: lit(0) }], lit(-1)), "TINYINT"), as: "outcome" });
     joins.push({ type: "left", source: table(options.outcomes.table, "o"), on: eq(col("lead_id", "o"), col("lead_id", INPUT)) });
   }
-  return select({ columns, from: table(FEATURES_TABLE, INPUT), joins, orderBy: [col(LEAD_KEY, INPUT)] });
+  return select({ columns, from: table(FEATURES_TABLE, INPUT), joins, ...(options.ordered === false ? {} : { orderBy: [col(LEAD_KEY, INPUT)] }) });
 }
 
 /**

@@ -465,7 +465,7 @@ export function whatIfInput(model: Model): WhatIfInput {
  * Needs scoring_dates and lead_features (recompute.ts) covering the model.
  */
 export async function loadWhatIf(db: Db, model: Model, outcomes: { table: string; column: string }, options: WhatIfOptions = {}): Promise<WhatIf> {
-  const cols = await db.queryColumns(unitsSql(model, { outcomes, ids: false }));
+  const cols = await db.queryColumns(unitsSql(model, { outcomes, ids: false, ordered: false }));
   return WhatIf.fromColumns(unitSlots(model), cols, cols.columns.outcome as ArrayLike<number>, { caps: model.caps, ...options });
 }
 

@@ -169,7 +169,7 @@ export function fitFromUnits(base: Model, units: readonly ArrayLike<number>[], o
  * lead_features) and lead_outcomes (lib/dataset).
  */
 export async function fitToData(db: Db, base: Model): Promise<DataFit> {
-  const cols = await db.queryColumns(unitsSql(base, { outcomes: { table: "lead_outcomes", column: "outcome" }, ids: false }));
+  const cols = await db.queryColumns(unitsSql(base, { outcomes: { table: "lead_outcomes", column: "outcome" }, ids: false, ordered: false }));
   const units = unitSlots(base).map((s) => cols.columns[s.column] as ArrayLike<number>);
   return fitFromUnits(base, units, cols.columns.outcome as ArrayLike<number>);
 }

@@ -4,7 +4,7 @@
  * URLs from data loaders) and by the browser benchmarks (URLs next to the page).
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { arrowToColumns, arrowToRows, type ArrowLike } from "../lib/db/arrow.js";
+import { arrowToColumns, arrowToRows, readStream, type ArrowLike, type StreamReader } from "../lib/db/arrow.js";
 import { SAFE_SETTINGS, type Columns, type Db, type Row } from "../lib/db/types.js";
 
 export async function openDuckDbWorker(wasmUrl: string, workerUrl: string): Promise<Db> {
@@ -20,7 +20,9 @@ export async function openDuckDbWorker(wasmUrl: string, workerUrl: string): Prom
       return arrowToRows<T>(await run(sql));
     },
     async queryColumns(sql: string): Promise<Columns> {
-      return arrowToColumns(await run(sql));
+      // Streamed batch by batch (conn.send with a streaming result): DuckDB never holds the whole
+      // result, nor its Arrow copy, in its WebAssembly heap, which can grow but never shrink.
+      return arrowToColumns(await readStream((await conn.send(sql, true)) as unknown as StreamReader));
     },
     async exec(sql: string) {
       await run(sql);
