@@ -6,10 +6,17 @@
  * (multiply / xor-shift, all in BIGINT without overflow), so it is identical
  * on DuckDB 1.4 (WASM) and 1.5 (native) and never passes through JavaScript:
  *  leads       N rows: lead_id 'L0000000', created_at in 2023, 12 attributes (some NULL)
- *  activities  A rows: a lead chosen by hash, 8 activity types (email_open 40 %,
+ *  activities  exactly A rows: lead i has k_i of them, k_i = A/N on average,
+ *              spread over 0 … 2A/N + 1 (pairs of leads trade ±d, d by hash, so
+ *              the total stays A); 8 activity types (email_open 40 %,
  *              web_visit 22 %, email_click 12 %, pricing_page 8 %, webinar 5 %,
  *              demo_request 4 %, unsubscribe 4 %, bounce 5 %), occurred_at from
- *              5 days before to 70 days after the lead's creation
+ *              5 days before to 70 days after the lead's creation. As text they
+ *              come round by round (every lead's 1st activity, then every 2nd …),
+ *              so a lead's activities are spread over the file as in an export
+ *              ordered by time; keyed, they are generated lead by lead, already
+ *              in lead_key order (no sort: its scratch memory would stay in
+ *              the WebAssembly heap and be counted as the scoring tab's)
  *  deals       about 45 % of leads: won with a probability rising with fit, closed
  *              31-120 days after creation (10 % still open)
  * The model has 30 criteria (20 fit, 10 behaviour, every activity rule with decay)
@@ -35,16 +42,25 @@ export function syntheticSql(leads: number, activities: number, keyed = false): 
   const u = (i: string, k: number) => `(hh(${i}, ${k}) / 4294967296.0)`;
   const pick = (i: string, k: number, values: (string | null)[]) =>
     `[${values.map((v) => (v === null ? "NULL" : `'${v}'`)).join(", ")}][1 + CAST(hh(${i}, ${k}) % ${values.length} AS INTEGER)]`;
-  const activityRows = `(SELECT range, hh(range, 11) % ${leads} AS lead, hh(range, 12) % 100 AS t FROM range(${activities}))`;
+  // Activities per lead (see the module comment): base b, the first r leads one more, pairs trade ±d.
+  const b = Math.floor(activities / leads), r = activities - b * leads, K = 2 * b + 2;
+  const nact = `CREATE OR REPLACE MACRO nact(i) AS (${b} + CASE WHEN i < ${r} THEN 1 ELSE 0 END
+      + CASE WHEN i % 2 = 0 AND i + 1 < ${leads} THEN hh(i // 2, 16) % ${2 * b + 1} - ${b}
+             WHEN i % 2 = 1 THEN ${b} - hh(i // 2, 16) % ${2 * b + 1} ELSE 0 END)`;
+  const rows = (from: string) => `(SELECT i AS lead, i * ${K} + j AS id, hh(i * ${K} + j, 12) % 100 AS t FROM ${from})`;
+  const activityRows = keyed
+    ? rows(`(SELECT range AS i, unnest(range(nact(range))) AS j FROM range(${leads}))`)
+    : rows(`range(${K}) AS r(j) CROSS JOIN range(${leads}) AS l(i) WHERE j < nact(i)`);
   const typeOf = (t: string) =>
     `CASE WHEN ${t} < 40 THEN 'email_open' WHEN ${t} < 62 THEN 'web_visit' WHEN ${t} < 74 THEN 'email_click'
         WHEN ${t} < 82 THEN 'pricing_page' WHEN ${t} < 87 THEN 'webinar' WHEN ${t} < 91 THEN 'demo_request'
         WHEN ${t} < 95 THEN 'unsubscribe' ELSE 'bounce' END`;
   const created = (i: string) => `(TIMESTAMP '2023-01-01 00:00:00' + to_seconds(CAST(hh(${i}, 1) % ${365 * DAY} AS BIGINT)))`;
-  const occurred = `${created("lead")} + to_seconds(CAST(hh(range, 13) % ${75 * DAY} AS BIGINT) - ${5 * DAY})`;
+  const occurred = `${created("lead")} + to_seconds(CAST(hh(id, 13) % ${75 * DAY} AS BIGINT) - ${5 * DAY})`;
   return [
     "CREATE OR REPLACE MACRO mix32(x) AS ((xor(x, x >> 16) * 73244475) % 4294967296)",
     "CREATE OR REPLACE MACRO hh(i, k) AS mix32(mix32(mix32(((i * 2654435761) + (k * 40503)) % 4294967296)))",
+    nact,
     `CREATE OR REPLACE TABLE leads AS SELECT${keyed ? " CAST(range AS INTEGER) AS lead_key," : ""}
       printf('L%07d', range) AS lead_id,
       ${created("range")} AS created_at,
@@ -68,7 +84,7 @@ export function syntheticSql(leads: number, activities: number, keyed = false): 
             CAST(lead AS INTEGER) AS lead_key,
             CAST(list_position(${SORTED_TYPES}, ${typeOf("t")}) - 1 AS UTINYINT) AS type_code,
             ${occurred} AS occurred_at
-          FROM ${activityRows} ORDER BY lead_key`,
+          FROM ${activityRows}`,
           activitiesViewSql(),
         ]
       : [

@@ -44,6 +44,17 @@ describe(`bench/synthetic.ts: keyed generation = keyTables(text generation) (${L
     expect((await same("SELECT * FROM activity_events ORDER BY lead_key, type_code, occurred_at")).length).toBe(ACTIVITIES);
     await same("SELECT * FROM activities ORDER BY lead_id, activity_type, occurred_at");
   });
+  it("generates the keyed events in lead_key order, with leads of 0 to 2A/N + 1 activities", async () => {
+    const [{ back }] = await keyed.query("SELECT count(*) FILTER (WHERE lead_key < prev) AS back FROM (SELECT lead_key, lag(lead_key) OVER () AS prev FROM activity_events)");
+    expect(back).toBe(0);
+    const [{ lo, hi, leads }] = await keyed.query(
+      "SELECT min(n) AS lo, max(n) AS hi, count(*) AS leads FROM (SELECT l.lead_key, count(e.lead_key) AS n FROM leads l LEFT JOIN activity_events e USING (lead_key) GROUP BY l.lead_key)",
+    );
+    expect(leads).toBe(LEADS);
+    expect(lo).toBe(0);
+    expect(hi).toBeGreaterThan(ACTIVITIES / LEADS + 5);
+    expect(hi).toBeLessThanOrEqual((2 * ACTIVITIES) / LEADS + 1);
+  });
   it("has the same deals and the same column types", async () => {
     await same("SELECT * FROM deals ORDER BY deal_id");
     await same("SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY table_name, ordinal_position");
