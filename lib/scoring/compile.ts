@@ -133,8 +133,8 @@ export function tierExpr(model: Model, score: Expr): Expr {
 
 /**
  * The SELECT of a model's narrow score table over lead_features "i" alone:
- * lead_key, lead_id, scoring_at, score, tier (rows in lead_key order when
- * scanned single-threaded; no ORDER BY). Three layers, so that every cap is
+ * lead_key, lead_id, scoring_at, score, tier (no ORDER BY: rows in
+ * lead_features' order). Three layers, so that every cap is
  * a CASE over a column (atMost) and nothing is computed twice:
  *  u   the uncapped total of each unit (a criterion, or a group's members),
  *      the criterion expressions inlined;

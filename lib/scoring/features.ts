@@ -2,7 +2,9 @@
  * The per-lead input table `lead_features`: built ONCE per dataset and
  * scoring-date rule, for the union of the features used by a set of model
  * versions. Every score query then scans this one table (no activity scan,
- * no text-key join). One row per lead of scoring_dates, ordered by lead_key:
+ * no text-key join). One row per lead of scoring_dates, in no guaranteed
+ * order (readers that need one sort by lead_key, as unitsSql does; sorting
+ * here would hold a second copy of the table while it is built):
  *
  *  lead_key    INTEGER, dense 0 … n−1 in lead_id order (the join key of the
  *              score tables, see compile.ts)
@@ -173,13 +175,12 @@ export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeature
   const head = [render(col(LEAD_KEY, S)), render(col("lead_id", S)), render(col("scoring_at", S)), ...attrs];
   const from =
     `FROM ${q(SCORING_DATES_TABLE)} AS ${q(S)} JOIN ${q(TABLES.leads)} AS ${q(L)} ON (${render(eq(col(LEAD_KEY, L), col(LEAD_KEY, S)))})`;
-  const order = `ORDER BY ${render(col(LEAD_KEY, S))}`;
   const constant = (s: FeatureSpec) => (s.kind === "count" ? cast(lit(0), "BIGINT") : s.kind === "decayedCount" ? cast(lit(0), "DOUBLE") : cast(lit(null), "DOUBLE"));
 
   const activities = [...new Set(specs.map((s) => s.activity))].filter((a) => codes.has(a)).sort();
   if (activities.length === 0) {
     const cols = [...head, ...specs.map((s) => `${render(constant(s))} AS ${q(featureName(s))}`)];
-    return `SELECT ${cols.join(", ")} ${from} ${order}`;
+    return `SELECT ${cols.join(", ")} ${from}`;
   }
 
   // x: the activities that can count (types in use, at or before scoring_at), their age once per row.
@@ -223,7 +224,7 @@ export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeature
   const g = `${q(G)} AS (SELECT ${q(LEAD_KEY)}, ${aggs.join(", ")} FROM ${q(X)} GROUP BY ${q(LEAD_KEY)})`;
   return (
     `WITH ${x}, ${g} SELECT ${[...head, ...features].join(", ")} ${from} ` +
-    `LEFT JOIN ${q(G)} ON (${render(eq(col(LEAD_KEY, G), col(LEAD_KEY, S)))}) ${order}`
+    `LEFT JOIN ${q(G)} ON (${render(eq(col(LEAD_KEY, G), col(LEAD_KEY, S)))})`
   );
 }
 
