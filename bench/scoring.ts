@@ -6,10 +6,15 @@
  *
  * Measures, on native DuckDB (@duckdb/node-api, threads = 1) in Node and on
  * DuckDB-WASM in headless Chromium (a standalone page bundled here with
- * esbuild, served on 127.0.0.1): data generation, scoring dates, the
- * straightforward single query (activities joined into the score query),
- * features once, each version from features, reading the units, building the
- * WhatIf, and rescoring after an input change; plus the browser tab's memory.
+ * esbuild, served on 127.0.0.1), in two phases, each in a fresh browser:
+ *  load     the data as a dataset load leaves it (activities as text), then
+ *           keyTables, the load's last step (lib/canonical.ts); its tab's peak
+ *  scoring  the data as loaded (keyed, generated directly: the same rows,
+ *           test/bench/synthetic.test.ts), then scoring dates, the
+ *           straightforward single query (activities joined into the score
+ *           query), features once, each version from features, reading the
+ *           units, building the WhatIf, rescoring after an input change; and
+ *           the tab's memory peak, the figure the 2 GB target is about.
  *
  * Memory, as measured: the renderer processes' resident set (VmRSS sampled
  * every 200 ms, and the kernel's peak VmHWM at the end, from /proc/<pid>/status;

@@ -19,7 +19,8 @@ import { FILE_KINDS, type DatasetDescription, type FileKind } from "./schema.js"
 import { ident } from "./sql.js";
 
 export interface LoadProgress {
-  phase: "read" | "validate" | "outcomes" | "done";
+  /** key: lead keys and the compact activity table (lib/canonical.ts keyTables), the last step. */
+  phase: "read" | "validate" | "outcomes" | "key" | "done";
   file?: FileKind;
   /** 0..1 over the whole load. */
   fraction: number;
@@ -137,6 +138,7 @@ async function run(
       message: `the data has ${fmt(report.outcomes.won)} won and ${fmt(report.outcomes.lost)} lost leads: scores cannot be calibrated without both`,
     });
   // Every activity left here matches a lead (unknown_lead above), so keying drops none.
+  progress("key", 0.95);
   await keyTables(db);
 }
 

@@ -56,3 +56,18 @@ export function formatTimestamp(ms: number): string {
 export function formatDate(ms: number): string {
   return formatTimestamp(ms).slice(0, 10);
 }
+
+/**
+ * Runs tasks one after another, in call order (each starts when the one
+ * before has settled). A streamed result holds its connection until it is
+ * read to the end: a query started meanwhile on the same connection would
+ * cut it off. The DuckDB-WASM `Db`s put every call through one queue.
+ */
+export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

@@ -343,7 +343,7 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
       db ??= openDb();
       const scratch = await db;
       const r = await loadDataset(scratch, description, files, {
-        onProgress: (p) => progress.update(p.phase === "done" ? "Done" : `${p.phase === "read" ? "Reading" : p.phase === "validate" ? "Checking" : "Labelling outcomes of"} ${p.file ?? "the leads"}…`, p.fraction),
+        onProgress: (p) => progress.update(p.phase === "done" ? "Done" : p.phase === "key" ? "Indexing the activities by lead…" : `${p.phase === "read" ? "Reading" : p.phase === "validate" ? "Checking" : "Labelling outcomes of"} ${p.file ?? "the leads"}…`, p.fraction),
       });
       progress.done(`Validated in ${(performance.now() - t) / 1000 < 10 ? ((performance.now() - t) / 1000).toFixed(1) : fmtInt((performance.now() - t) / 1000)} s.`);
       report = r;

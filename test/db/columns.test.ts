@@ -57,3 +57,21 @@ describe("queryColumns reads whole columns, the same values as query()", () => {
     expect(empty.names).toEqual(["a", "b"]);
   });
 });
+
+describe("concurrent calls on one DuckDB-WASM Db", () => {
+  it("never cut a streamed result short (the calls are queued)", async () => {
+    const db = await openWasmDb();
+    try {
+      const [a, b, c] = await Promise.all([
+        db.queryColumns(`SELECT range AS i FROM range(${N})`),
+        db.query("SELECT 42 AS x"),
+        db.queryColumns(`SELECT range * 2 AS j FROM range(${N})`),
+      ]);
+      expect(a.numRows).toBe(N);
+      expect(b).toEqual([{ x: 42 }]);
+      expect((c.columns.j as Float64Array)[N - 1]).toBe(2 * (N - 1));
+    } finally {
+      await db.close();
+    }
+  });
+});
