@@ -61,7 +61,7 @@ export function syntheticSql(leads: number, activities: number, keyed = false): 
     "CREATE OR REPLACE MACRO mix32(x) AS ((xor(x, x >> 16) * 73244475) % 4294967296)",
     "CREATE OR REPLACE MACRO hh(i, k) AS mix32(mix32(mix32(((i * 2654435761) + (k * 40503)) % 4294967296)))",
     nact,
-    `CREATE OR REPLACE TABLE leads AS SELECT${keyed ? " CAST(range AS INTEGER) AS lead_key," : ""}
+    `CREATE OR REPLACE TABLE leads AS SELECT
       printf('L%07d', range) AS lead_id,
       ${created("range")} AS created_at,
       ${pick("range", 2, ["C-level", "VP", "Director", "Manager", "Manager", "Individual contributor", "Individual contributor", "Student"])} AS job_level,
@@ -74,7 +74,7 @@ export function syntheticSql(leads: number, activities: number, keyed = false): 
       ${pick("range", 9, ["Referral", "Partner", "Paid search", "Paid social", "Organic", "Event", "Direct", "Email"])} AS lead_source,
       ${u("range", 10)} < 0.6 AS has_phone,
       CASE WHEN ${u("range", 14)} < 0.3 THEN NULL ELSE round(${u("range", 15)} * 1e7) END AS annual_revenue,
-      range AS lead_no
+      range AS lead_no${keyed ? ", CAST(range AS INTEGER) AS lead_key" : ""}
     FROM range(${leads})`,
     ...(keyed
       ? [

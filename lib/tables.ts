@@ -6,8 +6,8 @@
  * leads       lead_id VARCHAR (unique), created_at TIMESTAMP, then the
  *             attribute columns (any names, VARCHAR / DOUBLE / BOOLEAN);
  *             optional `label` BOOLEAN when outcomes come from a label column.
- *             Once keyed (lib/canonical.ts keyTables): a first column
- *             lead_key INTEGER, dense 0 … n−1 in lead_id order, rows in that order.
+ *             Once keyed (lib/canonical.ts keyTables): a last column
+ *             lead_key INTEGER, dense 0 … n−1 in row order (reserved name).
  * activities  lead_id VARCHAR, activity_type VARCHAR, occurred_at TIMESTAMP.
  *             Once keyed, a VIEW over the compact storage:
  *               activity_events  lead_key INTEGER, type_code (small unsigned

@@ -38,23 +38,24 @@ describe("keyTables (DuckDB-WASM)", () => {
     await db?.close();
   });
 
-  it("keys leads in lead_id order and moves the activities behind a view, counting what it cannot key", async () => {
+  it("keys leads in row order and moves the activities behind a view, counting what it cannot key", async () => {
     const r = await keyTables(db);
     expect(r).toMatchObject({ changed: true, unkeyed: 3 });
-    expect(await db.query("SELECT lead_key, lead_id, size FROM leads")).toEqual([
-      { lead_key: 0, lead_id: "L1", size: 10 },
-      { lead_key: 1, lead_id: "L2", size: null },
-      { lead_key: 2, lead_id: "L3", size: 30 },
+    expect(await db.query("SELECT lead_key, lead_id, size FROM leads ORDER BY lead_key")).toEqual([
+      { lead_key: 0, lead_id: "L3", size: 30 },
+      { lead_key: 1, lead_id: "L1", size: 10 },
+      { lead_key: 2, lead_id: "L2", size: null },
     ]);
+    expect((await db.query("DESCRIBE leads")).map((r) => r.column_name)).toEqual(["lead_id", "created_at", "size", "lead_key"]);
     expect(await db.query("SELECT type_code, activity_type FROM activity_types ORDER BY type_code")).toEqual([
       { type_code: 0, activity_type: "email_open" },
       { type_code: 1, activity_type: "web_visit" },
     ]);
     expect(await db.query("SELECT lead_key, type_code, occurred_at FROM activity_events ORDER BY lead_key, type_code")).toEqual([
-      { lead_key: 0, type_code: 0, occurred_at: "2024-01-02 00:00:00" },
-      { lead_key: 0, type_code: 1, occurred_at: "2024-01-03 00:00:00" },
-      { lead_key: 1, type_code: 1, occurred_at: "2024-01-05 00:00:00" },
-      { lead_key: 2, type_code: 0, occurred_at: "2024-01-04 00:00:00" },
+      { lead_key: 0, type_code: 0, occurred_at: "2024-01-04 00:00:00" },
+      { lead_key: 1, type_code: 0, occurred_at: "2024-01-02 00:00:00" },
+      { lead_key: 1, type_code: 1, occurred_at: "2024-01-03 00:00:00" },
+      { lead_key: 2, type_code: 1, occurred_at: "2024-01-05 00:00:00" },
     ]);
     expect(await db.query("SELECT * FROM activities ORDER BY lead_id, occurred_at")).toEqual([
       { lead_id: "L1", activity_type: "email_open", occurred_at: "2024-01-02 00:00:00" },
@@ -74,7 +75,7 @@ describe("keyTables (DuckDB-WASM)", () => {
     await expect(keyTables(db)).rejects.toThrow(/leads was replaced after its activities were keyed/);
   });
 
-  it("refuses a data column named lead_key", async () => {
+  it("refuses a data column named lead_key that is not an INTEGER key", async () => {
     await dropCanonical(db);
     await createTable(db, "leads", [["lead_id", "VARCHAR"], ["lead_key", "VARCHAR"]], [["L1", "x"]]);
     await expect(keyTables(db)).rejects.toThrow(/column "lead_key" that is not its key/);

@@ -27,7 +27,7 @@ export interface LeadsResult extends Omit<StageResult, "finish" | "locate"> {
   suggestions: MergeSuggestion[];
 }
 
-const RESERVED = ["lead_id", "created_at", "label"];
+const RESERVED = ["lead_id", "created_at", "label", "lead_key"];
 export const at = (e: Example | undefined) =>
   e ? ` (first: data row ${e.row}${e.column ? `, column ${JSON.stringify(e.column)}` : ""}, value ${show(e.value)})` : "";
 

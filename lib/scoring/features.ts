@@ -6,7 +6,7 @@
  * order (readers that need one sort by lead_key, as unitsSql does; sorting
  * here would hold a second copy of the table while it is built):
  *
- *  lead_key    INTEGER, dense 0 … n−1 in lead_id order (the join key of the
+ *  lead_key    INTEGER, the leads' key (lib/canonical.ts; the join key of the
  *              score tables, see compile.ts)
  *  lead_id     VARCHAR, scoring_at TIMESTAMP (as in scoring_dates)
  *  @<column>   each leads attribute column the models may read, named

@@ -36,11 +36,11 @@ describe("loadSample into DuckDB-WASM", () => {
        WHERE table_name IN ('leads', 'activities', 'deals', 'activity_events', 'activity_types') ORDER BY table_name, ordinal_position`,
     );
     const by = (t: string) => types.filter((r) => r.table_name === t).map((r) => `${r.column_name} ${r.data_type}`);
-    // keyed (lib/canonical.ts): lead_key first; activities a view over activity_events + activity_types
+    // keyed (lib/canonical.ts): lead_key last; activities a view over activity_events + activity_types
     expect(by("leads")).toEqual([
-      "lead_key INTEGER", "lead_id VARCHAR", "created_at TIMESTAMP", "industry VARCHAR", "company_size DOUBLE", "job_level VARCHAR",
+      "lead_id VARCHAR", "created_at TIMESTAMP", "industry VARCHAR", "company_size DOUBLE", "job_level VARCHAR",
       "country VARCHAR", "lead_source VARCHAR", "email_domain_type VARCHAR", "budget_confirmed VARCHAR",
-      "timeline VARCHAR", "use_case VARCHAR",
+      "timeline VARCHAR", "use_case VARCHAR", "lead_key INTEGER",
     ]);
     expect(by("activities")).toEqual(["lead_id VARCHAR", "activity_type VARCHAR", "occurred_at TIMESTAMP"]);
     expect(by("activity_events")).toEqual(["lead_key INTEGER", "type_code UTINYINT", "occurred_at TIMESTAMP"]);
