@@ -133,8 +133,9 @@ export function tierExpr(model: Model, score: Expr): Expr {
 
 /**
  * The SELECT of a model's narrow score table over lead_features "i" alone:
- * lead_key, lead_id, scoring_at, score, tier (no ORDER BY: rows in
- * lead_features' order). Three layers, so that every cap is
+ * lead_key, score, tier (no ORDER BY: rows in lead_features' order; lead_id
+ * and scoring_at are lead_features', joined on lead_key when read:
+ * recompute.ts scoresSelect). Three layers, so that every cap is
  * a CASE over a column (atMost) and nothing is computed twice:
  *  u   the uncapped total of each unit (a criterion, or a group's members),
  *      the criterion expressions inlined;
@@ -143,7 +144,7 @@ export function tierExpr(model: Model, score: Expr): Expr {
  * Sums run in scorePlan order, exactly as the reference scorer adds.
  */
 export function scoreSelect(model: Model): Select {
-  const fixed = [LEAD_KEY, "lead_id", "scoring_at"];
+  const fixed = [LEAD_KEY];
   const pass = (alias: string) => fixed.map((n) => ({ expr: col(n, alias), as: n }));
   const byId = new Map(model.criteria.map((c) => [c.id, c]));
   const plan = scorePlan(model);

@@ -2,7 +2,7 @@
  * Recomputes historical scores for a set of model versions: scoring_dates and
  * the per-lead input table lead_features are built once, then each version is
  * scored from lead_features alone into its own narrow table
- * `scores_<id>_v<version>` (lead_key, lead_id, scoring_at, score, tier; see
+ * `scores_<id>_v<version>` (lead_key, score, tier; see
  * names.ts). Criterion points are computed on demand (scoresSelect).
  */
 import type { Db, Row } from "../db/types.js";
@@ -27,7 +27,7 @@ export interface RecomputeOptions {
 
 export interface VersionScores {
   model: Model;
-  /** The narrow table holding lead_key, lead_id, scoring_at, score, tier. */
+  /** The narrow table holding lead_key, score, tier (lead_id and scoring_at: lead_features, on lead_key). */
   table: string;
   /** scoresSql: lead_id, scoring_at, one column per criterion id, score, tier, ordered by lead_id, for db.query or db.queryColumns. */
   sql: string;
@@ -53,8 +53,9 @@ export interface RecomputeResult {
  */
 export function scoresSelect(model: Model, tableName = scoresTableName(model)): Select {
   const s = (n: string) => ({ expr: col(n, "s"), as: n });
+  const i = (n: string) => ({ expr: col(n, INPUT), as: n });
   return select({
-    columns: [s("lead_id"), s("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })), s("score"), s("tier")],
+    columns: [i("lead_id"), i("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })), s("score"), s("tier")],
     from: table(tableName, "s"),
     joins: [{ type: "inner", source: table(FEATURES_TABLE, INPUT), on: eq(col(LEAD_KEY, INPUT), col(LEAD_KEY, "s")) }],
   });
@@ -62,10 +63,10 @@ export function scoresSelect(model: Model, tableName = scoresTableName(model)): 
 
 /**
  * scoresSelect ordered by lead_id, rendered to SQL text.
- * @example scoresSql(model) // => SELECT "s"."lead_id" AS "lead_id", … FROM "scores_starting_v1" AS "s" JOIN "lead_features" AS "i" ON … ORDER BY "s"."lead_id"
+ * @example scoresSql(model) // => SELECT "i"."lead_id" AS "lead_id", … FROM "scores_starting_v1" AS "s" JOIN "lead_features" AS "i" ON … ORDER BY "i"."lead_id"
  */
 export function scoresSql(model: Model, tableName = scoresTableName(model)): string {
-  return render({ ...scoresSelect(model, tableName), orderBy: [col("lead_id", "s")] });
+  return render({ ...scoresSelect(model, tableName), orderBy: [col("lead_id", INPUT)] });
 }
 
 /**

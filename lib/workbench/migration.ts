@@ -29,8 +29,9 @@ export async function migrationMatrix(db: Db, a: Model, b: Model): Promise<Migra
     `SELECT sa.tier AS "from", sb.tier AS "to", count(*) AS leads,
        count(*) FILTER (WHERE o.outcome = 'won') AS won, count(*) FILTER (WHERE o.outcome = 'lost') AS lost
      FROM ${quoteIdent(scoresTableName(a))} AS sa
-     JOIN ${quoteIdent(scoresTableName(b))} AS sb ON sb.lead_id = sa.lead_id
-     JOIN lead_outcomes AS o ON o.lead_id = sa.lead_id
+     JOIN ${quoteIdent(scoresTableName(b))} AS sb ON sb.lead_key = sa.lead_key
+     JOIN leads AS l ON l.lead_key = sa.lead_key
+     JOIN lead_outcomes AS o ON o.lead_id = l.lead_id
      GROUP BY 1, 2`,
   );
   const cells: MigrationCell[] = [];

@@ -6,6 +6,7 @@
  */
 import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
+import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
 import { and, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
 
@@ -49,20 +50,22 @@ export function scoredSql(model: Model, filter: ScoreFilter = {}): string {
   return render(
     select({
       columns: [
-        { expr: col("lead_id", "s"), as: "lead_id" },
+        { expr: col("lead_id", "i"), as: "lead_id" },
         { expr: col("score", "s"), as: "score" },
         { expr: col("tier", "s"), as: "tier" },
         { expr: col("outcome", "o"), as: "outcome" },
         { expr: col("created_at", "l"), as: "created_at" },
-        { expr: col("scoring_at", "s"), as: "scoring_at" },
+        { expr: col("scoring_at", "i"), as: "scoring_at" },
       ],
       from: table(scoresTableName(model), "s"),
       joins: [
-        { type: "inner", source: table("lead_outcomes", "o"), on: eq(col("lead_id", "o"), col("lead_id", "s")) },
-        { type: "inner", source: table("leads", "l"), on: eq(col("lead_id", "l"), col("lead_id", "s")) },
+        // lead_id and scoring_at come from the recompute's lead_features (the score table holds lead_key, score, tier)
+        { type: "inner", source: table(FEATURES_TABLE, "i"), on: eq(col(LEAD_KEY, "i"), col(LEAD_KEY, "s")) },
+        { type: "inner", source: table("lead_outcomes", "o"), on: eq(col("lead_id", "o"), col("lead_id", "i")) },
+        { type: "inner", source: table("leads", "l"), on: eq(col(LEAD_KEY, "l"), col(LEAD_KEY, "s")) },
       ],
       where: filterExpr(filter),
-      orderBy: [col("lead_id", "s")],
+      orderBy: [col("lead_id", "i")],
     }),
   );
 }

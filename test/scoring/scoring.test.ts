@@ -45,7 +45,7 @@ describe("scoring the hostile fixture (DuckDB-WASM)", () => {
     expect(sql).not.toMatch(/JOIN|pow\(/);
     expect(sql.match(/FROM "(\w+)"/g)).toEqual(['FROM "lead_features"']);
     await recompute(db, [fixtureModel()]);
-    expect((await db.query('DESCRIBE "scores_evil_v1"')).map((r) => r.column_name)).toEqual(["lead_key", "lead_id", "scoring_at", "score", "tier"]);
+    expect((await db.query('DESCRIBE "scores_evil_v1"')).map((r) => r.column_name)).toEqual(["lead_key", "score", "tier"]);
   });
 
   it("scores every lead as worked out by hand, with hostile ids as column names", async () => {
