@@ -21,7 +21,7 @@
  * see schema.ts):
  *  count        number of activities of the type with 0 <= age < withinDays (BIGINT)
  *  decayedCount sum of w(age) over the same activities, w(t) = round(1e9 · 0.5^(t / h)) / 1e9;
- *               summed as integer nano-units then divided by 1e9 (DOUBLE)
+ *               summed as integer nano-units (exactly, in DOUBLE) then divided by 1e9 (DOUBLE)
  *  lastAge      age in days of the most recent activity of the type, NULL if none (DOUBLE)
  *  lastWeight   w(lastAge) = round(1e9 · 0.5^(lastAge / h)) / 1e9, NULL if none (DOUBLE):
  *               hasActivity-with-decay rules read it, so no score query calls pow()
@@ -211,7 +211,10 @@ export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeature
       case "count":
         return coalesce(aggregate(featureKey(s), `count(*) FILTER (WHERE ${render(inWindow(s.activity, s.withinDays))})`), cast(lit(0), "BIGINT"));
       case "decayedCount": {
-        const nanos = render(sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: cast(nanoWeightSql(col(AGE_DAYS), s.halfLifeDays), "BIGINT") }])));
+        // Summed as DOUBLE: every weight is an integer number of nano-units, so every partial sum is an
+        // integer below 2^53 (9 million activities at weight 1e9) and exact; a BIGINT sum would keep a
+        // 16-byte HUGEINT state per lead and add slower.
+        const nanos = render(sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: nanoWeightSql(col(AGE_DAYS), s.halfLifeDays) }])));
         return div(cast(coalesce(aggregate(featureKey(s), nanos), lit(0)), "DOUBLE"), lit(NANO));
       }
       case "lastAge":
