@@ -181,7 +181,8 @@ function figures(nl: LoadPhaseResult, bl: BrowserLoadResult | null, n: PipelineR
   row(`build WhatIf (${n.whatIfMode}, ${n.whatIfRows} rows)`, s(n.whatIfBuildMs), s(b?.whatIfBuildMs), "", null);
   row("what-if rescore, first (cold JIT)", s(n.rescoreFirstMs), s(b?.rescoreFirstMs), "", null);
   const nr = median(n.rescoreMs), br = b ? median(b.rescoreMs) : null;
-  row(`what-if rescore after an input change (median of ${n.rescoreMs.length})`, s(nr), s(br), "≤ 100 ms", nr <= 100 && (br === null || br <= 100));
+  // The editor runs in the browser: the target is judged there (Node's figure when there is no browser run).
+  row(`what-if rescore after an input change (median of ${n.rescoreMs.length})`, s(nr), s(br), "≤ 100 ms (browser)", (br ?? nr) <= 100);
   row("what-if rescore, slowest", s(Math.max(...n.rescoreMs)), s(b ? Math.max(...b.rescoreMs) : null), "", null);
   row("what-if v1 vs SQL v1: |Σ score diff|, tier counts", `${n.check.sumDiff.toExponential(1)}, ${n.check.tiersAgree ? "agree" : "DIFFER"}`, b ? `${b.check.sumDiff.toExponential(1)}, ${b.check.tiersAgree ? "agree" : "DIFFER"}` : "—", "≤ 1e-9 × n, agree", n.check.tiersAgree && (!b || b.check.tiersAgree));
   if (b) {
