@@ -4,8 +4,8 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { arrowToColumns, arrowToRows, readStream, type ArrowLike, type StreamReader } from "./arrow.js";
-import { SAFE_SETTINGS, serialQueue, type Columns, type Db, type Row } from "./types.js";
+import { SAFE_SETTINGS, type Db } from "./types.js";
+import { wasmDb } from "./wasm-db.js";
 
 const require = createRequire(import.meta.url);
 
@@ -21,27 +21,13 @@ export async function openWasmDb(): Promise<Db> {
   await db.instantiate();
   const conn = db.connect();
   for (const s of SAFE_SETTINGS) conn.query(s);
-  // One queue for every call, as in the browser: a streamed result must be read to its end first.
-  const serial = serialQueue();
-  const run = (sql: string) => serial(async () => conn.query(sql) as unknown as ArrowLike);
-  return {
-    engine: "duckdb-wasm",
-    async query<T extends Row = Row>(sql: string) {
-      return arrowToRows<T>(await run(sql));
-    },
-    async queryColumns(sql: string): Promise<Columns> {
-      // Streamed batch by batch, as in the browser (src/components/duckdb-worker.ts).
-      return arrowToColumns(await serial(async () => readStream((await conn.send(sql, true)) as unknown as StreamReader)));
-    },
-    async exec(sql: string) {
-      await run(sql);
-    },
-    async registerFile(name: string, data: Uint8Array) {
-      await serial(async () => db.registerFileBuffer(name, data));
-    },
+  return wasmDb({
+    query: (sql) => conn.query(sql),
+    send: (sql) => conn.send(sql, true),
+    registerFile: (name, data) => db.registerFileBuffer(name, data),
     async close() {
       conn.close();
       db.reset();
     },
-  };
+  });
 }
