@@ -3,6 +3,7 @@
  * `parseReviewFiles` for the raw files of data/reviews/ (each file keeps its
  * own error, the others still load), `sortNewestFirst` for the log.
  */
+import { parseJsonFiles, type JsonFile } from "../json-files.js";
 import { formatPath } from "../model/parse.js";
 import { ReviewSchema, type Review } from "./schema.js";
 
@@ -28,29 +29,13 @@ export function parseReview(json: unknown, file: string): Review {
   throw new ReviewError(file, r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
 }
 
-export interface ReviewFile {
-  /** Where the text came from, as shown in messages (e.g. "reviews/2025-07-15.json"). */
-  file: string;
-  text: string;
-}
+export type ReviewFile = JsonFile;
 
 export type ReviewEntry = { file: string; ok: true; review: Review } | { file: string; ok: false; error: string };
 
 /** Parses each file; a JSON syntax error names the file too. Never throws. */
 export function parseReviewFiles(files: readonly ReviewFile[]): ReviewEntry[] {
-  return files.map(({ file, text }) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      return { file, ok: false, error: `${file}: not valid JSON: ${(e as Error).message}` };
-    }
-    try {
-      return { file, ok: true, review: parseReview(json, file) };
-    } catch (e) {
-      return { file, ok: false, error: (e as Error).message };
-    }
-  });
+  return parseJsonFiles(files, parseReview).map((e) => (e.ok ? { file: e.file, ok: true, review: e.value } : e));
 }
 
 /**

@@ -3,32 +3,17 @@
  * invalid file carries its error (shown in place on a page, printed by the
  * CLI) while the other versions keep working.
  */
+import { parseJsonFiles, type JsonFile } from "../json-files.js";
 import { parseModel } from "../model/parse.js";
 import type { Model } from "../model/schema.js";
 
-export interface ModelFile {
-  /** Where the text came from, as shown in messages (e.g. "models/starting-v1.json"). */
-  file: string;
-  text: string;
-}
+export type ModelFile = JsonFile;
 
 export type ModelEntry = { file: string; ok: true; model: Model } | { file: string; ok: false; error: string };
 
 /** Parses each file with parseModel; JSON syntax errors name the file too. */
 export function parseModelFiles(files: readonly ModelFile[]): ModelEntry[] {
-  return files.map(({ file, text }) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      return { file, ok: false, error: `${file}: not valid JSON: ${(e as Error).message}` };
-    }
-    try {
-      return { file, ok: true, model: parseModel(json, file) };
-    } catch (e) {
-      return { file, ok: false, error: (e as Error).message };
-    }
-  });
+  return parseJsonFiles(files, parseModel).map((e) => (e.ok ? { file: e.file, ok: true, model: e.value } : e));
 }
 
 /** A short, unique name for a version: "starting v2". */
