@@ -101,7 +101,7 @@ export function LeadExplanation(d: LeadDetail, modelLabel: string) {
     el("p", {}, `Scored by ${modelLabel} as of `, el("strong", {}, d.scoringAt), `: `, el("strong", {}, `${+e.score.toFixed(2)} points`), ` → ${TIER_LABEL[e.tier]}. Outcome: ${d.outcome ?? "–"}. `,
       `${d.activities.length} activities up to the scoring date were used; ${d.later} later ones were ignored (no look-ahead).`),
     Table(
-      [{ key: "label", label: "Criterion" }, { key: "because", label: "Value / rule" }, { key: "count", label: "Count", align: "right" }, { key: "age", label: "Last activity (days before)", align: "right" }, { key: "points", label: "Points", align: "right" }],
+      [{ key: "label", label: "Criterion" }, { key: "because", label: "Value / rule", wrap: true }, { key: "count", label: "Count", align: "right" }, { key: "age", label: "Last activity (days before)", align: "right" }, { key: "points", label: "Points", align: "right" }],
       e.criteria.map((c) => ({
         label: c.fired ? el("strong", {}, c.label) : el("span", { class: "muted" }, c.label),
         because: c.because, count: c.count ?? "", age: c.lastAgeDays == null ? "" : c.lastAgeDays.toFixed(1),

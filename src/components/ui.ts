@@ -55,8 +55,8 @@ export const fmtNum = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed
 export const fmtCi = (ci: readonly [number, number], pct = true, digits = 1) =>
   pct ? `${fmtPct(ci[0], digits)} – ${fmtPct(ci[1], digits)}` : `${fmtNum(ci[0])} – ${fmtNum(ci[1])}`;
 
-/** A plain table from rows; cells may be nodes. */
-export function Table(columns: { key: string; label: string; align?: "left" | "right" }[], rows: Record<string, unknown>[], caption?: string) {
+/** A compact table from rows (cells may be nodes); cells do not wrap unless their column says `wrap` (a long text column, so the others stay in view). */
+export function Table(columns: { key: string; label: string; align?: "left" | "right"; wrap?: boolean }[], rows: Record<string, unknown>[], caption?: string) {
   const t = el("table", { class: "compact" });
   if (caption) t.append(el("caption", {}, caption));
   t.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { style: `text-align:${c.align ?? "left"}` }, c.label)))));
@@ -65,7 +65,7 @@ export function Table(columns: { key: string; label: string; align?: "left" | "r
     body.append(
       el("tr", {}, ...columns.map((c) => {
         const v = r[c.key];
-        return el("td", { style: `text-align:${c.align ?? "left"}` }, v instanceof Node ? v : v == null ? "" : String(v));
+        return el("td", { style: `text-align:${c.align ?? "left"}${c.wrap ? ";white-space:normal" : ""}` }, v instanceof Node ? v : v == null ? "" : String(v));
       })),
     );
   }
