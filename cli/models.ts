@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Model } from "../lib/model/schema.js";
-import type { ModelEntry } from "../lib/workbench/models.js";
+import type { ModelFile } from "../lib/workbench/models.js";
+import type { VersionEntry } from "../lib/workspace/versions.js";
 import { UsageError } from "./commands/types.js";
 
 // Light at the top (no zod): commands import this module for their options; the parser is loaded in loadModels.
@@ -23,48 +24,40 @@ export const MODEL_OPTIONS = {
 export const MODEL_USAGE = `  --models DIR     folder of model files (*.json; *.schema.json skipped)  [default: data/models]
   --version ID@N   only this version, e.g. starting@2 (repeatable)      [default: every valid version]`;
 
-/** "starting@2" */
-export function versionId(m: Pick<Model, "id" | "version">): string {
-  return `${m.id}@${m.version}`;
-}
+import { versionId } from "../lib/workspace/version-id.js";
+
+/** "starting@2" (lib/workspace versionId). */
+export { versionId };
 
 export interface LoadedModels {
   dir: string;
-  entries: ModelEntry[];
+  files: ModelFile[];
+  entries: VersionEntry[];
   /** The valid versions, in file order, without duplicates. */
   models: Model[];
   /** Invalid files and duplicate versions (already printed to stderr). */
   errors: string[];
 }
 
-/** Reads and parses the model files of `dir`; prints each invalid file's error to stderr. Throws when the folder cannot be read or holds no model file. */
-export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<LoadedModels> {
-  const { parseModelFiles } = await import("../lib/workbench/models.js");
+/** The raw model files of `dir` (names relative to the working folder), for lib/workspace. Throws when the folder cannot be read or holds no model file. */
+export function readModelFiles(dir: string = DEFAULT_MODELS_DIR): { dir: string; files: ModelFile[] } {
   const abs = path.resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Error(`models folder ${JSON.stringify(dir)} does not exist (give a folder of model files with --models DIR)`);
   const names = readdirSync(abs).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
   if (!names.length) throw new Error(`models folder ${JSON.stringify(dir)} holds no model file (*.json)`);
   const shown = (f: string) => path.relative(process.cwd(), path.join(abs, f)) || f;
-  const entries = parseModelFiles(names.map((f) => ({ file: shown(f), text: readFileSync(path.join(abs, f), "utf8") })));
-  const errors: string[] = [];
-  const models: Model[] = [];
-  const seen = new Map<string, string>();
-  for (const e of entries) {
-    if (!e.ok) {
-      errors.push(e.error);
-      continue;
-    }
-    const id = versionId(e.model);
-    const first = seen.get(id);
-    if (first) {
-      errors.push(`${e.file}: version ${id} is also defined in ${first}; this file was skipped. Give each version its own number.`);
-      continue;
-    }
-    seen.set(id, e.file);
-    models.push(e.model);
-  }
+  return { dir: abs, files: names.map((f) => ({ file: shown(f), text: readFileSync(path.join(abs, f), "utf8") })) };
+}
+
+/** Reads and parses the model files of `dir` (lib/workspace parseVersions: duplicates dropped); prints each invalid file's error to stderr. */
+export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<LoadedModels> {
+  const { parseVersions } = await import("../lib/workspace/versions.js");
+  const read = readModelFiles(dir);
+  const entries = parseVersions(read.files);
+  const errors = entries.flatMap((e) => (e.status === "invalid" || e.status === "duplicate" ? [e.reason!] : []));
+  const models = entries.flatMap((e) => (e.status === "fits" && e.model ? [e.model] : []));
   for (const error of errors) stderr(`error: ${error}`);
-  return { dir: abs, entries, models, errors };
+  return { dir: read.dir, files: read.files, entries, models, errors };
 }
 
 /** Parses "--version" values ("id@N"); unknown versions are a usage error naming the available ones. */

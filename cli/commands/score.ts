@@ -132,8 +132,11 @@ export async function openSession(values: Record<string, unknown>): Promise<Sess
   const source = await readSource(values.dataset as string | undefined);
   const db = await openEngine(values.engine as string | undefined);
   try {
-    const { loadDataset } = await import("../../lib/dataset/load.js");
-    const report = await loadDataset(db, source.description, source.files);
+    // The one way to open a dataset with its versions (lib/workspace), shared with the site.
+    const { openWorkspace } = await import("../../lib/workspace/open.js");
+    const options = windowDays === undefined ? {} : { scoringDates: { kind: "firstCloseOrWindow" as const, windowDays } };
+    const opened = await openWorkspace(db, { description: source.description, files: source.files, models: loaded.files }, { ...options, only: selected.map(versionId) });
+    const report = opened.report;
     if (!report.usable) {
       const { formatProblems } = await import("./validate.js");
       const errors = report.problems.filter((p) => p.severity === "error");
@@ -142,39 +145,16 @@ export async function openSession(values: Record<string, unknown>): Promise<Sess
       await db.close();
       return { code: 1 };
     }
-    const { checkDataset, readDataShape, recompute } = await import("../../lib/scoring/index.js");
-    const shape = await readDataShape(db);
-    const fitting: Model[] = [];
-    for (const m of selected) {
-      try {
-        checkDataset(m, shape);
-        fitting.push(m);
-      } catch (e) {
-        failed.push(versionId(m));
-        err(`error: ${(e as Error).message}`);
-      }
+    const wanted = new Set(selected.map(versionId));
+    for (const e of opened.entries) {
+      if (!e.id || !wanted.has(e.id) || (e.status !== "not-for-dataset" && e.status !== "failed")) continue;
+      failed.push(e.id);
+      err(`error: ${e.reason}`);
     }
-    const options = windowDays === undefined ? {} : { scoringDates: { kind: "firstCloseOrWindow" as const, windowDays } };
-    let result: RecomputeResult | null = null;
-    let scored: VersionScores[] = [];
-    if (fitting.length) {
-      try {
-        result = await recompute(db, fitting, options);
-        scored = result.versions;
-      } catch {
-        // One version broke the batch: score them one by one to name it and keep the others.
-        for (const m of fitting) {
-          try {
-            const r = await recompute(db, [m], options);
-            scored.push(...r.versions);
-            result ??= r;
-          } catch (e) {
-            failed.push(versionId(m));
-            err(`error: model ${versionId(m)}: ${(e as Error).message}`);
-          }
-        }
-      }
-    }
+    const result = opened.recompute;
+    // In the order asked for.
+    const byId = new Map((result?.versions ?? []).map((v) => [versionId(v.model), v]));
+    const scored: VersionScores[] = selected.flatMap((m) => byId.get(versionId(m)) ?? []);
     for (const w of new Set(result?.warnings ?? [])) err(`warning: ${w}`);
     if (!scored.length) {
       err("error: no model version could be scored");

@@ -23,6 +23,8 @@ export interface RecomputeOptions {
   scoringDates?: ScoringDateRule;
   /** Also read every version's rows back (default false: read the tables when needed). */
   rows?: boolean;
+  /** Score each version on its own: a version whose SQL fails is listed in `failed` and the others go on (default false: throw). */
+  isolate?: boolean;
 }
 
 export interface VersionScores {
@@ -38,6 +40,8 @@ export interface VersionScores {
 export interface RecomputeResult {
   features: { name: string; spec: FeatureSpec }[];
   versions: VersionScores[];
+  /** With `isolate`: the versions whose scoring failed, and why. */
+  failed: { model: Model; error: string }[];
   warnings: string[];
   /** keyMs: lib/canonical.ts keyTables (0 when the loader keyed the tables already). */
   timings: { keyMs: number; checkMs: number; scoringDatesMs: number; featuresMs: number; scoresMs: number };
@@ -118,19 +122,27 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
   const featuresMs = lap();
 
   const versions: VersionScores[] = [];
+  const failed: RecomputeResult["failed"] = [];
   for (const model of models) {
     const name = scoresTableName(model);
-    await db.exec(render(scoreTableSql(model, name)));
-    const sql = scoresSql(model, name);
-    const entry: VersionScores = { model, table: name, sql, ms: 0 };
-    if (options.rows) entry.rows = await db.query(sql);
-    entry.ms = lap();
-    versions.push(entry);
+    try {
+      await db.exec(render(scoreTableSql(model, name)));
+      const sql = scoresSql(model, name);
+      const entry: VersionScores = { model, table: name, sql, ms: 0 };
+      if (options.rows) entry.rows = await db.query(sql);
+      entry.ms = lap();
+      versions.push(entry);
+    } catch (e) {
+      if (!options.isolate) throw e;
+      failed.push({ model, error: (e as Error).message });
+      lap();
+    }
   }
   const scoresMs = versions.reduce((s, v) => s + v.ms, 0);
   return {
     features: specs.map((spec) => ({ name: featureName(spec), spec })),
     versions,
+    failed,
     warnings,
     timings: { keyMs: keyed.ms, checkMs, scoringDatesMs, featuresMs, scoresMs },
   };
