@@ -16,6 +16,8 @@ export async function openWasmDb(): Promise<Db> {
     mvp: { mainModule: path.join(dist, "duckdb-mvp.wasm"), mainWorker: path.join(dist, "duckdb-node-mvp.worker.cjs") },
     eh: { mainModule: path.join(dist, "duckdb-eh.wasm"), mainWorker: path.join(dist, "duckdb-node-eh.worker.cjs") },
   };
+  // The blocking bundle require()s apache-arrow: its tables belong to that (CommonJS) instance, so write IPC with it.
+  const { tableToIPC } = require("apache-arrow") as typeof import("apache-arrow");
   const logger = new duckdb.VoidLogger();
   const db = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME);
   await db.instantiate();
@@ -25,6 +27,8 @@ export async function openWasmDb(): Promise<Db> {
     query: (sql) => conn.query(sql),
     send: (sql) => conn.send(sql, true),
     registerFile: (name, data) => db.registerFileBuffer(name, data),
+    exportIpc: async (sql) => tableToIPC(conn.query(sql) as never, "stream"),
+    importIpc: async (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
     async close() {
       conn.close();
       db.reset();

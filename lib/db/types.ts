@@ -34,6 +34,10 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Makes bytes readable by SQL as `read_csv('<name>')`. */
   registerFile(name: string, data: Uint8Array): Promise<void>;
+  /** DuckDB-WASM only: the result of `sql` as Arrow IPC stream bytes (lib/db/snapshot.ts). */
+  exportIpc?(sql: string): Promise<Uint8Array>;
+  /** DuckDB-WASM only: creates table `name` from Arrow IPC stream bytes. */
+  importIpc?(name: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 

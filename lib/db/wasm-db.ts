@@ -19,6 +19,10 @@ export interface WasmConnection {
   /** Runs SQL with a streaming result (conn.send(sql, true)). */
   send(sql: string): Promise<unknown>;
   registerFile(name: string, data: Uint8Array): unknown;
+  /** The result of `sql` as Arrow IPC stream bytes. */
+  exportIpc?(sql: string): Promise<Uint8Array>;
+  /** Creates table `name` from Arrow IPC stream bytes. */
+  importIpc?(name: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,12 @@ export function wasmDb(c: WasmConnection): Db {
     async registerFile(name: string, data: Uint8Array) {
       await serial(async () => c.registerFile(name, data));
     },
+    ...(c.exportIpc && c.importIpc
+      ? {
+          exportIpc: (sql: string) => serial(() => c.exportIpc!(sql)),
+          importIpc: (name: string, ipc: Uint8Array) => serial(() => c.importIpc!(name, ipc)),
+        }
+      : {}),
     close: () => c.close(),
   };
 }

@@ -4,6 +4,7 @@
  * URLs from data loaders) and by the browser benchmarks (URLs next to the page).
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
+import { tableToIPC } from "apache-arrow";
 import { SAFE_SETTINGS, type Db } from "../lib/db/types.js";
 import { wasmDb } from "../lib/db/wasm-db.js";
 
@@ -17,6 +18,8 @@ export async function openDuckDbWorker(wasmUrl: string, workerUrl: string): Prom
     query: (sql) => conn.query(sql),
     send: (sql) => conn.send(sql, true),
     registerFile: (name, data) => db.registerFileBuffer(name, data),
+    exportIpc: async (sql) => tableToIPC(await conn.query(sql), "stream"),
+    importIpc: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
     async close() {
       await conn.close();
       await db.terminate();
