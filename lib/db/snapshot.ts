@@ -32,7 +32,7 @@ export interface Snapshot {
 /** The tables and views of the main schema (temporary ones excluded). */
 export async function listObjects(db: Db): Promise<{ tables: string[]; views: string[] }> {
   const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name");
-  const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY view_name");
+  const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY view_oid");
   return { tables: tables.map((t) => t.name), views: views.map((v) => v.name) };
 }
 

@@ -17,7 +17,7 @@ import { DatasetDescriptionError, parseDatasetDescription, type DatasetDescripti
 import { describeFromSniff, sniffCsv, type SniffResult } from "../lib/dataset/sniff.js";
 import type { Db } from "../lib/db/types.js";
 import { OutcomesTable, ProblemsList, ReconciliationTable } from "./report-view.js";
-import { saveStoredDataset } from "./storage.js";
+import { createWorkspace } from "./workspaces.js";
 import { DownloadButton, ErrorBox, Flag, ProgressLine, Table, el, fmtInt } from "./ui.js";
 
 interface Picked {
@@ -138,10 +138,11 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
   const status = el("div", { "data-import-status": "", role: "status" });
   const result = el("div", {});
   const validateButton = el("button", { type: "button", "data-action": "validate" }, "Validate");
-  const useButton = el("button", { type: "button", "data-action": "use", disabled: "" }, "Use this data");
+  const useButton = el("button", { type: "button", "data-action": "use", disabled: "" }, "Create a workspace with this data");
+  const nameInput = el("input", { type: "text", name: "workspace-name", placeholder: "Workspace name (e.g. CRM export 2026-Q3)", "data-workspace-name": "", size: "36" }) as HTMLInputElement;
   const download = DownloadButton("Download dataset description", "dataset.json", () => descriptionText());
   download.setAttribute("data-action", "download");
-  const actions = el("p", { class: "import-actions" }, validateButton, " ", useButton, " ", download);
+  const actions = el("p", { class: "import-actions" }, validateButton, " ", nameInput, " ", useButton, " ", download);
   actions.hidden = true;
   const mappingTitle = el("h3", {}, "Mapping: which column is what");
   mappingTitle.hidden = true;
@@ -367,8 +368,9 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
       // Accepted merges since validating go into the saved description.
       const description = parseDatasetDescription(describeMapping(mapping), "the mapping");
       show(el("p", { class: "progress" }, "Saving the files in this browser…"));
-      await saveStoredDataset(description, filesOf(description));
-      show(el("p", { class: "progress" }, "Saved. Reloading…"));
+      const name = nameInput.value.trim() || picked.leads?.name.replace(/\.[^.]+$/, "") || description.name;
+      await createWorkspace(name, description, filesOf(description));
+      show(el("p", { class: "progress" }, `Workspace "${name}" created and active. Reloading…`));
       location.reload();
     } catch (e) {
       fail(e, "Could not keep the data in this browser");
@@ -376,7 +378,7 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
   }
 
   root.append(
-    el("p", {}, "Pick your CSV files. They are read in this tab and never uploaded; if you use them, they are kept in this browser (IndexedDB) until you go back to the built-in data."),
+    el("p", {}, "Pick your CSV files. They are read in this tab and never uploaded. A workspace made from them is kept in this browser (IndexedDB) with its model versions, decisions and votes, until you delete it."),
     inputs, sniffs, mappingTitle,
     form, actions, status, result,
   );

@@ -6,9 +6,9 @@ import type { Model, Rule } from "../lib/model/schema.js";
 import type { ModelDiff } from "../lib/model/diff.js";
 import type { LeadDetail } from "../lib/workbench/lead-detail.js";
 import type { MigrationCell } from "../lib/workbench/migration.js";
-import type { ModelEntry } from "../lib/workbench/models.js";
+import type { VersionEntry } from "../lib/workspace/versions.js";
 import { Chart } from "./chart.js";
-import { ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtPct } from "./ui.js";
+import { DownloadButton, ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtPct } from "./ui.js";
 
 /** A rule in words: `job_level in ["VP", "C-level"]`. */
 export function ruleText(r: Rule): string {
@@ -29,26 +29,91 @@ export function ruleText(r: Rule): string {
   }
 }
 
-export function VersionsTable(entries: ModelEntry[], label: (m: Model) => string, current?: Model) {
-  const ok = entries.flatMap((e) => (e.ok ? [e] : []));
+const STATUS_TEXT: Record<VersionEntry["status"], string> = {
+  fits: "scored", invalid: "invalid file", duplicate: "duplicate", "not-for-dataset": "not for this dataset", failed: "scoring failed",
+};
+
+/**
+ * Every model file of the workspace with its status: the versions scored,
+ * then the ones that are not (invalid, duplicate, not for this dataset,
+ * failed) with the reason; each with publish / retire / delete / download.
+ */
+export function VersionsTable(entries: VersionEntry[], label: (m: Model) => string, current?: Model, actions?: VersionActions) {
+  const scored = entries.filter((e) => e.status === "fits" && e.model);
+  const notScored = entries.filter((e) => !(e.status === "fits" && e.model));
+  const text = (e: VersionEntry) => actions?.text(e.file) ?? "";
+  const buttons = (e: VersionEntry) => {
+    if (!actions) return "";
+    const b = (name: string, title: string, fn: () => Promise<void>) => {
+      const x = el("button", { type: "button", "data-action": name, "data-file": e.file, title }, name) as HTMLButtonElement;
+      x.addEventListener("click", async () => {
+        x.disabled = true;
+        try {
+          await fn();
+          location.reload();
+        } catch (err) {
+          x.after(ErrorBox((err as Error).message, `Could not ${name}`));
+          x.disabled = false;
+        }
+      });
+      return x;
+    };
+    const m = e.model;
+    return el("span", { class: "version-actions" },
+      m && m.status !== "published" ? b("publish", "Mark this version published (the current version is the newest published one)", () => actions.setStatus(e.file, text(e), "published")) : "",
+      m && m.status !== "retired" ? b("retire", "Mark this version retired (kept for comparison)", () => actions.setStatus(e.file, text(e), "retired")) : "",
+      b("delete", "Remove this file from the workspace (in this browser)", () => actions.remove(e.file)),
+      " ", DownloadButton("download", e.file.split("/").pop() || "version.json", () => text(e)));
+  };
   const out = el("div", {},
-    Table(
+    scored.length ? Table(
       [
         { key: "version", label: "Version" }, { key: "status", label: "Status" }, { key: "parent", label: "Parent" },
-        { key: "from", label: "Effective from" }, { key: "author", label: "Author" }, { key: "criteria", label: "Criteria", align: "right" },
-        { key: "thresholds", label: "Nurture / sales-ready", align: "right" }, { key: "file", label: "File" },
+        { key: "from", label: "Effective from" }, { key: "author", label: "Author", wrap: true }, { key: "criteria", label: "Criteria", align: "right" },
+        { key: "thresholds", label: "Nurture / sales-ready", align: "right" }, { key: "actions", label: "" },
       ],
-      ok.map(({ model: m, file }) => ({
-        version: el("span", {}, label(m), m === current ? " " : "", m === current ? Flag("current", "ok") : ""),
-        status: m.status, parent: m.parent ?? "–", from: m.effectiveFrom, author: m.author,
-        criteria: m.criteria.length, thresholds: `${m.thresholds.nurture} / ${m.thresholds.salesReady}`, file,
-      })),
-    ),
-    el("h3", {}, "Change notes"),
-    el("ul", {}, ...ok.map(({ model: m }) => el("li", {}, el("strong", {}, `${label(m)}: `), m.changeNote || "(no note)"))),
+      scored.map((e) => {
+        const m = e.model!;
+        return {
+          version: el("span", { title: e.file }, label(m), m === current ? " " : "", m === current ? Flag("current", "ok") : ""),
+          status: m.status, parent: m.parent ?? "–", from: m.effectiveFrom, author: m.author,
+          criteria: m.criteria.length, thresholds: `${m.thresholds.nurture} / ${m.thresholds.salesReady}`, actions: buttons(e),
+        };
+      }),
+    ) : el("p", {}, "No version is scored on this dataset yet."),
+    notScored.length ? el("div", { class: "versions-not-scored" },
+      el("h3", {}, "Not scored"),
+      ...notScored.map((e) => el("div", { class: "version-not-scored", "data-status": e.status },
+        ErrorBox(`${e.reason ?? ""}\nThe other versions work as usual.`, `${e.id ?? e.file}: ${STATUS_TEXT[e.status]}`), buttons(e)))) : "",
+    scored.length ? el("h3", {}, "Change notes") : "",
+    el("ul", {}, ...scored.map(({ model: m }) => el("li", {}, el("strong", {}, `${label(m!)}: `), m!.changeNote || "(no note)"))),
   );
-  for (const e of entries) if (!e.ok) out.prepend(ErrorBox(`${e.error}\nThis file is skipped; the other versions work as usual. Fix the file and rebuild (or reload the preview).`, "Invalid model file"));
   return out;
+}
+
+/** Adds model files (JSON) to the active workspace: each is checked like any other and listed with its status. */
+export function ModelUpload(add: (files: { file: string; text: string }[]) => Promise<void>) {
+  const input = el("input", { type: "file", accept: ".json,application/json", multiple: "", "data-action": "upload-models" }) as HTMLInputElement;
+  const status = el("span", { class: "muted", role: "status" });
+  input.addEventListener("change", async () => {
+    const files = [...(input.files ?? [])];
+    if (!files.length) return;
+    try {
+      await add(await Promise.all(files.map(async (f) => ({ file: `upload/${f.name}`, text: await f.text() }))));
+      status.textContent = ` Added ${files.length} file(s); reloading…`;
+      location.reload();
+    } catch (e) {
+      status.replaceChildren(ErrorBox((e as Error).message, "Could not add the files"));
+    }
+  });
+  return el("p", {}, el("label", {}, "Add model files (JSON, e.g. from data/models/): ", input), status);
+}
+
+/** What the versions table can do to a file of the active workspace. */
+export interface VersionActions {
+  text(file: string): string | undefined;
+  setStatus(file: string, text: string, status: Model["status"]): Promise<void>;
+  remove(file: string): Promise<void>;
 }
 
 export function CriteriaTable(m: Model) {

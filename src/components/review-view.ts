@@ -11,13 +11,11 @@ import type { CohortRow, CriterionDrift, LostHighScorers, ReviewDue, ScoreDrift,
 import { describeDecision, draftReview, reviewFileName, type ReviewEntry } from "../lib/reviews/index.js";
 import type { PointsGap } from "../lib/workbench/review-input.js";
 import { Chart } from "./chart.js";
-import { FileAttachment } from "observablehq:stdlib";
 import { parseReviewFiles, sortNewestFirst } from "../lib/reviews/index.js";
 import { ErrorBox, Flag, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
-/** The decision files of data/reviews/ (built into the site), parsed, newest first. */
-export async function loadReviews(): Promise<ReviewEntry[]> {
-  const files = (await FileAttachment("../data/reviews.json").json()) as { file: string; text: string }[];
+/** The active workspace's decision files (Workbench.reviews), parsed, newest first. */
+export async function loadReviews(files: readonly { file: string; text: string }[]): Promise<ReviewEntry[]> {
   return sortNewestFirst(parseReviewFiles(files));
 }
 

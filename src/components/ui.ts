@@ -74,11 +74,11 @@ export function Table(columns: { key: string; label: string; align?: "left" | "r
 }
 
 /** A button that downloads `text` as a file (made in the browser; nothing is sent anywhere). */
-export function DownloadButton(label: string, filename: string, text: () => string, type = "application/json") {
+export function DownloadButton(label: string, filename: string | (() => string), text: () => string, type = "application/json") {
   const b = el("button", { type: "button" }, label);
   b.addEventListener("click", () => {
     const url = URL.createObjectURL(new Blob([text()], { type }));
-    const a = el("a", { href: url, download: filename });
+    const a = el("a", { href: url, download: typeof filename === "string" ? filename : filename() });
     document.body.append(a);
     a.click();
     a.remove();

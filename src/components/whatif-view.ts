@@ -9,7 +9,8 @@ import { unitSlots, type UnitSlot } from "../lib/scoring/units.js";
 import { draftFromWhatIf, whatIfInput, type WhatIf, type WhatIfResult } from "../lib/scoring/whatif.js";
 import { niceBinWidth, type HistogramBin } from "../lib/workbench/histogram.js";
 import { DistributionChart } from "./charts.js";
-import { DownloadButton, ErrorBox, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { SaveVersion } from "./save-version.js";
+import { ErrorBox, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
 function slotLabel(m: Model, s: UnitSlot): string {
   const c = m.criteria.find((x) => x.id === s.criterionId)!;
@@ -129,10 +130,8 @@ export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width
   }
 
   const maxVersion = Math.max(...allModels.filter((m) => m.id === model.id).map((m) => m.version));
-  const download = DownloadButton("Download as a new draft version", `${model.id}-v${maxVersion + 1}.json`, () => {
-    const draft = draftFromWhatIf(model, points, thresholds, { author: "What-if editor", note: "Points and thresholds changed in the what-if editor.", maxVersion });
-    return JSON.stringify({ $schema: "./model.schema.json", ...draft }, null, 2) + "\n";
-  });
+  const download = SaveVersion(() => draftFromWhatIf(model, points, thresholds, { author: "What-if editor", note: "Points and thresholds changed in the what-if editor.", maxVersion }),
+    { label: "Save as a new draft version in this workspace" });
   const reset = el("button", { type: "button" }, "Reset to the version's points");
   reset.addEventListener("click", () => {
     points.splice(0, points.length, ...Array.from(base.points));
@@ -146,7 +145,7 @@ export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width
   });
   render();
   void last;
-  out.append(el("div", { class: "whatif" }, controls, el("div", { class: "whatif-output" }, summary, errorBox, chartBox, tiersBox, el("p", {}, download, " ", reset),
-    el("p", { class: "muted" }, "The draft keeps the version's criteria and rules and records the changed points and thresholds in its change note. Save it in data/models/ to score it on every page."))));
+  out.append(el("div", { class: "whatif" }, controls, el("div", { class: "whatif-output" }, summary, errorBox, chartBox, tiersBox, el("p", {}, reset), download,
+    el("p", { class: "muted" }, "The draft keeps the version's criteria and rules and records the changed points and thresholds in its change note. Saved in this workspace, it is scored on every page at once; the file can also go in data/models/."))));
   return out;
 }

@@ -1,59 +1,60 @@
 /**
- * Opens the workbench in the browser: DuckDB-WASM, the active dataset (the
- * one the site was built with, or the analyst's own files chosen on the Data
- * page and kept in this browser), validated by the same loadDataset as the
- * CLI, then every model version recomputed. Pages call `openWorkbench()` once.
+ * Opens the active workspace in the browser (src/components/workspaces.ts):
+ * DuckDB-WASM, the dataset validated by the same lib/workspace path as the
+ * CLI, then every model version that fits the data scored on its own. What
+ * was loaded is kept in this browser (workspace-cache.ts): the next page
+ * restores the tables instead of reading, validating and scoring again.
+ * Pages call `openWorkbench()` once.
  */
-import { FileAttachment } from "observablehq:stdlib";
-import { loadDataset, type LoadProgress } from "../lib/dataset/load.js";
 import type { ValidationReport } from "../lib/dataset/report.js";
-import { parseDatasetDescription, type DatasetDescription } from "../lib/dataset/schema.js";
+import type { DatasetDescription } from "../lib/dataset/schema.js";
+import { listObjects, restore, snapshot } from "../lib/db/snapshot.js";
 import type { Db } from "../lib/db/types.js";
+import type { JsonFile } from "../lib/json-files.js";
 import type { Model } from "../lib/model/schema.js";
-import { recompute, type RecomputeResult } from "../lib/scoring/recompute.js";
-import { currentVersion, parseModelFiles, versionLabel, type ModelEntry, type ModelFile } from "../lib/workbench/models.js";
+import type { RecomputeResult } from "../lib/scoring/recompute.js";
+import { loadDataset } from "../lib/dataset/load.js";
+import { currentVersion, versionLabel } from "../lib/workbench/models.js";
+import { scoreVersions, type OpenedWorkspace } from "../lib/workspace/open.js";
+import type { VersionEntry } from "../lib/workspace/versions.js";
 import { openBrowserDb } from "./duckdb.js";
-import { loadStoredDataset, type StoredDataset } from "./storage.js";
+import { sha256 } from "./idb.js";
+import { getCached, putCached } from "./workspace-cache.js";
+import { activeWorkspace, builtInModels } from "./workspaces.js";
 
 export interface Workbench {
   db: Db;
+  /** The active workspace. */
+  workspace: { id: string; name: string };
   /** "built-in" (the dataset the site was built with) or "browser" (the analyst's own files). */
   origin: "built-in" | "browser";
   description: DatasetDescription;
   report: ValidationReport;
-  entries: ModelEntry[];
-  /** The valid versions, in file order. */
+  /** Every model file with its status: fits (scored), invalid, duplicate, not-for-dataset, failed. */
+  entries: VersionEntry[];
+  /** The versions scored, in file order. */
   models: Model[];
   current: Model | undefined;
   recompute: RecomputeResult | null;
-  /** Why scoring could not run (data unusable, or a model does not fit the data). */
+  /** Why nothing could be scored, in one plain sentence (data unusable, no version fits). */
   scoringError: string | null;
   label: (m: Model) => string;
+  /** The workspace's model files (raw text), review decision files and workshop vote files. */
+  modelFiles: JsonFile[];
+  reviews: JsonFile[];
+  votes: JsonFile[];
   /** Milliseconds per step, shown on the Data page. */
   timings: Record<string, number>;
+  /** Whether the tables came from this browser's cache (data: validated tables; scores: features and scores). */
+  cached: { data: boolean; scores: boolean };
 }
 
 export type Progress = (message: string, fraction: number) => void;
 
-async function builtIn(): Promise<{ description: DatasetDescription; files: Record<string, Uint8Array> }> {
-  const meta = (await FileAttachment("../data/dataset/description.json").json()) as { description: unknown; built: string };
-  const description = parseDatasetDescription(meta.description, `dataset description (${meta.built})`);
-  // Always call .arrayBuffer() on the attachment itself: a bare FileAttachment("x.csv")
-  // makes Framework add d3-dsv from its CDN (an outside request the build cannot make).
-  const all = {
-    leads: () => FileAttachment("../data/dataset/leads.csv").arrayBuffer(),
-    deals: () => FileAttachment("../data/dataset/deals.csv").arrayBuffer(),
-    activities: () => FileAttachment("../data/dataset/activities.csv").arrayBuffer(),
-  };
-  const files: Record<string, Uint8Array> = {};
-  for (const [kind, spec] of Object.entries(description.files)) if (spec) files[spec.path] = new Uint8Array(await all[kind as keyof typeof all]());
-  return { description, files };
-}
+/** The site's own model files (built in). */
+export const modelFiles = builtInModels;
 
-/** Model files: the built-in versions plus drafts saved in this browser. */
-export async function modelFiles(): Promise<ModelFile[]> {
-  return (await FileAttachment("../data/models.json").json()) as ModelFile[];
-}
+type ScoresMeta = Pick<OpenedWorkspace, "entries" | "models" | "recompute" | "scoringError">;
 
 export async function openWorkbench(progress: Progress = () => {}): Promise<Workbench> {
   const timings: Record<string, number> = {};
@@ -63,33 +64,62 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
     timings[name] = Math.round(now - t0);
     t0 = now;
   };
-  progress("Starting DuckDB-WASM and reading the dataset…", 0.02);
-  // The engine starts while the files download: the two do not depend on each other.
-  const stored: StoredDataset | null = await loadStoredDataset().catch(() => null);
-  const [db, { description, files }] = await Promise.all([openBrowserDb(), stored ?? builtIn()]);
-  lap("start DuckDB-WASM and fetch files");
-  const report = await loadDataset(db, description, files, {
-    onProgress: (p: LoadProgress) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.6 * p.fraction),
-  });
-  lap("load and validate");
-  const entries = parseModelFiles(await modelFiles());
-  const models = entries.flatMap((e) => (e.ok ? [e.model] : []));
-  let result: RecomputeResult | null = null;
-  let scoringError: string | null = null;
-  if (!report.usable) scoringError = "The data has errors (see the Data page), so no scores were computed.";
-  else if (models.length) {
-    progress(`Recomputing ${models.length} model version(s) as of each lead's scoring date…`, 0.75);
-    try {
-      result = await recompute(db, models);
-    } catch (e) {
-      scoringError = (e as Error).message;
+  progress("Starting DuckDB-WASM and opening the workspace…", 0.02);
+  const [db, ws] = await Promise.all([openBrowserDb(), activeWorkspace()]);
+  lap("start DuckDB-WASM");
+  const wsId = ws.record.id;
+  const cached = { data: false, scores: false };
+
+  // 1. The validated tables: from this browser's cache, else read and validated from the files.
+  let report: ValidationReport;
+  const data = await getCached<{ report: ValidationReport }>(wsId, "data", ws.contentKey);
+  if (data) {
+    progress("Restoring the validated tables kept in this browser…", 0.2);
+    await restore(db, data.snapshot);
+    report = data.meta.report;
+    cached.data = true;
+    lap("restore tables (cached in this browser)");
+  } else {
+    progress("Reading the data files…", 0.05);
+    const files = await ws.files();
+    lap("fetch files");
+    report = await loadDataset(db, ws.description, files, {
+      onProgress: (p) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.55 * p.fraction),
+    });
+    lap("load and validate");
+    if (report.usable) {
+      progress("Keeping the validated tables in this browser for the next page…", 0.68);
+      await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, await listObjects(db)));
+      lap("keep tables in this browser");
     }
   }
-  lap("recompute scores");
-  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = timings;
+
+  // 2. Features and scores of every version that fits: keyed by the data and the model files.
+  const scoresKey = await sha256([ws.contentKey, ...ws.models.flatMap((f) => [f.file, f.text])]);
+  let opened: ScoresMeta;
+  const scores = report.usable ? await getCached<ScoresMeta>(wsId, "scores", scoresKey) : null;
+  if (scores) {
+    progress("Restoring the scores kept in this browser…", 0.8);
+    await restore(db, scores.snapshot);
+    opened = scores.meta;
+    cached.scores = true;
+    lap("restore scores (cached in this browser)");
+  } else {
+    const before = new Set((await listObjects(db)).tables);
+    const o = await scoreVersions(db, report, ws.models, { onProgress: progress });
+    opened = { entries: o.entries, models: o.models, recompute: o.recompute, scoringError: o.scoringError };
+    lap("recompute scores");
+    if (o.recompute) {
+      const added = (await listObjects(db)).tables.filter((t) => !before.has(t));
+      await putCached(wsId, "scores", scoresKey, opened, await snapshot(db, { tables: added }));
+      lap("keep scores in this browser");
+    }
+  }
+  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = { ...timings, cached };
   progress("Ready", 1);
   return {
-    db, origin: stored ? "browser" : "built-in", description, report, entries, models,
-    current: currentVersion(models), recompute: result, scoringError, label: versionLabel, timings,
+    db, workspace: { id: wsId, name: ws.record.name }, origin: ws.origin, description: ws.description, report,
+    entries: opened.entries, models: opened.models, current: currentVersion(opened.models), recompute: opened.recompute,
+    scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached,
   };
 }

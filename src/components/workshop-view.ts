@@ -15,6 +15,7 @@ import type { VoteTarget } from "../lib/workshop/targets.js";
 import { problemText, type Vote, type VoteProblem } from "../lib/workshop/votes.js";
 import { Chart } from "./chart.js";
 import { ruleText } from "./models-view.js";
+import { SaveVersion } from "./save-version.js";
 import { DownloadButton, ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
 /** A number as shown: whole numbers plain, others with d decimals; a true minus sign. */
@@ -253,8 +254,8 @@ export function ConsensusCard(c: Consensus, base: Model, label: (m: Model) => st
       ],
     )),
     el("p", { class: "muted" }, `Change note: ${c.model.changeNote}`),
-    el("div", { class: "no-print" }, DownloadButton(`Download ${file}`, file, () => JSON.stringify({ $schema: "./model.schema.json", ...c.model }, null, 2) + "\n"),
-      el("span", { class: "muted" }, ` Put it in data/models/ to make it a version of the workbench.`)),
+    SaveVersion(() => c.model, { label: `Save the consensus as ${c.model.id} v${c.model.version} in this workspace` }),
+    el("p", { class: "muted" }, `Saved in this workspace it is scored on every page at once; the file (${file}) can also go in data/models/.`),
   );
 }
 
