@@ -15,6 +15,7 @@ export default {
     { name: "Overview", path: "/" },
     { name: "Data", path: "/data" },
     { name: "Models", path: "/models" },
+    { name: "Criteria builder", path: "/builder" },
     { name: "What-if editor", path: "/what-if" },
     { name: "Distributions", path: "/distributions" },
     { name: "Calibration", path: "/calibration" },

@@ -50,7 +50,7 @@ export function resultBins(r: WhatIfResult): HistogramBin[] {
   return bins;
 }
 
-function tierTable(r: WhatIfResult) {
+export function tierTable(r: WhatIfResult) {
   const totalWon = r.counts.won || 1;
   return Table(
     [{ key: "tier", label: "Tier" }, { key: "leads", label: "Leads", align: "right" }, { key: "won", label: "Won", align: "right" }, { key: "lost", label: "Lost", align: "right" }, { key: "rate", label: "Win rate", align: "right" }, { key: "captured", label: "Share of all wins", align: "right" }],
