@@ -183,6 +183,7 @@ export function CriteriaBuilder(sources: Source[], ctx: BuilderContext): HTMLEle
     try {
       if (!state.blocks.length) throw new Error("Add a column or an activity type to start.");
       model = builderModel({ ...state, thresholds: thresholdsSet ? state.thresholds : { nurture: 0, salesReady: 1 } });
+      void model;
     } catch (e) {
       live.replaceChildren(el("p", { class: "muted" }, (e as Error).message.includes("criteria") ? "Give points to at least one row." : (e as Error).message));
       wi = null;
@@ -202,13 +203,12 @@ export function CriteriaBuilder(sources: Source[], ctx: BuilderContext): HTMLEle
         wiKey = key;
       }
       if (!thresholdsSet) {
-        // Start at the scores that put about 15 % of leads in sales-ready and the next 35 % in nurture.
+        // Until the analyst sets them: the scores that put about 15 % of leads in sales-ready and the next 35 % in nurture.
         const s = Float64Array.from(wi.rescore({ ...whatIfInput(model), thresholds: { nurture: 0, salesReady: 1 } }).scores()).sort();
         const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
         state.thresholds = { nurture: at(0.5), salesReady: Math.max(at(0.5) + 1, at(0.85)) };
         nurture.value = String(state.thresholds.nurture);
         sales.value = String(state.thresholds.salesReady);
-        thresholdsSet = true;
         model = builderModel(state);
       }
       const r = wi.rescore(whatIfInput(model));
@@ -230,7 +230,8 @@ export function CriteriaBuilder(sources: Source[], ctx: BuilderContext): HTMLEle
       el("p", { class: "muted" }, "Numbers are cut in about five bands of equal size at readable values; text columns show their frequent values, the rest grouped as “any other value”. Activities are counted as of each lead's scoring date, as the scorer does.")),
     blocksBox,
     el("h2", {}, "Your model"),
-    el("p", {}, el("label", {}, "Model id ", idInput), ` version ${state.version} · thresholds: nurture ≥ `, nurture, " sales-ready ≥ ", sales),
+    el("p", {}, el("label", {}, "Model id ", idInput), ` version ${state.version} · thresholds: nurture ≥ `, nurture, " sales-ready ≥ ", sales,
+      el("span", { class: "muted" }, " (until you set them: the scores that send about 15 % of leads to sales and the next 35 % to nurture)")),
     live,
     save,
   );

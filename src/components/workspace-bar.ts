@@ -26,6 +26,7 @@ export async function WorkspaceBar(activeId: string) {
     return b;
   };
   const rows = list.map((w) => {
+    const rowAttrs = { "data-workspace-row": w.id };
     const active = w.id === activeId;
     const name = w.id === BUILT_IN ? `${builtIn} (built into this site)` : w.name;
     const what = w.id === BUILT_IN
@@ -35,7 +36,7 @@ export async function WorkspaceBar(activeId: string) {
       name: el("span", { "data-workspace": w.id }, active ? el("strong", {}, name) : name, active ? " ✓ active" : ""),
       what,
       created: w.id === BUILT_IN ? "–" : w.createdAt.slice(0, 10),
-      actions: el("span", {},
+      actions: el("span", rowAttrs,
         active ? "" : act("Open", "open-workspace", () => switchWorkspace(w.id)),
         " ",
         w.id === BUILT_IN ? "" : act("Rename", "rename-workspace", async () => {

@@ -44,7 +44,7 @@ describe("bring your own data on /data", () => {
   });
   afterAll(async () => session?.close());
 
-  it.skipIf(!hasLeads)("X Education Leads.csv: validate, use, Overview shows it, back to the built-in data", async () => {
+  it.skipIf(!hasLeads)("X Education Leads.csv: validate, create a workspace, Overview shows it, back to the built-in workspace", async () => {
     const { page, problems, close } = await openPage(session, "/data");
     try {
       await waitReady(page, 90_000, problems);
@@ -84,7 +84,7 @@ describe("bring your own data on /data", () => {
 
       await page.goto(session.url + "/data", { waitUntil: "load" });
       await waitReady(page, 90_000, problems);
-      await Promise.all([page.waitForEvent("load", { timeout: 60_000 }), page.click('[data-action="built-in"]')]);
+      await Promise.all([page.waitForEvent("load", { timeout: 60_000 }), page.click('[data-workspace-row="built-in"] [data-action="open-workspace"]')]);
       await waitReady(page, 90_000, problems);
       expect(await page.getAttribute("[data-dataset]", "data-dataset")).toBe("built-in");
       await expectClean(page, problems);
