@@ -28,7 +28,8 @@ export async function WorkspaceBar(activeId: string) {
   const rows = list.map((w) => {
     const rowAttrs = { "data-workspace-row": w.id };
     const active = w.id === activeId;
-    const name = w.id === BUILT_IN ? `${builtIn} (built into this site)` : w.name;
+    // Another workspace's dataset is named only by its workspace name: the built-in one as "built into this site".
+    const name = w.id === BUILT_IN ? (active ? `${builtIn} (built into this site)` : "The dataset built into this site") : w.name;
     const what = w.id === BUILT_IN
       ? `${w.models.length} version(s), ${w.reviews.length} decision(s) and ${w.votes.length} vote file(s) added in this browser`
       : `${Object.keys(w.files ?? {}).length} file(s), ${w.models.length} version(s), ${w.reviews.length} decision(s), ${w.votes.length} vote file(s)`;

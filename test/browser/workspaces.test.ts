@@ -140,7 +140,7 @@ describe("workspaces", () => {
     } finally {
       await close();
     }
-  });
+  }, 900_000);
 
   it("a model file that does not fit is listed as not for this dataset; the others score on every page", async () => {
     const misfit = JSON.parse(readFileSync("data/models/starting-v1.json", "utf8"));
@@ -169,5 +169,5 @@ describe("workspaces", () => {
     } finally {
       await close();
     }
-  });
+  }, 900_000);
 });
