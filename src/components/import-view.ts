@@ -103,9 +103,10 @@ function ReportView(r: ValidationReport, onMerge: (s: MergeSuggestion, accept: b
             ` ${s.file}.${s.column}: ${s.variants.map((v) => `${JSON.stringify(v.value)} (${fmtInt(v.count)})`).join(", ")} → ${JSON.stringify(s.suggested)}`);
         }))
     : el("p", { class: "muted" }, "No inconsistent spellings found.");
-  return el("div", { "data-import-report": r.usable ? "usable" : "unusable" },
+  return el("div", { "data-import-report": r.usable ? "usable" : "unusable", class: "card" },
+    el("h3", {}, "Your files, validated (not yet a workspace)"),
     el("p", {}, r.usable ? Flag("usable", "ok") : Flag(`not usable: ${errors.length} error(s) to fix`, "bad"),
-      r.asOf ? ` As of ${r.asOf} (${r.asOfSource}).` : ""),
+      r.asOf ? ` As of ${r.asOf} (${r.asOfSource === "description" ? "as you gave it" : "no date given: the latest date in the data"}).` : ""),
     ...errors.map((p) => ErrorBox(p.message, `${p.file ?? "dataset"}`)),
     el("h3", {}, "Rows read, used and excluded"),
     ReconciliationTable(r),
@@ -344,7 +345,7 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
       db ??= openDb();
       const scratch = await db;
       const r = await loadDataset(scratch, description, files, {
-        onProgress: (p) => progress.update(p.phase === "done" ? "Done" : p.phase === "key" ? "Indexing the activities by lead…" : `${p.phase === "read" ? "Reading" : p.phase === "validate" ? "Checking" : "Labelling outcomes of"} ${p.file ?? "the leads"}…`, p.fraction),
+        onProgress: (p) => progress.update(p.phase === "done" ? "Done" : p.phase === "key" ? (picked.activities ? "Indexing the activities by lead…" : "Keying the leads…") : `${p.phase === "read" ? "Reading" : p.phase === "validate" ? "Checking" : "Labelling outcomes of"} ${p.file ?? "the leads"}…`, p.fraction),
       });
       progress.done(`Validated in ${(performance.now() - t) / 1000 < 10 ? ((performance.now() - t) / 1000).toFixed(1) : fmtInt((performance.now() - t) / 1000)} s.`);
       report = r;
