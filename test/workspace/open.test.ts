@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { datasetSource } from "../../cli/dataset-source.js";
+import { datasetSource } from "../../lib/dataset/source.js";
 import { openWasmDb } from "../../lib/db/node-wasm.js";
 import { listObjects, restore, snapshot } from "../../lib/db/snapshot.js";
 import type { Db } from "../../lib/db/types.js";

@@ -6,7 +6,7 @@
 // reuses another dataset's tables.
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { datasetSource, fileOf, siteDescription } from "../../../cli/dataset-source.js";
+import { datasetSource, fileOf, siteDescription } from "../../../lib/dataset/source.js";
 import { FILE_KINDS } from "../../../lib/dataset/schema.js";
 const source = await datasetSource();
 const description = siteDescription(source.description);
