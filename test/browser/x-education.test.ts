@@ -102,6 +102,6 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
       } finally {
         await close();
       }
-    });
+    }, 240_000);
   }
 });
