@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Builds the static site. The dataset and the model versions come from
 // LEADSCORE_DATASET (a dataset description file; default: the bundled sample)
-// and LEADSCORE_MODELS (a folder; default data/models). Framework caches data
+// and LEADSCORE_MODELS (a folder; default data/models); its review decisions
+// and workshop votes from LEADSCORE_REVIEWS and LEADSCORE_WORKSHOP (folders;
+// data/reviews and data/workshop belong to the bundled sample and are used
+// only when LEADSCORE_DATASET is unset). Framework caches data
 // loader output by source file, not by environment, so the cached outputs of
 // those loaders are removed first: a build never shows another dataset's data.
 import { spawnSync } from "node:child_process";
@@ -24,6 +27,6 @@ if (out && existsSync(out)) {
   rmSync(out, { recursive: true, force: true });
 }
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" };
-for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS", "LEADSCORE_REVIEWS", "LEADSCORE_OUT"]) if (env[k]) env[k] = path.resolve(env[k]);
+for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS", "LEADSCORE_REVIEWS", "LEADSCORE_WORKSHOP", "LEADSCORE_OUT"]) if (env[k]) env[k] = path.resolve(env[k]);
 const r = spawnSync("npx", ["observable", "build", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
 process.exit(r.status ?? 1);

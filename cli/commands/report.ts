@@ -1,12 +1,12 @@
 import type { Command } from "./types.js";
 import { UsageError } from "./types.js";
 
-/** Loader outputs that depend on the environment (dataset, models, reviews): Framework caches them by loader file only. */
-const ENV_LOADER_CACHE = ["data/models.json", "data/reviews.json", "data/dataset/description.json", "data/dataset/leads.csv", "data/dataset/deals.csv", "data/dataset/activities.csv"];
+/** Loader outputs that depend on the environment (dataset, models, reviews, votes): Framework caches them by loader file only. */
+const ENV_LOADER_CACHE = ["data/models.json", "data/reviews.json", "data/workshop.json", "data/dataset/description.json", "data/dataset/leads.csv", "data/dataset/deals.csv", "data/dataset/activities.csv"];
 
 export const report: Command = {
   summary: "build the static workbench site and its calibration report for a dataset, with summary.json",
-  usage: `Usage: leadscore report [--dataset FILE] [--models DIR] [--reviews DIR] --out DIR
+  usage: `Usage: leadscore report [--dataset FILE] [--models DIR] [--reviews DIR] [--workshop DIR] --out DIR
                        [--by month|quarter] [--stable-months N] [--engine wasm|native]
 
 Builds the whole static site (every page, the published report at
@@ -24,10 +24,18 @@ Chromium is installed; CHROMIUM_PATH names another binary).
 
 DIR must be empty, missing, or a previous report (it is then replaced).
 
+Review decisions and workshop votes belong to a dataset: data/reviews and
+data/workshop are the bundled sample's and are used only for the sample. For
+another dataset, give its own folders (or none: an empty decision log). A
+decision file that names another dataset ("dataset": its description's name),
+or versions its models do not have, is listed apart in summary.json
+(otherDecisions), never in the log.
+
 Options:
   --dataset FILE       dataset description   [default: $LEADSCORE_DATASET, else the bundled sample]
   --models DIR         folder of model files   [default: data/models]
-  --reviews DIR        folder of review decision files   [default: data/reviews]
+  --reviews DIR        folder of review decision files   [default: $LEADSCORE_REVIEWS, else data/reviews for the sample, none for another dataset]
+  --workshop DIR       folder of workshop votes files   [default: $LEADSCORE_WORKSHOP, else data/workshop for the sample, none for another dataset]
   --out DIR            where the site and summary.json go   (required)
   --by P               cohorts by month or quarter   [default: quarter]
   --stable-months N    review cadence once proven, 6–12 months   [default: 6]
@@ -36,6 +44,7 @@ Options:
     dataset: { type: "string" },
     models: { type: "string" },
     reviews: { type: "string" },
+    workshop: { type: "string" },
     out: { type: "string" },
     by: { type: "string" },
     "stable-months": { type: "string" },
@@ -52,13 +61,21 @@ Options:
     const fs = await import("node:fs");
     const path = (await import("node:path")).default;
     const { ROOT } = await import("../dataset-source.js");
+    const { contextFolder } = await import("../../lib/context-folders.js");
     const { DEFAULT_MODELS_DIR } = await import("../models.js");
     const out = path.resolve(values.out);
     const dataset = values.dataset !== undefined ? path.resolve(values.dataset as string) : process.env.LEADSCORE_DATASET ? path.resolve(process.env.LEADSCORE_DATASET) : undefined;
     const models = path.resolve((values.models as string | undefined) ?? DEFAULT_MODELS_DIR);
-    const reviews = path.resolve((values.reviews as string | undefined) ?? path.join(ROOT, "data/reviews"));
+    // The sample's decisions and votes go with the sample only (lib/context-folders); null: none.
+    const folder = (kind: "reviews" | "workshop", given: string | undefined) => {
+      const f = contextFolder(kind, { dataset, given });
+      return f === null ? null : given ? path.resolve(f) : path.join(ROOT, f);
+    };
+    const reviews = folder("reviews", (values.reviews as string | undefined) ?? (process.env.LEADSCORE_REVIEWS || undefined));
+    const workshop = folder("workshop", (values.workshop as string | undefined) ?? (process.env.LEADSCORE_WORKSHOP || undefined));
     if (dataset !== undefined && !fs.existsSync(dataset)) throw new Error(`dataset description ${JSON.stringify(values.dataset ?? dataset)} not found`);
-    if (values.reviews !== undefined && !fs.existsSync(reviews)) throw new Error(`reviews folder ${JSON.stringify(values.reviews)} does not exist`);
+    if (values.reviews !== undefined && !fs.existsSync(reviews!)) throw new Error(`reviews folder ${JSON.stringify(values.reviews)} does not exist`);
+    if (values.workshop !== undefined && !fs.existsSync(workshop!)) throw new Error(`workshop folder ${JSON.stringify(values.workshop)} does not exist`);
     prepareOut(fs, path, out);
 
     // 1. The figures, computed in Node with the page's code.
@@ -69,7 +86,7 @@ Options:
     try {
       const { parseReviewFiles } = await import("../../lib/reviews/parse.js");
       const { collectReport } = await import("../../lib/reviews/collect.js");
-      const files = fs.existsSync(reviews)
+      const files = reviews !== null && fs.existsSync(reviews)
         ? fs.readdirSync(reviews).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort().map((f) => ({ file: `reviews/${f}`, text: fs.readFileSync(path.join(reviews, f), "utf8") }))
         : [];
       const entries = parseReviewFiles(files);
@@ -87,14 +104,16 @@ Options:
     const clearCache = () => { for (const f of ENV_LOADER_CACHE) fs.rmSync(path.join(cache, f), { force: true }); };
     clearCache();
     try {
-      const code = await build(ROOT, {
+      const env: NodeJS.ProcessEnv = {
         ...process.env,
         ...(dataset !== undefined ? { LEADSCORE_DATASET: dataset } : {}),
         LEADSCORE_MODELS: models,
-        LEADSCORE_REVIEWS: reviews,
         LEADSCORE_OUT: out,
         OBSERVABLE_TELEMETRY_DISABLE: "1",
-      });
+      };
+      // The site reads the same folders as summary.json, or none.
+      for (const [k, v] of [["LEADSCORE_REVIEWS", reviews], ["LEADSCORE_WORKSHOP", workshop]] as const) if (v === null) delete env[k]; else env[k] = v;
+      const code = await build(ROOT, env);
       if (code !== 0) {
         process.stderr.write(`error: observable build exited with ${code}\n`);
         return 1;

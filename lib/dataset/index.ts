@@ -6,6 +6,7 @@ export type { LoadOptions, LoadProgress } from "./load.js";
 export { sniffCsv, describeFromSniff, inferColumnType } from "./sniff.js";
 export type { SniffResult, SniffColumn, InferredType } from "./sniff.js";
 export { outcomeSql, createOutcomes, outcomeSource, OUTCOME_RULES } from "./outcomes.js";
+export { outcomeWording, type OutcomeWording } from "./outcome-wording.js";
 export type { OutcomeRule } from "./outcomes.js";
 export { suggestMerges, spellingKey } from "./categories.js";
 export { checkInvariant, ROW_CONVENTION, MAX_EXAMPLES } from "./report.js";

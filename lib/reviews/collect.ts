@@ -13,6 +13,7 @@ import { versionCalibration, type VersionCalibration } from "../workbench/calibr
 import { currentVersion } from "../workbench/models.js";
 import { defaultReference, readReviewInput, type VersionReviewInput } from "../workbench/review-input.js";
 import { labelled, readScored, type ScoredLeads } from "../workbench/scored.js";
+import { splitByDataset } from "./belongs.js";
 import { lastReviewDate, sortNewestFirst, type ReviewEntry } from "./parse.js";
 import { reportSummary, type ReportSummary } from "./report-summary.js";
 
@@ -77,7 +78,9 @@ export async function collectReport(
   const by = options.by ?? "quarter";
   const reference = options.reference ?? (input && input.score.length ? defaultReference(input.createdAt) : (["", ""] as [string, string]));
   const stableMonths = options.stableMonths ?? 6;
-  const sorted = sortNewestFirst(ctx.reviews);
+  // Only this dataset's decisions make the log and the last review date; the others are named apart.
+  const mine = splitByDataset(ctx.reviews, { dataset: ctx.dataset, models: ctx.models });
+  const sorted = sortNewestFirst(mine.entries);
   const lastReview = lastReviewDate(sorted, asOf) ?? null;
   const review = current && input && input.score.length
     ? summary(input, {
@@ -115,6 +118,7 @@ export async function collectReport(
     reviewOptions: { by, reference, stableMonths, lastReview },
     review,
     decisions: sorted,
+    otherDecisions: mine.others,
   });
   progress("Ready", 1);
   return { current, draft, scored, calibrations, input, review, summary: summaryJson };

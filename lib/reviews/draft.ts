@@ -7,6 +7,8 @@ import { parseReview } from "./parse.js";
 import type { Decision, Review } from "./schema.js";
 
 export interface DraftFields {
+  /** The dataset's name (its description's `name`): the decision is shown only with that dataset. */
+  dataset?: string;
   date: string;
   /** Comma- or line-separated names. */
   attendees: string;
@@ -37,6 +39,7 @@ export function draftReview(f: DraftFields): { ok: true; review: Review; text: s
     : f.decision === "rerun" ? { type: "rerun", weeks: f.weeks }
     : { type: f.decision };
   const json = {
+    ...(f.dataset && { dataset: f.dataset }),
     date: f.date,
     attendees: f.attendees.split(/[,\n]/).map((s) => s.trim()).filter(Boolean),
     versionsReviewed: f.versionsReviewed,

@@ -12,6 +12,7 @@ import type { Model } from "../model/schema.js";
 import type { PeriodBy, ReviewSummary } from "../review/index.js";
 import { describeDecision } from "./schema.js";
 import type { ReviewEntry } from "./parse.js";
+import type { OtherReview } from "./belongs.js";
 
 export interface VersionHeadline {
   /** "starting@2" */
@@ -77,8 +78,10 @@ export interface ReportSummary {
   reviewOptions: { by: PeriodBy; reference: [string, string]; stableMonths: number; lastReview: string | null };
   /** The periodic review of the current version; null without one. */
   review: ReviewSummary | null;
-  /** Newest first. */
+  /** This dataset's decision log, newest first. */
   decisions: ReportDecision[];
+  /** Decision files given with the report that belong to another dataset or to other model versions, with the reason: not part of the log. */
+  otherDecisions: OtherReview[];
 }
 
 export interface ReportParts {
@@ -92,6 +95,7 @@ export interface ReportParts {
   reviewOptions: ReportSummary["reviewOptions"];
   review: ReviewSummary | null;
   decisions: readonly ReviewEntry[];
+  otherDecisions?: readonly OtherReview[];
 }
 
 const id = (m: Pick<Model, "id" | "version">) => `${m.id}@${m.version}`;
@@ -136,5 +140,6 @@ export function reportSummary(parts: ReportParts): ReportSummary {
         ? { file: e.file, date: e.review.date, attendees: e.review.attendees, versionsReviewed: e.review.versionsReviewed, decision: describeDecision(e.review.decision), nextReview: e.review.nextReview }
         : { file: e.file, date: null, attendees: [], versionsReviewed: [], decision: null, nextReview: null, error: e.error },
     ),
+    otherDecisions: (parts.otherDecisions ?? []).map((o) => ({ file: o.file, reason: o.reason })),
   };
 }

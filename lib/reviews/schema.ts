@@ -50,6 +50,8 @@ export const DecisionSchema = z.discriminatedUnion("type", [
 export const ReviewSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    /** The dataset the decision is about: its description's `name`. Shown only on that dataset's site and report. */
+    dataset: Text.max(200).optional().describe("The name of the dataset (its description's name) this decision is about."),
     date: IsoDate.describe("Day of the review meeting."),
     attendees: z.array(Text).min(1, { error: "attendees must name at least one person." }),
     versionsReviewed: z.array(VersionRef).min(1, { error: 'versionsReviewed must list at least one version, e.g. ["starting@2"].' }),

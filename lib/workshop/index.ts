@@ -1,5 +1,5 @@
 /** The scoring workshop: votes, their group weighting, the consensus draft model, and the data fit to hold it against. */
-export { voteTargets, targetId, votesFileBase, type VoteTarget } from "./targets.js";
+export { voteTargets, targetId, votesFileBase, exampleVotesFor, type VoteTarget } from "./targets.js";
 export { checkVotes, problemText, type Vote, type VoteProblem, type ParsedVotes, type RawVote } from "./votes.js";
 export { parseVotes, parseVotesCsv, parseVotesJson } from "./read.js";
 export { quantileSorted, roundPoints, voteStats, type VoteStats } from "./stats.js";

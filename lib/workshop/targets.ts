@@ -91,3 +91,26 @@ export function votesFileBase(file: string): { id: string; version: number } | n
   const m = /(?:^|\/)([^/]+)-v(\d+)-votes\.(csv|json)$/i.exec(file);
   return m ? { id: m[1], version: Number(m[2]) } : null;
 }
+
+/**
+ * The example votes files that fit the dataset's model versions: a file named
+ * after a version (`<id>-v<version>-votes.csv`) fits when that version is one
+ * of `models`; a file naming no version fits any (its criteria are checked
+ * against the base version when read). The others are listed with the reason,
+ * never offered as this dataset's votes.
+ * @example exampleVotesFor([{file: "workshop/starting-v2-votes.csv", text: ""}], [{id: "handmade", version: 1}]).others[0].reason
+ *   // => "it is for starting v2, a version this dataset's models do not have"
+ */
+export function exampleVotesFor<F extends { file: string }>(
+  files: readonly F[],
+  models: readonly { id: string; version: number }[],
+): { files: F[]; others: { file: string; reason: string }[] } {
+  const fit: F[] = [];
+  const others: { file: string; reason: string }[] = [];
+  for (const f of files) {
+    const b = votesFileBase(f.file);
+    if (!b || models.some((m) => m.id === b.id && m.version === b.version)) fit.push(f);
+    else others.push({ file: f.file, reason: `it is for ${b.id} v${b.version}, a version this dataset's models do not have` });
+  }
+  return { files: fit, others };
+}

@@ -125,11 +125,15 @@ export function ReportSuggestion(s: ReportSummary) {
       }))));
 }
 
-/** The decision log as a table, newest first; invalid files keep their error. */
+/** This dataset's decision log as a table, newest first; invalid files keep their error; files of another dataset are named apart. */
 export function ReportDecisions(s: ReportSummary) {
-  if (!s.decisions.length) return el("p", { class: "muted" }, "No decision logged (data/reviews/ is empty).");
-  return Table([{ key: "date", label: "Date" }, { key: "decision", label: "Decision" }, { key: "who", label: "Attendees" }, { key: "next", label: "Next review" }],
+  const others = s.otherDecisions?.length
+    ? el("p", { class: "muted" }, `Not part of this log: ${s.otherDecisions.map((o) => `${o.file} (${o.reason})`).join("; ")}.`)
+    : null;
+  if (!s.decisions.length) return el("div", {}, el("p", { class: "muted" }, "No decision logged for this dataset."), others);
+  const table = Table([{ key: "date", label: "Date" }, { key: "decision", label: "Decision" }, { key: "who", label: "Attendees" }, { key: "next", label: "Next review" }],
     s.decisions.map((d) => d.error
       ? { date: d.file, decision: el("span", { style: "white-space:normal" }, Flag("invalid file", "bad"), ` ${d.error}`), who: "", next: "" }
       : { date: d.date, decision: el("span", { style: "white-space:normal" }, `${d.decision} (reviewed ${d.versionsReviewed.join(", ")})`), who: el("span", { style: "white-space:normal" }, d.attendees.join(", ")), next: d.nextReview }));
+  return others ? el("div", {}, table, others) : table;
 }

@@ -8,7 +8,7 @@
  */
 import { periodRange } from "../lib/review/periods.js";
 import type { CohortRow, CriterionDrift, LostHighScorers, ReviewDue, ScoreDrift, BestCustomers } from "../lib/review/index.js";
-import { describeDecision, draftReview, reviewFileName, type ReviewEntry } from "../lib/reviews/index.js";
+import { describeDecision, draftReview, reviewFileName, type OtherReview, type ReviewEntry } from "../lib/reviews/index.js";
 import type { PointsGap } from "../lib/workbench/review-input.js";
 import { Chart } from "./chart.js";
 import { parseReviewFiles, sortNewestFirst } from "../lib/reviews/index.js";
@@ -322,10 +322,18 @@ export function OverRepresentationTable(r: LostHighScorers, gaps: PointsGap[], t
   }));
 }
 
-/** The decision log, newest first; an invalid file shows its error in place. */
-export function DecisionLog(entries: readonly ReviewEntry[]) {
-  if (!entries.length) return el("p", { class: "muted" }, "No decision logged yet: data/reviews/ holds no file.");
-  return el("div", { class: "decision-log" }, ...entries.map((e) => {
+/** The files of another dataset or of other model versions: named with the reason, never shown as this dataset's decisions. */
+function OtherReviews(others: readonly OtherReview[]) {
+  if (!others.length) return null;
+  return el("details", { class: "muted", "data-other-reviews": "" },
+    el("summary", {}, `${others.length} decision file${others.length === 1 ? " is" : "s are"} not shown: not for this dataset`),
+    el("ul", {}, ...others.map((o) => el("li", {}, `${o.file}: ${o.reason}.`))));
+}
+
+/** The decision log of this dataset, newest first; an invalid file shows its error in place; files of other datasets are named apart. */
+export function DecisionLog(entries: readonly ReviewEntry[], others: readonly OtherReview[] = []) {
+  if (!entries.length) return el("div", {}, el("p", { class: "muted" }, "No decision logged yet for this dataset."), OtherReviews(others));
+  return el("div", { class: "decision-log" }, OtherReviews(others), ...entries.map((e) => {
     if (!e.ok) return el("div", { class: "card decision", style: "max-width:900px" }, el("div", { style: "font-weight:600;font-size:1.05rem" }, e.file), ErrorBox(e.error, "Invalid decision file"));
     const r = e.review;
     const figures = Object.entries(r.figures);
@@ -338,6 +346,8 @@ export function DecisionLog(entries: readonly ReviewEntry[]) {
 }
 
 export interface DecisionFormOptions {
+  /** The dataset's name, recorded in the file so the decision shows only with this dataset. */
+  dataset?: string;
   asOf: string;
   versions: string[];
   current: string;
@@ -378,7 +388,7 @@ export function DecisionForm(o: DecisionFormOptions) {
   const versionRow = row("Version", version);
   const weeksRow = row("Weeks", weeks);
   const fields = () => ({
-    date: date.value, attendees: attendees.value, versionsReviewed: versions.filter((x) => x.box.checked).map((x) => x.v), figures: o.figures,
+    dataset: o.dataset, date: date.value, attendees: attendees.value, versionsReviewed: versions.filter((x) => x.box.checked).map((x) => x.v), figures: o.figures,
     decision: decision.value as "keep", version: version.value, nurture: nurture.value === "" ? null : Number(nurture.value),
     salesReady: salesReady.value === "" ? null : Number(salesReady.value), weeks: weeks.value === "" ? null : Number(weeks.value), nextReview: next.value, notes: notes.value,
   });
@@ -391,7 +401,7 @@ export function DecisionForm(o: DecisionFormOptions) {
     if (decision.value === "rerun" && Number(weeks.value) > 0 && Number.isFinite(start)) next.value = new Date(start + Number(weeks.value) * 7 * 86_400_000).toISOString().slice(0, 10);
     const r = draftReview(fields());
     preview.textContent = r.ok ? r.text : "";
-    status.replaceChildren(r.ok ? `Valid. Save it as data/reviews/${reviewFileName(date.value)} and rebuild the site: it then appears in the log above.` : ErrorBox(r.error, "Not valid yet"));
+    status.replaceChildren(r.ok ? `Valid. Save it as ${reviewFileName(date.value)} in this dataset's decision folder (data/reviews/ for the bundled sample, else the folder given as LEADSCORE_REVIEWS or --reviews) and rebuild the site: it then appears in the log above.` : ErrorBox(r.error, "Not valid yet"));
     download.disabled = !r.ok;
   };
   const download = el("button", { type: "button" }, "Download the decision file") as HTMLButtonElement;

@@ -142,4 +142,18 @@ describe("readReviewInput on a small sample", () => {
     expect(s.review!.reviewDue.due).toBe(true);
     expect(s.decisions.map((d) => [d.file, d.decision, d.error === undefined])).toEqual([["reviews/a.json", "keep the current version", true], ["reviews/b.json", null, false]]);
   });
+  it("collectReport: decisions of another dataset or of versions it lacks stay out of the log and of the last review date", async () => {
+    const keep = { attendees: ["A"], decision: { type: "keep" } };
+    const reviews = parseReviewFiles([
+      { file: "reviews/mine.json", text: JSON.stringify({ ...keep, dataset: "small", date: "2024-06-01", versionsReviewed: ["starting@2"], nextReview: "2024-12-01" }) },
+      { file: "reviews/other.json", text: JSON.stringify({ ...keep, dataset: "another", date: "2024-12-01", versionsReviewed: ["starting@2"], nextReview: "2025-06-01" }) },
+      { file: "reviews/old.json", text: JSON.stringify({ ...keep, date: "2024-11-01", versionsReviewed: ["starting@9"], nextReview: "2025-05-01" }) },
+    ]);
+    const s = (await collectReport(db, { dataset: "small", asOf, models, reviews })).summary;
+    expect(s.decisions.map((d) => d.file)).toEqual(["reviews/mine.json"]);
+    expect(s.reviewOptions.lastReview).toBe("2024-06-01");
+    expect(s.otherDecisions.map((o) => o.file)).toEqual(["reviews/other.json", "reviews/old.json"]);
+    expect(s.otherDecisions[0].reason).toBe('it is for the dataset "another", not "small"');
+    expect(s.otherDecisions[1].reason).toContain("(starting@9)");
+  });
 });

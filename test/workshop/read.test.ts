@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../lib/model/parse.js";
-import { parseVotes, parseVotesCsv, parseVotesJson, problemText, voteTargets, votesFileBase } from "../../lib/workshop/index.js";
+import { exampleVotesFor, parseVotes, parseVotesCsv, parseVotesJson, problemText, voteTargets, votesFileBase } from "../../lib/workshop/index.js";
 
 const base = parseModel(JSON.parse(readFileSync("data/models/starting-v2.json", "utf8")), "starting-v2.json");
 const targets = voteTargets(base);
@@ -20,6 +20,15 @@ describe("voteTargets", () => {
   it("reads the base version from a votes file name", () => {
     expect(votesFileBase("workshop/starting-v2-votes.csv")).toEqual({ id: "starting", version: 2 });
     expect(votesFileBase("votes.csv")).toBeNull();
+  });
+  it("offers as examples only the votes files for a version the dataset has, and names the others with the reason", () => {
+    const files = [{ file: "workshop/starting-v2-votes.csv" }, { file: "workshop/votes.csv" }, { file: "workshop/handmade-v1-votes.json" }];
+    const sample = exampleVotesFor(files, [{ id: "starting", version: 1 }, { id: "starting", version: 2 }]);
+    expect(sample.files).toEqual(files.slice(0, 2));
+    expect(sample.others.map((o) => o.file)).toEqual(["workshop/handmade-v1-votes.json"]);
+    const x = exampleVotesFor(files, [{ id: "handmade", version: 1 }]);
+    expect(x.files.map((f) => f.file)).toEqual(["workshop/votes.csv", "workshop/handmade-v1-votes.json"]);
+    expect(x.others).toEqual([{ file: "workshop/starting-v2-votes.csv", reason: "it is for starting v2, a version this dataset's models do not have" }]);
   });
 });
 
