@@ -68,9 +68,8 @@ describe("auc", () => {
       s[i] = (i * 7919) % 1000;
       y[i] = (i * 104729) % 3 === 0 ? 1 : 0;
     }
-    const t0 = performance.now();
+    // Speed is a benchmark's business (npm run bench), never a unit test's.
     const a = auc(s, y);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(a).toBeGreaterThan(0.4);
     expect(a).toBeLessThan(0.6);
   });

@@ -57,9 +57,8 @@ describe("plattFit", () => {
       s[i] = i % 101;
       y[i] = (i * 2654435761) % 1000 < 5 * s[i] + 100 ? 1 : 0;
     }
-    const t0 = performance.now();
+    // Speed is a benchmark's business (npm run bench), never a unit test's.
     const r = plattFit(s, y);
-    expect(performance.now() - t0).toBeLessThan(1500);
     expect(r.converged).toBe(true);
   });
 
