@@ -7,6 +7,7 @@ import type { RecomputeResult, VersionScores } from "../../lib/scoring/recompute
 import type { DatasetSource } from "../dataset-source.js";
 import { listOption, versionId, type LoadedModels } from "../models.js";
 import { UsageError, type Command } from "./types.js";
+import { csvCell } from "../../lib/export/csv.js";
 
 export const score: Command = {
   summary: "recompute every model version's historical scores and write them as CSV or JSON",
@@ -22,7 +23,8 @@ Output: one row per lead per version, ordered by version then lead_id.
   csv   columns version ("starting@2"), lead_id, scoring_at, score, tier, then
         one column per criterion id with its points (the union over the
         versions; empty where a version has no such criterion). RFC 4180
-        quoting, LF line ends.
+        quoting, LF line ends; a text cell starting with = + - @ tab or CR
+        gets a leading ' so a spreadsheet does not run it as a formula.
   json  an array of {version, lead_id, scoring_at, score, tier, points: {criterion id: points}}.
 
 An invalid model file or a version that does not fit the data prints its
@@ -250,12 +252,8 @@ function openOutput(file: string | undefined): Output {
   };
 }
 
-/** A CSV field with RFC 4180 quoting (quoted when it holds a comma, quote, CR or LF). */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const s = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A CSV field: the one CSV writer's cell (lib/export/csv.ts: RFC 4180 quoting, formulas neutralised). */
+export const csvField = csvCell;
 
 const FIXED = ["version", "lead_id", "scoring_at", "score", "tier"];
 const CHUNK = 100_000;
