@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Model } from "../lib/model/schema.js";
 import type { ModelEntry } from "../lib/workbench/models.js";
 import { UsageError } from "./commands/types.js";
+import { terminalSafe } from "./terminal.js";
 
 // Light at the top (no zod): commands import this module for their options; the parser is loaded in loadModels.
 export const DEFAULT_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/models");
@@ -38,7 +39,7 @@ export interface LoadedModels {
 }
 
 /** Reads and parses the model files of `dir`; prints each invalid file's error to stderr. Throws when the folder cannot be read or holds no model file. */
-export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<LoadedModels> {
+export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${terminalSafe(l)}\n`)): Promise<LoadedModels> {
   const { parseModelFiles } = await import("../lib/workbench/models.js");
   const abs = path.resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Error(`models folder ${JSON.stringify(dir)} does not exist (give a folder of model files with --models DIR)`);

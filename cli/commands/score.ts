@@ -8,6 +8,7 @@ import type { DatasetSource } from "../dataset-source.js";
 import { listOption, versionId, type LoadedModels } from "../models.js";
 import { UsageError, type Command } from "./types.js";
 import { csvCell } from "../../lib/export/csv.js";
+import { terminalSafe } from "../terminal.js";
 
 export const score: Command = {
   summary: "recompute every model version's historical scores and write them as CSV or JSON",
@@ -73,7 +74,7 @@ Options:
 // ---------------------------------------------------------------------------
 // Shared by score, evaluate and validate (heavy modules are imported lazily).
 
-const err = (line: string) => process.stderr.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${terminalSafe(line)}\n`);
 
 /** Parses --window (positive whole days) or returns undefined. */
 export function windowOption(value: unknown): number | undefined {
@@ -135,7 +136,8 @@ export async function openSession(values: Record<string, unknown>): Promise<Sess
   const db = await openEngine(values.engine as string | undefined);
   try {
     const { loadDataset } = await import("../../lib/dataset/load.js");
-    const report = await loadDataset(db, source.description, source.files);
+    const { maxFileBytes } = await import("../../lib/dataset/node.js");
+    const report = await loadDataset(db, source.description, source.files, { maxFileBytes: maxFileBytes() });
     if (!report.usable) {
       const { formatProblems } = await import("./validate.js");
       const errors = report.problems.filter((p) => p.severity === "error");
