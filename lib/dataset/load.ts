@@ -220,7 +220,7 @@ async function maxDate(db: Db, d: DatasetDescription, report: ValidationReport):
     report.problems.push({
       severity: "warning", code: "end_date_outlier", file: null, count: n, examples: [{ row: null, line: null, column: null, value: String(r.top) }],
       message:
-        `the latest date in the data, ${r.top}, and ${fmt(n - 1)} other(s) lie more than ${OUTLIER_DAYS_AFTER_P99} days after the 99th percentile of all dates; ` +
+        `the latest date in the data, ${r.top}${n > 1 ? `, and ${fmt(n - 1)} other(s),` : ""} lie more than ${OUTLIER_DAYS_AFTER_P99} days after the 99th percentile of all dates; ` +
         `the data's end date (asOf) was taken as ${r.t}, the latest date that is not an outlier. See the date_outlier warnings for the rows; set "asOf" in the description to choose another end date`,
     });
   return String(r.t);

@@ -191,6 +191,7 @@ function dedupeHeader(header: string[], kind: FileKind, where: string, problems:
 
 /** "1.5 MB" */
 function mb(n: number): string {
+  if (n < 1048576) return `${fmt(n)} bytes`;
   return `${fmt(Math.round((10 * n) / 1048576) / 10)} MB`;
 }
 
