@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { COMMANDS } from "./commands/index.js";
 import { UsageError } from "./commands/types.js";
+import { terminalSafe } from "./terminal.js";
 
 const USAGE = `leadscore — lead-score calibration workbench (command line)
 
@@ -25,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`leadscore: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.`);
+    console.error(`leadscore: unknown command ${JSON.stringify(terminalSafe(name))}. Commands: ${Object.keys(COMMANDS).join(", ")}.`);
     return 2;
   }
   const config: ParseArgsConfig = { args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true };
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`leadscore ${name}: ${error.message}\n\n${command.usage}`);
       return 2;
     }
-    console.error(`leadscore ${name}: ${(error as Error).message}`);
+    console.error(terminalSafe(`leadscore ${name}: ${(error as Error).message}`));
     if (process.env.LEADSCORE_DEBUG) console.error(error);
     return 1;
   }

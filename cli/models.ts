@@ -11,6 +11,7 @@ import type { Model } from "../lib/model/schema.js";
 import type { ModelFile } from "../lib/workbench/models.js";
 import type { VersionEntry } from "../lib/workspace/versions.js";
 import { UsageError } from "./commands/types.js";
+import { terminalSafe } from "./terminal.js";
 
 // Light at the top (no zod): commands import this module for their options; the parser is loaded in loadModels.
 export const DEFAULT_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/models");
@@ -50,7 +51,7 @@ export function readModelFiles(dir: string = DEFAULT_MODELS_DIR): { dir: string;
 }
 
 /** Reads and parses the model files of `dir` (lib/workspace parseVersions: duplicates dropped); prints each invalid file's error to stderr. */
-export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<LoadedModels> {
+export async function loadModels(dir: string = DEFAULT_MODELS_DIR, stderr: (line: string) => void = (l) => process.stderr.write(`${terminalSafe(l)}\n`)): Promise<LoadedModels> {
   const { parseVersions } = await import("../lib/workspace/versions.js");
   const read = readModelFiles(dir);
   const entries = parseVersions(read.files);

@@ -1,6 +1,7 @@
 import type { Model } from "../../lib/model/schema.js";
 import { listOption, versionId } from "../models.js";
 import { UsageError, type Command } from "./types.js";
+import { terminalSafe } from "../terminal.js";
 
 export const evaluate: Command = {
   summary: "evaluate model versions on the labelled leads (AUC, calibration, tiers, bands) and compare them (DeLong), as JSON",
@@ -71,7 +72,7 @@ Options:
           });
         } catch (e) {
           failed.push(id);
-          process.stderr.write(`error: ${id}: ${(e as Error).message}\n`);
+          process.stderr.write(`${terminalSafe(`error: ${id}: ${(e as Error).message}`)}\n`);
           versions.push({ ...head, error: (e as Error).message });
         }
       }
@@ -93,7 +94,7 @@ Options:
           const d = metrics.delongPaired(A.scores, B.scores, A.labels);
           return { a, b, n: A.labels.length, aucA: d.aucA, aucB: d.aucB, deltaAuc: d.diff, se: d.se, ci95: d.ci95, z: d.z, p: d.p };
         } catch (e) {
-          process.stderr.write(`error: comparing ${a} with ${b}: ${(e as Error).message}\n`);
+          process.stderr.write(`${terminalSafe(`error: comparing ${a} with ${b}: ${(e as Error).message}`)}\n`);
           if (!failed.includes(`${a} vs ${b}`)) failed.push(`${a} vs ${b}`);
           return { a, b, error: (e as Error).message };
         }

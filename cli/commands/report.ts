@@ -1,4 +1,5 @@
 import type { Command } from "./types.js";
+import { terminalSafe } from "../terminal.js";
 import { UsageError } from "./types.js";
 
 /** Loader outputs that depend on the environment (dataset, models, reviews, votes): Framework caches them by loader file only. */
@@ -90,7 +91,7 @@ Options:
         ? fs.readdirSync(reviews).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort().map((f) => ({ file: `reviews/${f}`, text: fs.readFileSync(path.join(reviews, f), "utf8") }))
         : [];
       const entries = parseReviewFiles(files);
-      for (const e of entries) if (!e.ok) process.stderr.write(`warning: ${e.error}\n`);
+      for (const e of entries) if (!e.ok) process.stderr.write(`${terminalSafe(`warning: ${e.error}`)}\n`);
       const asOf = session.report.asOf;
       if (!asOf) throw new Error("the dataset has no end date (asOf): give one in the dataset description");
       const data = await collectReport(session.db, { dataset: session.report.dataset, asOf, models: session.scored.map((v) => v.model), reviews: entries }, { by, stableMonths });

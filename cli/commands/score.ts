@@ -7,6 +7,8 @@ import type { RecomputeResult, VersionScores } from "../../lib/scoring/recompute
 import type { DatasetSource } from "../dataset-source.js";
 import { listOption, versionId, type LoadedModels } from "../models.js";
 import { UsageError, type Command } from "./types.js";
+import { csvCell } from "../../lib/export/csv.js";
+import { terminalSafe } from "../terminal.js";
 
 export const score: Command = {
   summary: "recompute every model version's historical scores and write them as CSV or JSON",
@@ -22,7 +24,8 @@ Output: one row per lead per version, ordered by version then lead_id.
   csv   columns version ("starting@2"), lead_id, scoring_at, score, tier, then
         one column per criterion id with its points (the union over the
         versions; empty where a version has no such criterion). RFC 4180
-        quoting, LF line ends.
+        quoting, LF line ends; a text cell starting with = + - @ tab or CR
+        gets a leading ' so a spreadsheet does not run it as a formula.
   json  an array of {version, lead_id, scoring_at, score, tier, points: {criterion id: points}}.
 
 An invalid model file or a version that does not fit the data prints its
@@ -71,7 +74,7 @@ Options:
 // ---------------------------------------------------------------------------
 // Shared by score, evaluate and validate (heavy modules are imported lazily).
 
-const err = (line: string) => process.stderr.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${terminalSafe(line)}\n`);
 
 /** Parses --window (positive whole days) or returns undefined. */
 export function windowOption(value: unknown): number | undefined {
@@ -134,8 +137,9 @@ export async function openSession(values: Record<string, unknown>): Promise<Sess
   try {
     // The one way to open a dataset with its versions (lib/workspace), shared with the site.
     const { openWorkspace } = await import("../../lib/workspace/open.js");
+    const { maxFileBytes } = await import("../../lib/dataset/node.js");
     const options = windowDays === undefined ? {} : { scoringDates: { kind: "firstCloseOrWindow" as const, windowDays } };
-    const opened = await openWorkspace(db, { description: source.description, files: source.files, models: loaded.files }, { ...options, only: selected.map(versionId) });
+    const opened = await openWorkspace(db, { description: source.description, files: source.files, models: loaded.files }, { ...options, only: selected.map(versionId), load: { maxFileBytes: maxFileBytes() } });
     const report = opened.report;
     if (!report.usable) {
       const { formatProblems } = await import("./validate.js");
@@ -230,12 +234,8 @@ function openOutput(file: string | undefined): Output {
   };
 }
 
-/** A CSV field with RFC 4180 quoting (quoted when it holds a comma, quote, CR or LF). */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const s = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A CSV field: the one CSV writer's cell (lib/export/csv.ts: RFC 4180 quoting, formulas neutralised). */
+export const csvField = csvCell;
 
 const FIXED = ["version", "lead_id", "scoring_at", "score", "tier"];
 const CHUNK = 100_000;

@@ -2,6 +2,7 @@ import type { Model } from "../../lib/model/schema.js";
 import type { SuggestOptions, SuggestResult } from "../../lib/suggest/run.js";
 import { listOption, versionId } from "../models.js";
 import { UsageError, type Command } from "./types.js";
+import { terminalSafe } from "../terminal.js";
 
 export const suggest: Command = {
   summary: "suggest integer points and thresholds from a logistic fit on older leads, validated on newer ones; write a draft model",
@@ -84,7 +85,7 @@ Options:
       const scoredModels = session.scored.map((v) => v.model);
       const model = versions.length ? scoredModels[0] : currentVersion(scoredModels);
       if (!model) throw new Error("no model version could be scored");
-      const err = (line: string) => process.stderr.write(`${line}\n`);
+      const err = (line: string) => process.stderr.write(`${terminalSafe(line)}\n`);
       if (!values.json) err(`suggest: improving ${versionId(model)} on "${session.report.dataset}"…`);
       const data = await readSuggestData(db, model);
       const result = runSuggest(data, options);
@@ -99,7 +100,7 @@ Options:
         const { scores: _scores, ...rest } = result;
         const split = { ...rest.split, isTest: undefined };
         process.stdout.write(`${JSON.stringify({ version: versionId(model), ...rest, split, draft: draft.model, diff: draft.diff }, jsonReplacer, 2)}\n`);
-      } else process.stdout.write(formatText(model, data.columns, result, draft.model));
+      } else process.stdout.write(terminalSafe(formatText(model, data.columns, result, draft.model)));
       return session.failed.length ? 1 : 0;
     } finally {
       await db.close();

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Example, FileReport, Problem, ValidationReport } from "../../lib/dataset/report.js";
 import type { Command } from "./types.js";
+import { terminalSafe } from "../terminal.js";
 
 export const validate: Command = {
   summary: "check a dataset (description + CSV files) and print what was read, used and excluded",
@@ -26,7 +27,8 @@ Options:
     const db = await openEngine(values.engine as string | undefined);
     try {
       const { loadDataset } = await import("../../lib/dataset/load.js");
-      const report = await loadDataset(db, source.description, source.files);
+      const { maxFileBytes } = await import("../../lib/dataset/node.js");
+      const report = await loadDataset(db, source.description, source.files, { maxFileBytes: maxFileBytes() });
       if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else process.stdout.write(formatReport(report, source.descriptionPath ?? "bundled sample (data/sample.dataset.json)"));
       return report.usable ? 0 : 1;
@@ -67,7 +69,7 @@ export function formatProblems(problems: readonly Problem[], indent = "  "): str
       if (text) lines.push(`${indent}    e.g. ${text}`);
     }
   }
-  return lines.join("\n");
+  return terminalSafe(lines.join("\n"));
 }
 
 function formatFile(f: FileReport): string[] {
@@ -124,7 +126,7 @@ export function formatReport(r: ValidationReport, descriptionPath: string): stri
     const w = Math.max(...o.byRule.map((b) => b.rule.length), 4);
     for (const b of o.byRule) out.push(`  ${b.rule.padEnd(w)}  ${b.outcome.padEnd(4)}  ${n(b.count).padStart(10)}`);
   }
-  return `${out.join("\n")}\n`;
+  return terminalSafe(`${out.join("\n")}\n`);
 }
 
 /** Throws a clear error when the description file itself is absent. */

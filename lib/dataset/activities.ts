@@ -10,6 +10,7 @@ import { at, checkColumns } from "./leads.js";
 import type { CsvSource } from "./read.js";
 import { fmt, type Problem } from "./report.js";
 import type { DatasetDescription } from "./schema.js";
+import { dateChecks } from "./dates.js";
 import { cleanText, ident, isMissing, literal, parseTimestamp, timestampLiteral } from "./sql.js";
 import { runStage, type Rule } from "./stage.js";
 
@@ -50,9 +51,11 @@ export async function buildActivities(db: Db, d: DatasetDescription, source: Csv
       code: "activity_after_end", severity: "warning", cond: `occurred_at > ${timestampLiteral(asOf)}`, column: A.timestamp,
       message: (n, e) => `${fmt(n)} activities happened after the data's end date (asOf ${asOf}) and were excluded${at(e)}`,
     });
+  const tsChecks = dateChecks({ file: "activities", target: "activities", column: A.timestamp, text: cleanText(A.timestamp, mv), parsed: "occurred_at", key: "ts", formats: d.dateFormats });
   const stage = await runStage(db, {
-    source, target: "activities", rules, flags: [],
+    source, target: "activities", rules, flags: tsChecks.flags,
     columns: [
+      ...tsChecks.columns,
       { name: "lead_id", expr: cleanText(A.leadId, mv) },
       { name: "activity_type", expr: type },
       { name: "occurred_at", expr: parseTimestamp(cleanText(A.timestamp, mv), d.dateFormats) },

@@ -113,7 +113,8 @@ export function headText(bytes: Uint8Array, minBytes = 1 << 16): string {
 
 /**
  * The header record's names, trimmed, parsed with `delimiter` (quotes and
- * embedded line breaks handled). Empty names become "column<N>" (1-based).
+ * embedded line breaks handled). Empty names stay empty (read.ts renames
+ * them "column<N>" with a warning).
  */
 export function readHeader(bytes: Uint8Array, delimiter: string): string[] {
   let size = 1 << 16;
@@ -121,7 +122,37 @@ export function readHeader(bytes: Uint8Array, delimiter: string): string[] {
     const text = headText(bytes, size);
     const { rows } = parseCsvText(text, delimiter, 2);
     const whole = size >= bytes.length;
-    if (rows.length >= 2 || whole) return (rows[0] ?? []).map((n, i) => n.trim() || `column${i + 1}`);
+    if (rows.length >= 2 || whole) return (rows[0] ?? []).map((n) => n.trim());
     size *= 4;
   }
+}
+
+/**
+ * UTF-16 text, by its byte-order mark (FF FE little-endian, FE FF
+ * big-endian) or, without one, by NUL bytes in every other position of the
+ * first 4 KB (ASCII text in UTF-16 has a 00 byte beside each character).
+ * Example: utf16Kind(bytes of "a\0b\0") → "UTF-16LE"
+ */
+export function utf16Kind(bytes: Uint8Array): { kind: "UTF-16LE" | "UTF-16BE"; bom: boolean } | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: "UTF-16LE", bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: "UTF-16BE", bom: true };
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd >= 0.5 * half && even < 0.1 * half) return { kind: "UTF-16LE", bom: false };
+  if (even >= 0.5 * half && odd < 0.1 * half) return { kind: "UTF-16BE", bom: false };
+  return null;
+}
+
+/** The 1-based line of byte `offset` (counting LF, and CR not followed by LF). */
+export function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let k = 0; k < offset; k++) if (bytes[k] === 0x0a || (bytes[k] === 0x0d && bytes[k + 1] !== 0x0a)) line++;
+  return line;
 }

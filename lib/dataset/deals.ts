@@ -17,6 +17,7 @@ import { at, checkColumns } from "./leads.js";
 import type { CsvSource } from "./read.js";
 import { fmt, type Problem } from "./report.js";
 import type { DatasetDescription } from "./schema.js";
+import { dateChecks } from "./dates.js";
 import { cleanText, ident, inList, isMissing, literal, parseNumber, parseTimestamp, timestampLiteral } from "./sql.js";
 import { runStage, type Rule, type StageResult } from "./stage.js";
 
@@ -81,6 +82,8 @@ export async function buildDeals(db: Db, d: DatasetDescription, source: CsvSourc
       code: "deal_after_end", severity: "warning", cond: `_closed > ${timestampLiteral(asOf)}`, column: D.closeDate,
       message: (n, e) => `${fmt(n)} deal(s) closed after asOf ${asOf} and were excluded${at(e)}`,
     });
+  const closeChecks = dateChecks({ file: "deals", target: "deals", column: D.closeDate, text: cleanText(D.closeDate, mv), parsed: "_closed", key: "closed", formats: d.dateFormats });
+  columns.push(...closeChecks.columns);
   const stage = await runStage(db, {
     source, target: "deals", columns, rules,
     keep: ["deal_id", "lead_id", "status", "amount", "created_at", "closed_at"],
@@ -90,6 +93,7 @@ export async function buildDeals(db: Db, d: DatasetDescription, source: CsvSourc
       message: (n, e) => `${fmt(n)} deal(s) refer to a lead id that is not in the leads file (or whose lead row was excluded); they were excluded${at(e)}`,
     }],
     flags: [
+      ...closeChecks.flags,
       {
         code: "deal_before_lead", severity: "warning", cond: "t._closed < l.created_at", column: D.closeDate,
         message: (n, e) => `${fmt(n)} deal(s) closed before their lead was created; kept as they are${at(e)}`,

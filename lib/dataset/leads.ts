@@ -19,6 +19,7 @@ import { fmt, show, type ColumnSummary, type Example, type MergeSuggestion, type
 import type { AttributeType, DatasetDescription } from "./schema.js";
 import { FALSE_WORDS, TRUE_WORDS, ident, inList, literal, parseTimestamp, timestampLiteral, trimmed } from "./sql.js";
 import { runStage, type Rule, type StageResult, type StageSpec } from "./stage.js";
+import { dateChecks } from "./dates.js";
 
 export interface LeadsResult extends Omit<StageResult, "finish" | "locate"> {
   columns: ColumnSummary[];
@@ -67,14 +68,14 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
   const taken = new Set(RESERVED);
   for (const a of wanted) {
     let name = a.column;
-    if (taken.has(name)) {
+    if (taken.has(name.toLowerCase())) {
       name = `attr_${name}`;
       problems.push({
         severity: "warning", code: "renamed_column", file: "leads", count: 1, examples: [{ row: null, line: 1, column: a.column, value: null }],
         message: `leads column ${JSON.stringify(a.column)} clashes with a canonical column name; it is called ${JSON.stringify(name)} in the leads table`,
       });
     }
-    taken.add(name);
+    taken.add(name.toLowerCase());
     const s = sample.get(a.column)!;
     const type: SqlType = a.type === "number" ? "DOUBLE" : a.type === "boolean" ? "BOOLEAN" : a.type === "auto" ? inferType(s) : "VARCHAR";
     attrs.push({ name, source: a.column, declared: a.type, type });
@@ -183,6 +184,11 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
   } else columns.push({ name: "created_at", expr: timestampLiteral(asOf!) });
 
   const flags: Rule[] = [];
+  if (L.createdAt) {
+    const checks = dateChecks({ file: "leads", target: "leads", column: L.createdAt, text: "_q_created", parsed: "created_at", key: "created", formats: d.dateFormats });
+    columns.push(...checks.columns);
+    flags.push(...checks.flags);
+  }
   if (L.label) {
     const lab = L.label;
     const low = (xs: string[]) => xs.map((x) => x.trim().toLowerCase());
@@ -198,7 +204,7 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
   }
   for (const a of attrs) {
     const c = ident(a.source);
-    const recode = d.leads.recode?.[a.source];
+    const recode = d.leads.recode && Object.hasOwn(d.leads.recode, a.source) ? d.leads.recode[a.source] : undefined;
     const v = recode && Object.keys(recode).length
       ? `CASE ${c} ${Object.entries(recode).map(([f, t]) => `WHEN ${literal(f)} THEN ${literal(t)}`).join(" ")} ELSE ${c} END`
       : c;

@@ -17,6 +17,7 @@ import { UnreadableCsv } from "./stage.js";
 import { ROW_CONVENTION, checkInvariant, fmt, type FileReport, type Problem, type ValidationReport } from "./report.js";
 import { FILE_KINDS, type DatasetDescription, type FileKind } from "./schema.js";
 import { ident } from "./sql.js";
+import { OUTLIER_DAYS_AFTER_P99 } from "./limits.js";
 
 export interface LoadProgress {
   /** key: lead keys and the compact activity table (lib/canonical.ts keyTables), the last step. */
@@ -28,6 +29,8 @@ export interface LoadProgress {
 
 export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
+  /** Largest CSV file accepted, in bytes (default DEFAULT_MAX_FILE_BYTES, 1 GiB). */
+  maxFileBytes?: number;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function loadDataset(
   };
   const progress = (phase: LoadProgress["phase"], fraction: number, file?: FileKind) => options.onProgress?.({ phase, file, fraction });
   try {
-    await run(db, description, files, report, progress);
+    await run(db, description, files, report, progress, options);
   } catch (e) {
     report.problems.push({
       severity: "error", code: "internal_error", file: null, count: 1, examples: [],
@@ -64,6 +67,7 @@ export async function loadDataset(
 async function run(
   db: Db, d: DatasetDescription, files: Record<string, Uint8Array>, report: ValidationReport,
   progress: (phase: LoadProgress["phase"], fraction: number, file?: FileKind) => void,
+  options: LoadOptions,
 ) {
   await dropCanonical(db);
   const kinds = FILE_KINDS.filter((k) => d.files[k]);
@@ -80,7 +84,7 @@ async function run(
       });
       continue;
     }
-    const r = await prepareCsv(db, kind, spec, bytes);
+    const r = await prepareCsv(db, kind, spec, bytes, options.maxFileBytes);
     report.files[kind] = r.report;
     report.problems.push(...r.problems);
     if (r.source) raws[kind] = r.source;
@@ -129,7 +133,7 @@ async function run(
   if (!leadsOk || report.problems.some((p) => p.severity === "error")) return;
 
   progress("outcomes", 0.9);
-  report.asOf = explicitAsOf ? normalise(explicitAsOf) : await maxDate(db, d);
+  report.asOf = explicitAsOf ? normalise(explicitAsOf) : await maxDate(db, d, report);
   report.asOfSource = explicitAsOf ? "description" : "max date in data";
   report.outcomes = await createOutcomes(db, d, report.asOf);
   if (report.outcomes.won === 0 || report.outcomes.lost === 0)
@@ -196,12 +200,29 @@ function normalise(asOf: string): string {
   return asOf.length === 10 ? `${asOf} 00:00:00` : asOf.length === 16 ? `${asOf}:00` : asOf;
 }
 
-/** Latest date over leads.created_at, deals.created_at / closed_at and activities.occurred_at. */
-async function maxDate(db: Db, d: DatasetDescription): Promise<string> {
-  const parts = ["SELECT max(created_at) AS t FROM leads"];
-  if (d.deals) parts.push("SELECT max(created_at) FROM deals", "SELECT max(closed_at) FROM deals");
-  if (d.activities) parts.push("SELECT max(occurred_at) FROM activities");
-  const [r] = await db.query<{ t: string }>(`SELECT max(t) AS t FROM (${parts.join(" UNION ALL ")})`);
+/**
+ * The data's end date: the latest date over leads.created_at, deals.created_at
+ * / closed_at and activities.occurred_at that is not an outlier (more than
+ * OUTLIER_DAYS_AFTER_P99 days after the 99th percentile of all those dates).
+ * With outliers, a warning names the latest one and the date used instead.
+ */
+async function maxDate(db: Db, d: DatasetDescription, report: ValidationReport): Promise<string> {
+  const parts = ["SELECT created_at AS t FROM leads"];
+  if (d.deals) parts.push("SELECT created_at FROM deals", "SELECT closed_at FROM deals");
+  if (d.activities) parts.push("SELECT occurred_at FROM activities");
+  const [r] = await db.query<{ t: string; top: string; n: number; cut: string }>(
+    `WITH d AS (SELECT t FROM (${parts.join(" UNION ALL ")}) WHERE t IS NOT NULL), ` +
+      `c AS (SELECT quantile_disc(t, 0.99) + INTERVAL ${OUTLIER_DAYS_AFTER_P99} DAY AS cut FROM d) ` +
+      `SELECT max(t) FILTER (WHERE t <= c.cut) AS t, max(t) AS top, count_if(t > c.cut) AS n, min(c.cut) AS cut FROM d, c`,
+  );
+  const n = Number(r.n);
+  if (n > 0)
+    report.problems.push({
+      severity: "warning", code: "end_date_outlier", file: null, count: n, examples: [{ row: null, line: null, column: null, value: String(r.top) }],
+      message:
+        `the latest date in the data, ${r.top}${n > 1 ? `, and ${fmt(n - 1)} other(s),` : ""} lie more than ${OUTLIER_DAYS_AFTER_P99} days after the 99th percentile of all dates; ` +
+        `the data's end date (asOf) was taken as ${r.t}, the latest date that is not an outlier. See the date_outlier warnings for the rows; set "asOf" in the description to choose another end date`,
+    });
   return String(r.t);
 }
 

@@ -5,7 +5,9 @@
  * stage reads from in a single pass. No raw copy of the file is kept.
  */
 import type { Db } from "../db/types.js";
-import { findInvalidUtf8, hasBom, headText, hex, readHeader, stripBom } from "./bytes.js";
+import { findInvalidUtf8, hasBom, headText, hex, lineAt, readHeader, stripBom, utf16Kind } from "./bytes.js";
+import { DEFAULT_MAX_FILE_BYTES, MAX_COLUMNS } from "./limits.js";
+import { lineEndings, toLf } from "./line-endings.js";
 import { DELIMITER_CANDIDATES, RecordIndex, delimiterName, detectDelimiter, parseCsvText } from "./csv.js";
 import { SAMPLE_ROWS } from "./columns.js";
 import { MAX_EXAMPLES, fmt, type Example, type FileReport, type Problem } from "./report.js";
@@ -37,7 +39,9 @@ function problem(kind: FileKind, severity: Problem["severity"], code: string, me
 }
 
 /** Checks the bytes of the file named `spec.path` and registers them for `read_csv`. */
-export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescription["files"]["leads"], bytes: Uint8Array): Promise<PrepareResult> {
+export async function prepareCsv(
+  db: Db, kind: FileKind, spec: DatasetDescription["files"]["leads"], bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<PrepareResult> {
   const report: FileReport = {
     kind, path: spec.path, bytes: bytes.length, delimiter: null, bom: false,
     rowsRead: 0, rowsUsed: 0, excluded: [], columns: [],
@@ -49,8 +53,18 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
     return { source: null, report, problems };
   };
 
+  if (bytes.length > maxBytes)
+    return fail("file_too_large", `${where} is ${mb(bytes.length)}, over the limit of ${mb(maxBytes)}. Split the file, or raise the limit (CLI: LEADSCORE_MAX_FILE_MB=<megabytes>)`);
+  const utf16 = utf16Kind(bytes);
+  if (utf16)
+    return fail(
+      "utf16",
+      `${where} is ${utf16.kind} text (${utf16.bom ? `byte-order mark ${utf16.kind === "UTF-16LE" ? "FF FE" : "FE FF"}` : "no byte-order mark; a 00 byte beside each character"}), not UTF-8. ` +
+        `Re-save it as UTF-8 (e.g. \`iconv -f ${utf16.kind} -t utf-8 in.csv > out.csv\`, or "CSV UTF-8" in a spreadsheet's Save As)`,
+      [{ row: null, line: 1, column: null, value: hex(Array.from(bytes.subarray(0, 8))) }],
+    );
   report.bom = hasBom(bytes);
-  const body = stripBom(bytes);
+  let body = stripBom(bytes);
   if (report.bom)
     problems.push(problem(kind, "warning", "bom", `${where} starts with a UTF-8 byte-order mark (EF BB BF); it was removed before reading`, 1, [{ row: null, line: 1, column: null, value: "EF BB BF" }]));
   if (body.length === 0 || (body.length <= 4096 && /^\s*$/.test(headText(body, 4096))))
@@ -67,6 +81,29 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
     );
   }
 
+  const nul = body.indexOf(0);
+  if (nul >= 0) {
+    const line = lineAt(body, nul);
+    const start = body.lastIndexOf(0x0a, nul) + 1;
+    const before = new TextDecoder("utf-8").decode(body.subarray(Math.max(start, nul - 30), nul));
+    return fail(
+      "nul_byte",
+      `${where} holds a NUL byte (00) at byte offset ${fmt(nul + (report.bom ? 3 : 0))} (line ${line}) after ${JSON.stringify(before)}; a text file never does. ` +
+        `Remove the NUL bytes (e.g. \`tr -d '\\000' < in.csv > out.csv\`) or re-export the file as UTF-8 CSV`,
+      [{ row: line >= 2 ? line - 1 : null, line, column: null, value: `${before}<0x00>` }],
+    );
+  }
+  const endings = lineEndings(body);
+  if (endings.mixed) {
+    const c = endings.change!;
+    const { CRLF, LF, CR } = endings.counts;
+    problems.push(problem(kind, "warning", "mixed_line_endings",
+      `${where} ends its lines in more than one way (${[["CRLF", CRLF], ["LF", LF], ["CR", CR]].filter(([, k]) => k).map(([e, k]) => `${e} ×${fmt(k as number)}`).join(", ")}): ` +
+        `line 1 ends with ${endings.first}, line ${fmt(c.line)} first with ${c.ending}. Every line ending was read as LF (line breaks inside quoted values too); re-save the file to silence this`,
+      1, [{ row: c.line >= 2 ? c.line - 1 : null, line: c.line, column: null, value: c.ending }]));
+    body = toLf(body);
+  }
+
   const delimiter = spec.delimiter === "auto" ? detectDelimiter(headText(body)) : spec.delimiter;
   report.delimiter = delimiter;
   const header = readHeader(body, delimiter);
@@ -80,6 +117,12 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
         [{ row: null, line: 1, column: null, value: header[0].slice(0, 200) }],
       );
   }
+  if (header.length > MAX_COLUMNS)
+    return fail(
+      "too_many_columns",
+      `${where}: the header has ${fmt(header.length)} columns; the limit is ${fmt(MAX_COLUMNS)}. Keep only the columns the scoring may use (e.g. \`cut -d, -f1-${MAX_COLUMNS} in.csv > out.csv\`, or list them in leads.attributes after removing the others)`,
+      [{ row: null, line: 1, column: header[MAX_COLUMNS], value: `${fmt(header.length)} columns` }],
+    );
   const columns = dedupeHeader(header, kind, where, problems);
   const file = `ds_${kind}.csv`;
   // Copies: a browser Db hands the buffer to its worker (transferred, so detached here), and the
@@ -105,22 +148,51 @@ export async function prepareCsv(db: Db, kind: FileKind, spec: DatasetDescriptio
   return { source: { kind, columns, report, index, readSql, sampleRows, rejectTable, rejectScan }, report, problems };
 }
 
+/**
+ * Unique column names, compared case-insensitively (DuckDB does): an empty
+ * name becomes "column<N>" (N = its 1-based position), a repeat "<name>_<k>"
+ * with the smallest k that is free; each with a warning. Mappings refer to
+ * the first of repeated names.
+ */
 function dedupeHeader(header: string[], kind: FileKind, where: string, problems: Problem[]): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set(header.filter((n) => n !== "").map((n) => n.toLowerCase()));
+  const used = new Set<string>();
   const dupes: Example[] = [];
-  const out = header.map((name) => {
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    if (n === 1) return name;
-    const renamed = `${name}_${n}`;
-    dupes.push({ row: null, line: 1, column: renamed, value: name });
+  const empties: Example[] = [];
+  const free = (base: string, from: number) => {
+    for (let k = from; ; k++) {
+      const name = `${base}_${k}`;
+      if (!taken.has(name.toLowerCase()) && !used.has(name.toLowerCase())) return name;
+    }
+  };
+  const out = header.map((name, i) => {
+    let renamed = name;
+    if (name === "") {
+      renamed = taken.has(`column${i + 1}`) || used.has(`column${i + 1}`) ? free(`column${i + 1}`, 2) : `column${i + 1}`;
+      empties.push({ row: null, line: 1, column: renamed, value: "" });
+    } else if (used.has(name.toLowerCase())) {
+      renamed = free(name, 2);
+      dupes.push({ row: null, line: 1, column: renamed, value: name });
+    }
+    used.add(renamed.toLowerCase());
     return renamed;
   });
+  if (empties.length)
+    problems.push(problem(kind, "warning", "empty_header",
+      `${where}: ${fmt(empties.length)} column(s) have no name in the header (line 1, column position ${empties.map((e) => Number(/\d+/.exec(e.column!)![0])).slice(0, 10).join(", ")}); ` +
+        `they were named ${empties.slice(0, 10).map((e) => JSON.stringify(e.column)).join(", ")}. Name them in the header to choose the names`,
+      empties.length, empties.slice(0, MAX_EXAMPLES)));
   if (dupes.length)
     problems.push(problem(kind, "warning", "duplicate_header",
-      `${where}: the header repeats column names (${[...new Set(dupes.map((d) => JSON.stringify(d.value)))].join(", ")}); the repeats were renamed ${dupes.map((d) => JSON.stringify(d.column)).join(", ")}; mappings refer to the first`,
+      `${where}: the header repeats column names (${[...new Set(dupes.map((d) => JSON.stringify(d.value)))].join(", ")}; names are compared ignoring case); the repeats were renamed ${dupes.map((d) => JSON.stringify(d.column)).join(", ")}; mappings refer to the first. Rename the columns in the header to choose`,
       dupes.length, dupes.slice(0, MAX_EXAMPLES)));
   return out;
+}
+
+/** "1.5 MB" */
+function mb(n: number): string {
+  if (n < 1048576) return `${fmt(n)} bytes`;
+  return `${fmt(Math.round((10 * n) / 1048576) / 10)} MB`;
 }
 
 const REJECT_REASONS: Record<string, { code: string }> = {

@@ -13,6 +13,7 @@
  *     "missingValues": ["", "unknown"] }
  */
 import { z } from "zod";
+import { MAX_COLUMNS } from "./limits.js";
 
 /** Encodings accepted in `files.*.encoding` (compared case-insensitively). */
 const UTF8_NAMES = ["utf-8", "utf8"];
@@ -61,7 +62,7 @@ const leads = z.strictObject({
   createdAt: column.optional(),
   label: label.optional(),
   /** Columns to keep as attributes (default: every other column), optionally with a type. */
-  attributes: z.array(attribute).optional(),
+  attributes: z.array(attribute).max(MAX_COLUMNS, { error: `at most ${MAX_COLUMNS} attributes (the column limit of a file)` }).optional(),
   /** Spelling fixes applied to attribute values: {column: {from: to}} (e.g. accepted merge suggestions). */
   recode: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
@@ -95,6 +96,29 @@ const activities = z.strictObject({
   types: z.record(z.string(), z.string()).optional(),
 });
 
+/** strptime specifiers accepted in dateFormats (DuckDB's, less the ones that cannot give a plain UTC timestamp). */
+const DATE_SPECIFIERS = new Set(["d", "-d", "m", "-m", "Y", "y", "-y", "H", "-H", "I", "-I", "M", "-M", "S", "-S", "f", "g", "n", "p", "b", "B", "a", "A", "j", "-j", "%"]);
+
+/** The first problem of a strptime format, or null. @example dateFormatProblem("%s") // => "%s (epoch seconds) is not supported…" */
+export function dateFormatProblem(f: string): string | null {
+  const specs = [...f.matchAll(/%(-?.)/g)].map((m) => m[1]);
+  if (!specs.length) return `${JSON.stringify(f)} has no % specifier; a date format looks like "%d/%m/%Y"`;
+  for (const sp of specs) {
+    if (sp === "s")
+      return `${JSON.stringify(f)}: %s (epoch seconds) is not supported. Convert the column to "YYYY-MM-DD HH:MM:SS" first (e.g. in a spreadsheet: =(A2/86400)+DATE(1970,1,1)), or remove the format`;
+    if (sp === "z" || sp === "Z")
+      return `${JSON.stringify(f)}: %${sp} (time zone) is not needed: values with a UTC offset in ISO 8601 form ("2024-01-02T23:30:00-05:00") are read and converted to UTC without a format. Remove it`;
+    if (!DATE_SPECIFIERS.has(sp))
+      return `${JSON.stringify(f)}: %${sp} is not a supported specifier; use %Y %m %d %H %M %S (and %y %b %B %p %I %f %j); see DuckDB's strptime`;
+  }
+  return null;
+}
+
+const dateFormat = z.string().min(2).superRefine((f, ctx) => {
+  const p = dateFormatProblem(f);
+  if (p) ctx.addIssue({ code: "custom", message: p });
+});
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/, { error: 'asOf must be "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"' });
@@ -108,8 +132,8 @@ export const datasetDescriptionSchema = z
     activities: activities.optional(),
     /** Values meaning "missing" (besides empty and whitespace-only cells), e.g. ["Select", "unknown"]. */
     missingValues: z.array(z.string()).default([""]),
-    /** Extra strptime formats for dates, tried after ISO 8601, e.g. ["%d/%m/%Y"]. */
-    dateFormats: z.array(z.string().min(2)).default([]),
+    /** Extra strptime formats for dates, tried before ISO 8601 in order, e.g. ["%d/%m/%Y"]. */
+    dateFormats: z.array(dateFormat).max(20).default([]),
     /** A lead with no deal older than this many days at `asOf` is lost (METHODS.md §1). */
     maturityDays: z.number().int().min(0).max(3650).default(90),
     /** The data's end date; default the latest date in the data. */

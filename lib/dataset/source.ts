@@ -34,6 +34,7 @@ export async function datasetSource(descriptionPath = process.env.LEADSCORE_DATA
   }
   const read = await readDescribedFiles(descriptionPath);
   if (read.missing.length) throw new Error(`${descriptionPath}: file(s) not found: ${read.missing.join(", ")}. Paths in a dataset description are relative to the description file.`);
+  if (read.refused.length) throw new Error(`${descriptionPath}: file(s) not read: ${read.refused.join("; ")}`);
   return { descriptionPath, description: read.description, files: read.files };
 }
 

@@ -69,22 +69,48 @@ export function cleanText(col: string, missing: readonly string[]): string {
 export const DEFAULT_DATE_FORMATS = ["%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"];
 
 /**
+ * True when a date text ends with a UTC offset after a time ("Z", "+05:30",
+ * "-0500", "+05"). The length guard keeps the regular expression off the
+ * usual values ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS", at most 19 characters).
+ */
+export function hasOffset(expr: string): string {
+  return `(length(${expr}) > 19 AND regexp_matches(${expr}, '[T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)? ?(Z|z|[+-]\\d{2}(:?\\d{2})?)$'))`;
+}
+
+/**
  * A TIMESTAMP parsed from a text expression (already trimmed / NULL when
  * missing): declared strptime formats first (when given), then ISO 8601
- * (YYYY-MM-DD, optional time, T separator, fraction, Z) by cast, then
- * YYYY/MM/DD forms for values containing "/". NULL when nothing parses. A
- * UTC offset, if present, is ignored (the wall-clock time is kept).
+ * (YYYY-MM-DD, optional time, T separator, fraction) by cast, then
+ * YYYY/MM/DD forms for values containing "/". NULL when nothing parses.
+ * A value with a UTC offset ("Z", "-05:00", "+0530") is converted to UTC
+ * (2024-01-02T23:30:00-05:00 → 2024-01-03 04:30:00); values without one are
+ * taken as written (UTC). The offset path goes through TIMESTAMPTZ and epoch
+ * microseconds, so it does not depend on the engine's time zone setting.
  * Order matters for speed in DuckDB-WASM, where each failed parse costs
  * about a microsecond (a C++ exception): the likely format goes first, and
  * COALESCE evaluates later arguments only for rows still NULL.
  */
 export function parseTimestamp(expr: string, formats: readonly string[]): string {
+  const iso = `CASE WHEN ${hasOffset(expr)} THEN make_timestamp(epoch_us(TRY_CAST(${expr} AS TIMESTAMPTZ))) ELSE TRY_CAST(${expr} AS TIMESTAMP) END`;
   const parts = [
     ...(formats.length ? [`TRY_STRPTIME(${expr}, ${list(formats)})`] : []),
-    `TRY_CAST(${expr} AS TIMESTAMP)`,
+    iso,
     `CASE WHEN contains(${expr}, '/') THEN TRY_STRPTIME(${expr}, ${list(DEFAULT_DATE_FORMATS)}) END`,
   ];
   return `COALESCE(${parts.join(", ")})`;
+}
+
+/**
+ * True when the declared formats read the text as different dates (e.g.
+ * "02/01/2024" under %d/%m/%Y and %m/%d/%Y); FALSE with fewer than two formats.
+ */
+export function ambiguousDate(expr: string, formats: readonly string[]): string {
+  if (formats.length < 2) return "FALSE";
+  const parsed = formats.map((f) => `TRY_STRPTIME(${expr}, ${literal(f)})`);
+  const pairs: string[] = [];
+  for (let i = 0; i < parsed.length; i++)
+    for (let j = i + 1; j < parsed.length; j++) pairs.push(`COALESCE(${parsed[i]} <> ${parsed[j]}, FALSE)`);
+  return `(${pairs.join(" OR ")})`;
 }
 
 /** A finite DOUBLE parsed from a text expression; NULL when it does not parse (or is NaN / infinite). */

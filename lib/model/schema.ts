@@ -44,7 +44,21 @@ const Points = z
 const IsoDate = z.iso
   .date({ error: (iss) => `expected a calendar date YYYY-MM-DD; received ${JSON.stringify(iss.input)}.` })
   .describe("YYYY-MM-DD");
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+/** The most criteria a model may have (the score query nests per criterion; 990 worked, 2,000 did not). */
+export const MAX_CRITERIA = 500;
+/** The most values in one in / notIn list. */
+export const MAX_LIST_VALUES = 10_000;
+/** The longest text value in a rule (equals / in / notIn). */
+export const MAX_VALUE_LENGTH = 4096;
+const Text = z
+  .string()
+  .max(MAX_VALUE_LENGTH, { error: `a value may have at most ${MAX_VALUE_LENGTH} characters` })
+  .regex(NO_NUL, { error: (iss) => `a value must not contain the NUL character (\\u0000); received ${JSON.stringify(iss.input)}. Remove it` });
+const Scalar = z.union([Text, z.number(), z.boolean()]);
+const ValueList = z
+  .array(Scalar)
+  .min(1)
+  .max(MAX_LIST_VALUES, { error: (iss) => `a list may have at most ${MAX_LIST_VALUES} values; received ${(iss.input as unknown[]).length}. Group the values into fewer, broader categories` });
 const Days = z.int().min(1).max(36_500).describe("Whole days, 1 to 36500.");
 
 const Band = z.strictObject({
@@ -66,9 +80,9 @@ export const RuleSchema = z.discriminatedUnion(
   "type",
   [
   z.strictObject({ type: z.literal("equals"), column: ColumnName, value: Scalar }).describe("Fires when the column equals value."),
-  z.strictObject({ type: z.literal("in"), column: ColumnName, values: z.array(Scalar).min(1) }).describe("Fires when the column is one of values."),
+  z.strictObject({ type: z.literal("in"), column: ColumnName, values: ValueList }).describe("Fires when the column is one of values."),
   z
-    .strictObject({ type: z.literal("notIn"), column: ColumnName, values: z.array(Scalar).min(1) })
+    .strictObject({ type: z.literal("notIn"), column: ColumnName, values: ValueList })
     .describe("Fires when the column is present and none of values."),
   z
     .strictObject({
@@ -122,7 +136,7 @@ export const CriterionSchema = z.strictObject({
   id: z.string().min(1).max(128).regex(NO_NUL).describe("Unique (case-insensitively); names the criterion's points column."),
   label: z.string(),
   category: z.enum(["fit", "behaviour"]),
-  group: z.string().min(1).optional().describe("Optional group, for group caps; a group belongs to one category."),
+  group: z.string().min(1).max(128).regex(NO_NUL).optional().describe("Optional group, for group caps; a group belongs to one category."),
   rule: RuleSchema,
   points: Points.optional().describe("Required, except for bands and recency rules (their points are in the bands)."),
 });
@@ -144,7 +158,7 @@ export const ModelObjectSchema = z.strictObject({
       activityTypes: z.array(ActivityName).describe("The activity types the model reads."),
     })
     .describe("The data the model reads; checked against the database before scoring."),
-  criteria: z.array(CriterionSchema).min(1),
+  criteria: z.array(CriterionSchema).min(1).max(MAX_CRITERIA, { error: `a model may have at most ${MAX_CRITERIA} criteria` }),
   caps: z
     .strictObject({
       category: z.strictObject({ fit: z.int().optional(), behaviour: z.int().optional() }).optional(),

@@ -10,8 +10,8 @@
  *              score tables, see compile.ts)
  *  lead_id     VARCHAR, scoring_at TIMESTAMP (as in scoring_dates)
  *  @<column>   each leads attribute column the models may read, named
- *              "@" + the leads column (never collides with the names above
- *              or with a feature name, which use [a-z0-9_] only); string
+ *              "@" + the escaped leads column (attrColumn; never collides with
+ *              the names above or with a feature name, which use [a-z0-9_] only); string
  *              columns as hash(value), see attrValueSql
  *  <feature>   one column per feature spec (featureName)
  *
@@ -32,7 +32,7 @@ import {
   and, call, cast, caseWhen, cmp, coalesce, col, div, eq, inList, lit, mul, quoteIdent, render, sum,
   type Expr,
 } from "../sql/index.js";
-import { fnv1a, sanitize } from "./names.js";
+import { escapeName, unescapeName } from "./names.js";
 import { SCORING_DATES_TABLE } from "./scoring-dates.js";
 
 export const FEATURES_TABLE = "lead_features";
@@ -61,15 +61,54 @@ export function featureKey(spec: FeatureSpec): string {
 }
 
 /**
- * The column name of a feature: readable prefix + hash of the canonical spec.
- * @example featureName({ kind: "count", activity: "web_visit", withinDays: 30 }) // => "count_web_visit_30d_<8 hex>"
+ * The column name of a feature, injective by construction (no hash): the
+ * kind, the activity type escaped with escapeName (a-z, 0-9 kept; "_"
+ * doubled; any other character, upper-case letters included, as "_u" + 4
+ * hex digits), then the window and half-life. Two different specs never
+ * share a name, also under DuckDB's case-insensitive identifiers, so
+ * activity types that differ only in case ("Email", "email") get their own
+ * columns. `parseFeatureName` reverses it.
+ * @example featureName({ kind: "count", activity: "web_visit", withinDays: 30 }) // => "count_web__visit_30d"
+ * @example featureName({ kind: "lastWeight", activity: "Email", halfLifeDays: 7.5 }) // => "lastweight__u0045mail_h7_u002e5"
  */
 export function featureName(spec: FeatureSpec): string {
-  const h = (x: number) => `h${sanitize(String(x))}`;
-  const tail =
-    spec.kind === "lastAge" ? "" : spec.kind === "count" ? `_${spec.withinDays}d` : spec.kind === "lastWeight" ? `_${h(spec.halfLifeDays)}` : `_${spec.withinDays}d_${h(spec.halfLifeDays)}`;
-  const kind = spec.kind === "decayedCount" ? "decayed" : spec.kind;
-  return `${kind}_${sanitize(spec.activity)}${tail}_${fnv1a(featureKey(spec))}`;
+  const a = escapeName(spec.activity);
+  const h = (x: number) => `_h${escapeName(String(x))}`;
+  switch (spec.kind) {
+    case "count":
+      return `count_${a}_${spec.withinDays}d`;
+    case "decayedCount":
+      return `decayed_${a}_${spec.withinDays}d${h(spec.halfLifeDays)}`;
+    case "lastAge":
+      return `lastage_${a}`;
+    case "lastWeight":
+      return `lastweight_${a}${h(spec.halfLifeDays)}`;
+  }
+}
+
+/** The spec of a featureName, or null when `name` is not one (featureName(parseFeatureName(n)) === n). */
+export function parseFeatureName(name: string): FeatureSpec | null {
+  const m = /^(count|decayed|lastage|lastweight)_/.exec(name);
+  if (!m) return null;
+  const { text: activity, end } = unescapeName(name, m[0].length);
+  const rest = name.slice(end);
+  const num = (s: string) => {
+    const u = unescapeName(s);
+    return u.end === s.length && u.text !== "" && Number.isFinite(Number(u.text)) ? Number(u.text) : null;
+  };
+  let spec: FeatureSpec | null = null;
+  if (m[1] === "lastage" && rest === "") spec = { kind: "lastAge", activity };
+  const days = /^_(\d+)d(.*)$/.exec(rest);
+  if (m[1] === "count" && days && days[2] === "") spec = { kind: "count", activity, withinDays: Number(days[1]) };
+  if (m[1] === "decayed" && days && days[2].startsWith("_h")) {
+    const h = num(days[2].slice(2));
+    if (h !== null) spec = { kind: "decayedCount", activity, withinDays: Number(days[1]), halfLifeDays: h };
+  }
+  if (m[1] === "lastweight" && rest.startsWith("_h")) {
+    const h = num(rest.slice(2));
+    if (h !== null) spec = { kind: "lastWeight", activity, halfLifeDays: h };
+  }
+  return spec && featureName(spec) === name ? spec : null;
 }
 
 /** The main feature an activity rule reads (its count, decayed count or last age), or null for attribute rules. */
@@ -104,8 +143,12 @@ export function featureSpecs(models: Model[]): FeatureSpec[] {
   return [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
 }
 
-/** The name of a leads attribute column in lead_features. @example attrColumn("job_level") // => "@job_level" */
-export const attrColumn = (column: string) => `@${column}`;
+/**
+ * The name of a leads attribute column in lead_features: "@" + escapeName
+ * (injective also when compared case-insensitively: "Source" and "source"
+ * get two columns). @example attrColumn("job_level") // => "@job__level"
+ */
+export const attrColumn = (column: string) => `@${escapeName(column)}`;
 
 /** The leads columns the models' rules read, sorted (what lead_features must copy at least). */
 export function modelColumns(models: Model[]): string[] {

@@ -6,7 +6,7 @@
  * that one failure stays one failure. No DOM, no Node: the caller brings the
  * database, the file bytes and the model texts.
  */
-import type { LoadProgress } from "../dataset/load.js";
+import type { LoadOptions, LoadProgress } from "../dataset/load.js";
 import { loadDataset } from "../dataset/load.js";
 import type { ValidationReport } from "../dataset/report.js";
 import type { DatasetDescription } from "../dataset/schema.js";
@@ -28,6 +28,8 @@ export interface OpenOptions extends Pick<RecomputeOptions, "scoringDates" | "ro
   /** Score only these versions (id@version); the others are listed but not scored. Default: every version that fits. */
   only?: readonly string[];
   onProgress?: (message: string, fraction: number) => void;
+  /** Options of the dataset load (e.g. maxFileBytes). */
+  load?: Omit<LoadOptions, "onProgress">;
 }
 
 export interface OpenedWorkspace {
@@ -54,6 +56,7 @@ export async function openWorkspace(db: Db, input: WorkspaceInput, options: Open
     t0 = now;
   };
   const report = await loadDataset(db, input.description, input.files, {
+    ...options.load,
     onProgress: (p: LoadProgress) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.05 + 0.65 * p.fraction),
   });
   lap("load and validate");
