@@ -4,4 +4,4 @@ export { gridTable, type Grid, type GridCell, type SubScoredLeads } from "./cell
 export { relativeWeight, type RelativeWeight } from "./relative-weight.js";
 export { compareSubScores, matchedCuts, type SubScoreComparison, type KindSummary, type PairedTest, type ScoreKind } from "./compare.js";
 export { readSubScored, subScoredSql, type SubScored } from "./read.js";
-export { fitEngagement, cohortWeights, type FitEngagement, type CohortWeight } from "./report.js";
+export { fitEngagement, cohortWeights, datasetHasActivities, type FitEngagement, type CohortWeight } from "./report.js";

@@ -14,6 +14,12 @@ import { gridCuts } from "./cuts.js";
 import type { SubScored } from "./read.js";
 import { relativeWeight, type RelativeWeight } from "./relative-weight.js";
 import { delong } from "../metrics/delong.js";
+import type { ValidationReport } from "../dataset/report.js";
+
+/** Whether the loaded dataset has any activity (an activities file with at least one used row). */
+export function datasetHasActivities(report: Pick<ValidationReport, "files">): boolean {
+  return (report.files.activities?.rowsUsed ?? 0) > 0;
+}
 
 export interface FitEngagement {
   /** "ok"; "no-engagement" when there is no engagement score to compare (no activities, or every lead scores the same). */
