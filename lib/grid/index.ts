@@ -5,3 +5,4 @@ export { relativeWeight, type RelativeWeight } from "./relative-weight.js";
 export { compareSubScores, matchedCuts, type SubScoreComparison, type KindSummary, type PairedTest, type ScoreKind } from "./compare.js";
 export { readSubScored, subScoredSql, type SubScored } from "./read.js";
 export { fitEngagement, cohortWeights, datasetHasActivities, type FitEngagement, type CohortWeight } from "./report.js";
+export { weightVerdict, type Verdict } from "./verdict.js";

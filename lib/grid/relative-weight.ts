@@ -67,7 +67,10 @@ function solve3(h: number[][], g: number[]): { step: number[]; inv: number[][] }
 
 /**
  * Fits logit P(won) = a + b_f·fit + b_e·engagement by Newton's method with
- * step halving on grouped rows, the two variables standardised internally;
+ * step halving on grouped rows (converged when the largest step is below
+ * 1e-10·(1 + max |θ|), when a full step changes the log-likelihood by less
+ * than 1e-13 relative, or when no fraction of a step below 1e-6·(1 + max |θ|)
+ * raises it: the optimum to the log-likelihood's rounding), the two variables standardised internally;
  * standard errors from the inverse observed information. Labels 1 won, 0
  * lost (open leads removed first).
  * @throws when lengths differ.
@@ -127,7 +130,8 @@ export function relativeWeight(fit: ArrayLike<number>, engagement: ArrayLike<num
     const s = solve3(h, grad);
     if (!s) break;
     inv = s.inv;
-    if (Math.max(...s.step.map(Math.abs)) < 1e-10 * (1 + Math.max(...theta.map(Math.abs)))) {
+    const maxStep = Math.max(...s.step.map(Math.abs));
+    if (maxStep < 1e-10 * (1 + Math.max(...theta.map(Math.abs)))) {
       converged = true;
       break;
     }
@@ -139,8 +143,19 @@ export function relativeWeight(fit: ArrayLike<number>, engagement: ArrayLike<num
       next = theta.map((t, a) => t + f * s.step[a]);
       nextLl = loglik(next);
     }
+    // No step improves the log-likelihood beyond its rounding while the Newton step is tiny: at the optimum.
+    if (f <= 1e-8 && maxStep < 1e-6 * (1 + Math.max(...theta.map(Math.abs)))) {
+      converged = true;
+      break;
+    }
+    // A full step that no longer changes the log-likelihood (beyond rounding) has converged too.
+    const flat = f === 1 && Math.abs(nextLl - ll) <= 1e-13 * (1 + Math.abs(ll));
     theta = next;
     ll = nextLl;
+    if (flat) {
+      converged = true;
+      break;
+    }
   }
   if (!inv) return { ...empty, note: "the information matrix is singular (fit and engagement are collinear on these leads)." };
   // Back to points: b = β/sd; Cov(b_f, b_e) = Cov(β_f, β_e)/(sd_f·sd_e).

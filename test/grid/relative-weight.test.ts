@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../lib/fit/prng.js";
 import { relativeWeight } from "../../lib/grid/relative-weight.js";
+import { weightVerdict } from "../../lib/grid/verdict.js";
 
 // 60 leads drawn in numpy (default_rng(14)); reference: scikit-learn 1.2.1
 // LogisticRegression(penalty=None, solver="newton-cholesky", tol=1e-14)
@@ -46,5 +47,15 @@ describe("relativeWeight", () => {
     expect(relativeWeight([1, 2, 3, 4], [0, 0, 0, 0], [0, 1, 0, 1]).note).toContain("no engagement score");
     expect(relativeWeight([1, 2, 3], [1, 2, 3], [1, 1, 1]).ratio).toBeNull();
     expect(() => relativeWeight([1, 2], [1], [0, 1])).toThrow(/same length/);
+  });
+});
+
+describe("weightVerdict", () => {
+  const w = (ratio: number | null, ci95: [number, number] | null) => ({ n: 1, intercept: 0, bFit: 1, seFit: 0, bEngagement: 1, seEngagement: 0, ratio, ci95, converged: true, note: ratio === null ? "too few leads." : null });
+  it("reads the ratio against the version's equal weighting", () => {
+    expect(weightVerdict(w(0.6, [0.45, 0.75])).text).toBe("On these leads one engagement point is worth 0.60 fit points (95 % CI 0.45–0.75); the version counts it as 1: it over-weights behaviour.");
+    expect(weightVerdict(w(1.8, [1.2, 2.4])).verdict).toBe("under-weights behaviour");
+    expect(weightVerdict(w(0.9, [0.7, 1.1])).verdict).toBe("balanced");
+    expect(weightVerdict(w(null, null))).toEqual({ verdict: "unknown", text: "No relative weight: too few leads." });
   });
 });
