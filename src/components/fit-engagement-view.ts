@@ -5,6 +5,7 @@
  */
 import type { Grid, GridCell } from "../lib/grid/cells.js";
 import type { SubScoreComparison } from "../lib/grid/compare.js";
+import type { CohortWeight } from "../lib/grid/report.js";
 import { weightVerdict } from "../lib/grid/verdict.js";
 import { Flag, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
@@ -69,4 +70,17 @@ export function ComparisonView(c: SubScoreComparison) {
       c.paired.map((t) => ({ pair: `${KIND[t.a]} − ${KIND[t.b]}`, diff: `${fmtNum(t.diff)} (${fmtNum(t.ci95[0])} to ${fmtNum(t.ci95[1])})`, p: p(t.p) }))),
     el("p", { class: "fe-verdict" }, el("strong", {}, "Is the mix right? "), v.text,
       c.weight.ratio !== null ? ` (Two-variable logistic fit on ${fmtInt(c.weight.n)} labelled leads: ${fmtNum(c.weight.bFit, 4)} log-odds per fit point, ${fmtNum(c.weight.bEngagement, 4)} per engagement point.)` : ""));
+}
+
+/** Per cohort: AUC of fit, engagement and total, and the relative weight with its interval (lib/grid cohortWeights). */
+export function CohortWeightTable(rows: CohortWeight[]) {
+  return Table([
+    { key: "period", label: "Cohort" }, { key: "n", label: "Won / lost", align: "right" },
+    { key: "auc", label: "AUC fit / engagement / total", align: "right" }, { key: "ratio", label: "1 engagement point = … fit points (95 % CI)", align: "right" },
+  ], rows.map((r) => ({
+    period: r.period,
+    n: `${fmtInt(r.won)} / ${fmtInt(r.lost)}`,
+    auc: r.aucTotal === null ? (r.note ?? "–") : `${fmtNum(r.aucFit!)} / ${fmtNum(r.aucEngagement!)} / ${fmtNum(r.aucTotal)}`,
+    ratio: r.weight?.ratio != null ? el("span", {}, `${fmtNum(r.weight.ratio, 2)} (${fmtNum(r.weight.ci95![0], 2)}–${fmtNum(r.weight.ci95![1], 2)})`, r.won < 30 || r.lost < 30 ? " " : "", r.won < 30 || r.lost < 30 ? Flag("< 30 won or lost") : "") : (r.weight?.note ?? "–"),
+  })));
 }
