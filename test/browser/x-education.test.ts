@@ -1,7 +1,8 @@
 /**
  * The workbench built on a real dataset (X Education, ../shared/data) with
  * the hand-made model over its leak-free columns: the overview, distribution
- * and calibration pages render with sensible numbers. Skipped, with a
+ * and calibration pages render with sensible numbers; the Fit & engagement
+ * page says there is no engagement score (the data have no activities). Skipped, with a
  * message, where ../shared/data is absent (a user's clone).
  */
 import { spawnSync } from "node:child_process";
@@ -32,7 +33,7 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
     // The next plain build must not reuse this dataset: scripts/build.mjs clears the loader cache itself.
   });
 
-  for (const p of ["/", "/distributions", "/calibration"]) {
+  for (const p of ["/", "/distributions", "/calibration", "/fit-engagement"]) {
     it(`${p} renders with no defect`, async () => {
       const { page, problems, close } = await openPage(session, p);
       try {
@@ -42,7 +43,12 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
         expect(d.emptyCharts).toEqual([]);
         expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] });
         const text = await page.evaluate(() => document.body.innerText);
-        if (p === "/") {
+        if (p === "/fit-engagement") {
+          // No activities table: the page says so plainly and shows no grid.
+          expect(text).toContain("No engagement score");
+          expect(text).toMatch(/this dataset has no activities/i);
+          expect(await page.locator("td.grid-cell").count()).toBe(0);
+        } else if (p === "/") {
           expect(text).toContain("9,240");
           expect(text).toContain("3,561");
         } else {
