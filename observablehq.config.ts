@@ -19,6 +19,7 @@ export default {
     { name: "What-if editor", path: "/what-if" },
     { name: "Distributions", path: "/distributions" },
     { name: "Calibration", path: "/calibration" },
+    { name: "Fit & engagement", path: "/fit-engagement" },
     { name: "Suggestions", path: "/suggest" },
     { name: "Review", path: "/review" },
     { name: "Workshop", path: "/workshop" },

@@ -13,7 +13,12 @@ JSON object: the dataset's name, asOf and outcome counts by rule; per version
 the metrics of lib/metrics evaluate() over the labelled leads (won vs lost;
 open leads excluded), using the model's own probabilityMap when it has one
 (else a map fitted in-sample, flagged as such) and its thresholds; the
-small-sample flags (fewer than 100 won leads, bands under 30 leads); and
+small-sample flags (fewer than 100 won leads, bands under 30 leads); the
+fit and engagement sub-scores (fitEngagement: the A–D × 1–4 grid with
+leads, won, lost, win rate, Wilson CI and share of wins per cell; fit-only
+vs engagement-only vs total AUC with DeLong CIs, paired tests, tiers at
+matched volume, and the relative weight of an engagement point in fit
+points; status "no-engagement" when the dataset has no activities); and
 paired DeLong tests of AUC (ΔAUC = AUC(A) − AUC(B), its 95 % CI and p-value).
 
 Comparisons: --compare A B compares those two versions; by default the
@@ -49,6 +54,8 @@ Options:
       const { readScored, labelled } = await import("../../lib/workbench/scored.js");
       const { currentVersion } = await import("../../lib/workbench/models.js");
       const metrics = await import("../../lib/metrics/index.js");
+      const grid = await import("../../lib/grid/index.js");
+      const hasActivities = grid.datasetHasActivities(report);
       const failed = [...session.failed];
       const byId = new Map<string, { model: Model; leadIds: string[]; scores: Float64Array; labels: Uint8Array }>();
       const models = scored.map((v) => v.model);
@@ -69,6 +76,7 @@ Options:
             ...head,
             smallSample: { fewWins: ev.flags.fewWins, nWon: ev.nWon, smallBands, smallTiers, minLeadsPerBand: metrics.SMALL_BAND },
             evaluation: ev,
+            fitEngagement: grid.fitEngagement(model, await grid.readSubScored(db, model), { hasActivities }),
           });
         } catch (e) {
           failed.push(id);

@@ -21,12 +21,14 @@ activity after it counts) for every valid model version, or the versions
 chosen with --version.
 
 Output: one row per lead per version, ordered by version then lead_id.
-  csv   columns version ("starting@2"), lead_id, scoring_at, score, tier, then
-        one column per criterion id with its points (the union over the
+  csv   columns version ("starting@2"), lead_id, scoring_at, score, tier,
+        fit_score, engagement_score (the fit and behaviour categories' capped
+        totals; score = fit_score + engagement_score), then one column per criterion id with its points (the union over the
         versions; empty where a version has no such criterion). RFC 4180
         quoting, LF line ends; a text cell starting with = + - @ tab or CR
         gets a leading ' so a spreadsheet does not run it as a formula.
-  json  an array of {version, lead_id, scoring_at, score, tier, points: {criterion id: points}}.
+  json  an array of {version, lead_id, scoring_at, score, tier, fit_score, engagement_score,
+        points: {criterion id: points}}.
 
 An invalid model file or a version that does not fit the data prints its
 error to stderr; the other versions are still scored, and the exit code is 1.
@@ -237,7 +239,7 @@ function openOutput(file: string | undefined): Output {
 /** A CSV field: the one CSV writer's cell (lib/export/csv.ts: RFC 4180 quoting, formulas neutralised). */
 export const csvField = csvCell;
 
-const FIXED = ["version", "lead_id", "scoring_at", "score", "tier"];
+const FIXED = ["version", "lead_id", "scoring_at", "score", "tier", "fit_score", "engagement_score"];
 const CHUNK = 100_000;
 
 /** Rows of one version's score table, in chunks (the SELECT is ordered by lead_id). */
@@ -262,7 +264,7 @@ async function writeCsv(db: Db, versions: VersionScores[], out: Output) {
     const label = csvField(versionId(v.model));
     const own = new Set(v.model.criteria.map((c) => c.id));
     for await (const c of chunks(db, v)) {
-      const cols = [c.columns.lead_id, c.columns.scoring_at, c.columns.score, c.columns.tier];
+      const cols = [c.columns.lead_id, c.columns.scoring_at, c.columns.score, c.columns.tier, c.columns.fit_score, c.columns.engagement_score];
       const points = crit.map((k) => (own.has(k.id) ? c.columns[k.id] : null));
       let text = "";
       for (let i = 0; i < c.numRows; i++) {
@@ -292,7 +294,10 @@ async function writeJson(db: Db, versions: VersionScores[], out: Output) {
       for (let i = 0; i < c.numRows; i++) {
         const points: Record<string, unknown> = {};
         for (const id of ids) points[id] = col[id][i];
-        const row = { version, lead_id: col.lead_id[i], scoring_at: col.scoring_at[i], score: col.score[i], tier: col.tier[i], points };
+        const row = {
+          version, lead_id: col.lead_id[i], scoring_at: col.scoring_at[i], score: col.score[i], tier: col.tier[i],
+          fit_score: col.fit_score[i], engagement_score: col.engagement_score[i], points,
+        };
         text += `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
         first = false;
         if (text.length >= 1 << 16) {

@@ -11,7 +11,7 @@ export interface ModelIssue {
 }
 
 /** Output columns of a score table; criterion ids may not take these names. */
-export const RESERVED_IDS = ["lead_id", "scoring_at", "score", "tier"];
+export const RESERVED_IDS = ["lead_id", "scoring_at", "score", "tier", "fit_score", "engagement_score"];
 
 const BAND_RULES = new Set<Rule["type"]>(["bands", "recency"]);
 const show = (v: unknown) => JSON.stringify(v);
@@ -120,12 +120,40 @@ export function modelIssues(model: Model): ModelIssue[] {
       out.push({ path: ["caps", "group", g], message: `cap for unknown group ${show(g)}; groups in criteria: ${[...groupCategory.keys()].map(show).join(", ") || "none"}. Fix the name or remove the cap.` });
     }
   }
+  out.push(...gridIssues(model));
   if (model.parent !== null && !(model.parent < model.version)) {
     out.push({ path: ["parent"], message: `parent (${model.parent}) must be an earlier version than version (${model.version}).` });
   }
   const pm = model.probabilityMap;
   if (pm && pm.fittedOn.from > pm.fittedOn.to) {
     out.push({ path: ["probabilityMap", "fittedOn"], message: `fittedOn.from (${pm.fittedOn.from}) is after fittedOn.to (${pm.fittedOn.to}). Swap them.` });
+  }
+  return out;
+}
+
+/** Grid cut points ascend strictly; routing needs both cut point lists and lists each cell once. */
+function gridIssues(model: Model): ModelIssue[] {
+  const out: ModelIssue[] = [];
+  const grid = model.grid;
+  if (!grid) return out;
+  for (const axis of ["fit", "engagement"] as const) {
+    const cuts = grid[axis];
+    if (cuts && !(cuts[0] < cuts[1] && cuts[1] < cuts[2])) {
+      out.push({ path: ["grid", axis], message: `grid.${axis} cut points must ascend strictly; received ${show(cuts)}. List them from low to high, e.g. [10, 25, 40].` });
+    }
+  }
+  if (grid.routing) {
+    if (!grid.fit || !grid.engagement) {
+      out.push({ path: ["grid", "routing"], message: `routing by grid cell needs fixed cut points (grid.fit and grid.engagement); received ${grid.fit ? "" : "no grid.fit"}${!grid.fit && !grid.engagement ? " and " : ""}${grid.engagement ? "" : "no grid.engagement"}. Add both (quartiles would move with the data).` });
+    }
+    const seen = new Map<string, string>();
+    for (const list of ["salesReady", "nurture"] as const) {
+      grid.routing[list].forEach((cell, i) => {
+        const other = seen.get(cell);
+        if (other !== undefined) out.push({ path: ["grid", "routing", list, i], message: `cell ${show(cell)} is listed twice (also in ${other}); a cell routes to one tier. Remove one.` });
+        else seen.set(cell, list);
+      });
+    }
   }
   return out;
 }

@@ -26,6 +26,15 @@
  *   ungrouped criteria and, per group, min(group total, group cap).
  * - Tier: score >= salesReady → "sales-ready"; else score >= nurture →
  *   "nurture"; else "ignore".
+ * - Sub-scores: `fit` = the fit category's total after its group and category
+ *   caps, `engagement` = the behaviour category's (activity rules and any
+ *   criterion the model files under "behaviour"); score = fit + engagement.
+ * - Grid (optional `grid`): fit bands A–D and engagement bands 1–4 from three
+ *   ascending cut points each: D < c1 <= C < c2 <= B < c3 <= A (likewise
+ *   4, 3, 2, 1); A and 1 are the highest. Without cut points the grid uses
+ *   quartiles of the scored leads (lib/grid). With `grid.routing` the tier
+ *   comes from the lead's cell instead of the thresholds: a cell listed in
+ *   salesReady → "sales-ready", in nurture → "nurture", any other → "ignore".
  */
 import { z } from "zod";
 import { modelIssues } from "./check.js";
@@ -74,6 +83,10 @@ const AgeBand = z.strictObject({
 const Decay = z
   .strictObject({ halfLifeDays: z.number().positive() })
   .describe("Exponential decay: an activity of age t days weighs round(1e9 * 2^(-t / halfLifeDays)) / 1e9.");
+
+const GRID_CELLS = ["A", "B", "C", "D"].flatMap((f) => ["1", "2", "3", "4"].map((e) => `${f}${e}`)) as [string, ...string[]];
+const Cuts = z.array(z.number()).length(3).describe("Three ascending cut points [c1, c2, c3]: band 4/D below c1, A/1 from c3 up.");
+const Cells = z.array(z.enum(GRID_CELLS)).describe("Grid cells, fit band letter then engagement band digit, e.g. \"A1\".");
 
 const RULE_TYPES = "equals, in, notIn, bands, missing, present, flag, activityCount, activityPoints, hasActivity, recency";
 export const RuleSchema = z.discriminatedUnion(
@@ -167,6 +180,17 @@ export const ModelObjectSchema = z.strictObject({
     .optional()
     .describe("Maximum points per category and per group (upper bounds only)."),
   thresholds: z.strictObject({ nurture: z.number(), salesReady: z.number() }).describe("nurture < salesReady."),
+  grid: z
+    .strictObject({
+      fit: Cuts.optional().describe("Cut points of the fit bands D|C|B|A; default: quartiles of the scored leads."),
+      engagement: Cuts.optional().describe("Cut points of the engagement bands 4|3|2|1; default: quartiles of the scored leads."),
+      routing: z
+        .strictObject({ salesReady: Cells, nurture: Cells })
+        .optional()
+        .describe("Route tiers by grid cell instead of thresholds (needs both cut point lists); unlisted cells are ignore."),
+    })
+    .optional()
+    .describe("Fit (A–D) × engagement (1–4) grid: optional cut points and optional routing of tiers by cell."),
   probabilityMap: z
     .strictObject({
       a: z.number(),

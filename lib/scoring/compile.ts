@@ -1,18 +1,21 @@
 /**
  * Compiles one model version into its score query over the per-lead input
  * table lead_features alone (features.ts: no activity scan, no join). The
- * score table is narrow: lead_key, lead_id, scoring_at, the capped total
- * `score` and `tier`; the criterion points are computed on demand from
+ * score table is narrow: lead_key, the two sub-scores `fit_score` and
+ * `engagement_score` (the fit and behaviour categories' capped totals), their
+ * sum `score` and `tier`; the criterion points are computed on demand from
  * lead_features (recompute.ts scoresSql). Semantics: lib/model/schema.ts.
  */
 import type { Criterion, Model, Rule } from "../model/schema.js";
 import {
-  add, and, call, caseWhen, cmp, col, createTableAs, eq, inList, isNotNull, isNull, lit, mul, notInList,
+  add, and, call, caseWhen, or, cmp, col, createTableAs, eq, inList, isNotNull, isNull, lit, mul, notInList,
   select, subquery, table, type Expr, type Select, type Statement,
 } from "../sql/ast.js";
 import { FEATURES_TABLE, LEAD_KEY, attrColumn, featureName, ruleFeature } from "./features.js";
 
 export const CATEGORIES = ["fit", "behaviour"] as const;
+/** The score table's sub-score columns, in CATEGORIES order (fit, then behaviour = engagement). */
+export const SUB_SCORE_COLUMNS = ["fit_score", "engagement_score"] as const;
 
 /** How a criterion expression reaches a leads attribute column and a feature column. */
 export interface ColumnRefs {
@@ -131,16 +134,46 @@ export function tierExpr(model: Model, score: Expr): Expr {
   );
 }
 
+/** fit ∈ band b of cuts (bands.ts bandIndex): b = 0 is [c3, ∞), 3 is (−∞, c1). */
+function inBand(value: Expr, cuts: readonly number[], b: number): Expr {
+  const lo = b === 0 ? cuts[2] : b === 1 ? cuts[1] : b === 2 ? cuts[0] : null;
+  const hi = b === 0 ? null : b === 1 ? cuts[2] : b === 2 ? cuts[1] : cuts[0];
+  const parts: Expr[] = [];
+  if (lo !== null) parts.push(cmp(">=", value, lit(lo)));
+  if (hi !== null) parts.push(cmp("<", value, lit(hi)));
+  return and(...parts);
+}
+
+/**
+ * The tier of a lead routed by grid cell (model.grid.routing; lib/grid/bands.ts
+ * routedTier): a listed sales-ready cell, else a listed nurture cell, else
+ * ignore. An empty list matches nothing.
+ */
+export function routedTierExpr(model: Model, fit: Expr, engagement: Expr): Expr {
+  const g = model.grid!;
+  const cell = (name: string) => and(inBand(fit, g.fit!, "ABCD".indexOf(name[0])), inBand(engagement, g.engagement!, "1234".indexOf(name[1])));
+  const any = (cells: string[]) => (cells.length === 0 ? lit(false) : or(...cells.map(cell)));
+  return caseWhen(
+    [
+      { when: any(g.routing!.salesReady), then: lit("sales-ready") },
+      { when: any(g.routing!.nurture), then: lit("nurture") },
+    ],
+    lit("ignore"),
+  );
+}
+
 /**
  * The SELECT of a model's narrow score table over lead_features "i" alone:
- * lead_key, score, tier (no ORDER BY: rows in lead_features' order; lead_id
- * and scoring_at are lead_features', joined on lead_key when read:
- * recompute.ts scoresSelect). Three layers, so that every cap is
- * a CASE over a column (atMost) and nothing is computed twice:
+ * lead_key, fit_score, engagement_score, score, tier (no ORDER BY: rows in
+ * lead_features' order; lead_id and scoring_at are lead_features', joined on
+ * lead_key when read: recompute.ts scoresSelect). Layers, so that every cap
+ * is a CASE over a column (atMost) and nothing is computed twice:
  *  u   the uncapped total of each unit (a criterion, or a group's members),
  *      the criterion expressions inlined;
  *  c   per category, the sum of its units, each capped by its group cap;
- *  t   score = the two category totals, each capped; then the tier.
+ *  t   the sub-scores: each category total capped;
+ *  then score = fit_score + engagement_score and the tier (by thresholds,
+ *  or by grid cell when the model routes so).
  * Sums run in scorePlan order, exactly as the reference scorer adds.
  */
 export function scoreSelect(model: Model): Select {
@@ -163,10 +196,16 @@ export function scoreSelect(model: Model): Select {
     from: subquery(units, "u"),
   });
   const capCat = (k: number) => (plan[k].cap === null ? col(catCol(k), "c") : atMost(col(catCol(k), "c"), plan[k].cap!));
-  const withScore = select({ columns: [...pass("c"), { expr: add(capCat(0), capCat(1)), as: "score" }], from: subquery(categories, "c") });
+  const [FIT, ENG] = SUB_SCORE_COLUMNS;
+  const subScores = select({ columns: [...pass("c"), { expr: capCat(0), as: FIT }, { expr: capCat(1), as: ENG }], from: subquery(categories, "c") });
+  const fit = col(FIT, "t"), eng = col(ENG, "t");
+  const score = add(fit, eng);
   return select({
-    columns: [...pass("t"), { expr: col("score", "t"), as: "score" }, { expr: tierExpr(model, col("score", "t")), as: "tier" }],
-    from: subquery(withScore, "t"),
+    columns: [
+      ...pass("t"), { expr: fit, as: FIT }, { expr: eng, as: ENG }, { expr: score, as: "score" },
+      { expr: model.grid?.routing ? routedTierExpr(model, fit, eng) : tierExpr(model, score), as: "tier" },
+    ],
+    from: subquery(subScores, "t"),
   });
 }
 

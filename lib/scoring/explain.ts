@@ -5,6 +5,7 @@
  */
 import type { Model } from "../model/schema.js";
 import { scoreLeadReference, type ActivityRow, type LeadRow, type Tier } from "./reference.js";
+import { bandIndex, cellName, type Cuts } from "../grid/bands.js";
 
 export interface ExplainedCriterion {
   id: string;
@@ -25,8 +26,15 @@ export interface Explanation {
   scoringAt: string;
   criteria: ExplainedCriterion[];
   categories: { category: "fit" | "behaviour"; raw: number; capped: number }[];
+  /** The fit and engagement (behaviour) sub-scores; score = fit + engagement. */
+  fit: number;
+  engagement: number;
   score: number;
   tier: Tier;
+  /** The lead's grid cell ("A1" … "D4") when the model states both grid cut points, else null. */
+  cell: string | null;
+  /** Why the tier: the thresholds on the score, or the model's routing of the lead's grid cell. */
+  tierBecause: string;
 }
 
 function because(model: Model, i: number, lead: LeadRow): string {
@@ -52,6 +60,8 @@ function because(model: Model, i: number, lead: LeadRow): string {
 /** Explains one lead's score as of `scoringAt` (activities after it are ignored). */
 export function explain(model: Model, leadRow: LeadRow, activities: ActivityRow[], scoringAt: string): Explanation {
   const s = scoreLeadReference(model, leadRow, activities, scoringAt);
+  const g = model.grid;
+  const cell = g?.fit && g.engagement ? cellName(bandIndex(s.fit, g.fit as unknown as Cuts), bandIndex(s.engagement, g.engagement as unknown as Cuts)) : null;
   return {
     scoringAt,
     criteria: s.criteria.map((c, i) => {
@@ -62,7 +72,13 @@ export function explain(model: Model, leadRow: LeadRow, activities: ActivityRow[
       };
     }),
     categories: s.categories,
+    fit: s.fit,
+    engagement: s.engagement,
     score: s.score,
     tier: s.tier,
+    cell,
+    tierBecause: model.grid?.routing
+      ? `cell ${cell} is ${model.grid.routing.salesReady.includes(cell!) ? "routed to sales-ready" : model.grid.routing.nurture.includes(cell!) ? "routed to nurture" : "not routed (ignore)"} by the version's grid routing`
+      : `score ${+s.score.toFixed(2)} ${s.tier === "sales-ready" ? `≥ sales-ready ${model.thresholds.salesReady}` : s.tier === "nurture" ? `≥ nurture ${model.thresholds.nurture}` : `< nurture ${model.thresholds.nurture}`}`,
   };
 }

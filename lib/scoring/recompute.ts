@@ -2,7 +2,7 @@
  * Recomputes historical scores for a set of model versions: scoring_dates and
  * the per-lead input table lead_features are built once, then each version is
  * scored from lead_features alone into its own narrow table
- * `scores_<id>_v<version>` (lead_key, score, tier; see
+ * `scores_<id>_v<version>` (lead_key, fit_score, engagement_score, score, tier; see
  * names.ts). Criterion points are computed on demand (scoresSelect).
  */
 import type { Db, Row } from "../db/types.js";
@@ -10,7 +10,7 @@ import type { Model } from "../model/schema.js";
 import { TABLES } from "../tables.js";
 import { col, eq, render, select, table, type Select } from "../sql/index.js";
 import { checkDataset, columnKind, readDataShape, type DataShape } from "./check-data.js";
-import { INPUT, INPUT_REFS, criterionExpr, scoreTableSql } from "./compile.js";
+import { INPUT, INPUT_REFS, SUB_SCORE_COLUMNS, criterionExpr, scoreTableSql } from "./compile.js";
 import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec, type InputColumn } from "./features.js";
 import { keyTables, readActivityCodes } from "../canonical.js";
 import { scoresTableName } from "./names.js";
@@ -29,9 +29,9 @@ export interface RecomputeOptions {
 
 export interface VersionScores {
   model: Model;
-  /** The narrow table holding lead_key, score, tier (lead_id and scoring_at: lead_features, on lead_key). */
+  /** The narrow table holding lead_key, fit_score, engagement_score, score, tier (lead_id and scoring_at: lead_features, on lead_key). */
   table: string;
-  /** scoresSql: lead_id, scoring_at, one column per criterion id, score, tier, ordered by lead_id, for db.query or db.queryColumns. */
+  /** scoresSql: lead_id, scoring_at, one column per criterion id, fit_score, engagement_score, score, tier, ordered by lead_id, for db.query or db.queryColumns. */
   sql: string;
   ms: number;
   rows?: Row[];
@@ -50,7 +50,7 @@ export interface RecomputeResult {
 /**
  * The full scores of a version: lead_id, scoring_at, one column per criterion
  * id (its points, computed from lead_features with the same expressions as
- * the score), score and tier, from the narrow score table "s" joined with
+ * the score), fit_score, engagement_score, score and tier, from the narrow score table "s" joined with
  * lead_features "i" on the integer lead_key; unordered (a subquery), see
  * scoresSql for the ordered text. Needs lead_features of the recompute that
  * created the score table.
@@ -59,7 +59,10 @@ export function scoresSelect(model: Model, tableName = scoresTableName(model)): 
   const s = (n: string) => ({ expr: col(n, "s"), as: n });
   const i = (n: string) => ({ expr: col(n, INPUT), as: n });
   return select({
-    columns: [i("lead_id"), i("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })), s("score"), s("tier")],
+    columns: [
+      i("lead_id"), i("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })),
+      ...SUB_SCORE_COLUMNS.map(s), s("score"), s("tier"),
+    ],
     from: table(tableName, "s"),
     joins: [{ type: "inner", source: table(FEATURES_TABLE, INPUT), on: eq(col(LEAD_KEY, INPUT), col(LEAD_KEY, "s")) }],
   });

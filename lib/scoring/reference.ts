@@ -5,6 +5,7 @@
  * scorer to it.
  */
 import type { Criterion, Model } from "../model/schema.js";
+import { leadTier } from "../grid/bands.js";
 
 export type Tier = "ignore" | "nurture" | "sales-ready";
 export type LeadRow = Record<string, number | string | boolean | null | undefined>;
@@ -29,6 +30,11 @@ export interface ReferenceScore {
   criteria: CriterionScore[];
   /** Category totals after group caps, before (raw) and after (capped) the category cap. */
   categories: { category: "fit" | "behaviour"; raw: number; capped: number }[];
+  /** The fit sub-score: the fit category's capped total. */
+  fit: number;
+  /** The engagement sub-score: the behaviour category's capped total. */
+  engagement: number;
+  /** fit + engagement. */
   score: number;
   tier: Tier;
 }
@@ -106,7 +112,8 @@ function scoreCriterion(c: Criterion, lead: LeadRow, ages: Map<string, number[]>
  * Scores one lead as of `scoringAt`: activities after it are ignored. Sums
  * run in a fixed order (per category, criteria order; a group's members are
  * summed, capped, and added where the group first appears), then category
- * caps, then fit + behaviour.
+ * caps, then fit + behaviour; the tier by thresholds, or by grid cell when
+ * the model routes so (lib/grid/bands.ts).
  */
 export function scoreLeadReference(model: Model, lead: LeadRow, activities: ActivityRow[], scoringAt: string): ReferenceScore {
   const at = timestampMs(scoringAt);
@@ -138,7 +145,8 @@ export function scoreLeadReference(model: Model, lead: LeadRow, activities: Acti
     const cap = model.caps?.category?.[category];
     return { category, raw, capped: cap === undefined ? raw : Math.min(raw, cap) };
   });
-  const score = categories[0].capped + categories[1].capped;
-  const tier: Tier = score >= model.thresholds.salesReady ? "sales-ready" : score >= model.thresholds.nurture ? "nurture" : "ignore";
-  return { criteria, categories, score, tier };
+  const fit = categories[0].capped;
+  const engagement = categories[1].capped;
+  const score = fit + engagement;
+  return { criteria, categories, fit, engagement, score, tier: leadTier(model, fit, engagement, score) };
 }

@@ -21,6 +21,7 @@ import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { parseModel } from "../model/parse.js";
 import { CATEGORIES } from "./compile.js";
+import { bandIndex, type Cuts } from "../grid/bands.js";
 import { unitSlots, unitsSql, type UnitSlot } from "./units.js";
 
 export type Caps = Model["caps"];
@@ -34,6 +35,8 @@ export interface WhatIfInput {
   /** Caps; undefined = the caps given when the WhatIf was built; {} = no caps. */
   caps?: Caps;
   thresholds: Thresholds;
+  /** Grid cut points and routing (model.grid); with routing, tiers come from the grid cell (lib/grid/bands.ts). */
+  grid?: Model["grid"];
 }
 
 export interface ScoreHistogram {
@@ -66,6 +69,8 @@ export interface WhatIfResult {
   mean: number;
   meanByOutcome: { won: number | null; lost: number | null; open: number | null };
   integerScores: boolean;
+  /** Mean fit and engagement sub-scores per outcome (null for an empty outcome). */
+  subScores: { fit: { won: number | null; lost: number | null; open: number | null }; engagement: { won: number | null; lost: number | null; open: number | null } };
   mode: "patterns" | "dense";
   /** Milliseconds the rescore took. */
   ms: number;
@@ -153,7 +158,7 @@ function lutOf(pk: Packed, points: Float64Array): Float64Array | null {
  * score differs from compile.ts's left-to-right SQL sum by rounding only
  * (≤ 1e-9; identical when all units are integers). Returns [min, max].
  */
-function scoreRows(lay: Layout, cols: (Unit | null)[], m: number, points: Float64Array, caps: Caps, out: Float64Array): [number, number] {
+function scoreRows(lay: Layout, cols: (Unit | null)[], m: number, points: Float64Array, caps: Caps, out: Float64Array, sub: [Float64Array, Float64Array] | null = null): [number, number] {
   const prep = (t: Target) => ({ luts: t.packed.map((pk) => [pk.codes, lutOf(pk, points)] as const).filter(([, l]) => l !== null) as [Uint8Array, Float64Array][], slots: t.slots.filter((s) => points[s] !== 0) });
   const cats = lay.map((c, k) => ({
     direct: prep(c.direct),
@@ -186,6 +191,13 @@ function scoreRows(lay: Layout, cols: (Unit | null)[], m: number, points: Float6
     }
     const [f, b] = acc;
     const capF = cats[0].cap, capB = cats[1].cap;
+    if (sub) {
+      const [sf, sb] = sub;
+      for (let i = 0; i < len; i++) {
+        sf[off + i] = f[i] < capF ? f[i] : capF;
+        sb[off + i] = b[i] < capB ? b[i] : capB;
+      }
+    }
     for (let i = 0; i < len; i++) {
       const s = (f[i] < capF ? f[i] : capF) + (b[i] < capB ? b[i] : capB);
       out[off + i] = s;
@@ -219,6 +231,8 @@ export class WhatIf {
   private readonly rowPattern: Uint32Array | null = null;
   private readonly defaultCaps: Caps;
   private readonly scratch: Float64Array;
+  /** The capped fit and behaviour totals of the last rescore, per row. */
+  private readonly subScratch: [Float64Array, Float64Array];
   private generation = 0;
 
   /**
@@ -280,6 +294,7 @@ export class WhatIf {
     this.layout = layout(slots, cols, binary, this.rows);
     this.cols = cols.map((u, s) => (binary[s] ? null : u));
     this.scratch = new Float64Array(this.rows);
+    this.subScratch = [new Float64Array(this.rows), new Float64Array(this.rows)];
   }
 
   /** Builds from a db.queryColumns result of unitsSql (columns u0, u1, …) and outcomes. */
@@ -302,9 +317,9 @@ export class WhatIf {
     });
     const caps = input.caps === undefined ? this.defaultCaps : input.caps;
     const scores = this.scratch;
-    const [min, max] = scoreRows(this.layout, this.cols, this.rows, points, caps, scores);
+    const [min, max] = scoreRows(this.layout, this.cols, this.rows, points, caps, scores, this.subScratch);
     const gen = ++this.generation;
-    const result = this.summarise(scores, min, max, input.thresholds);
+    const result = this.summarise(scores, min, max, input.thresholds, routedCode(input.grid, this.subScratch));
     const patternScores = this.mode === "patterns" ? scores.slice() : null;
     return {
       ...result,
@@ -325,7 +340,7 @@ export class WhatIf {
     };
   }
 
-  private summarise(scores: Float64Array, min: number, max: number, t: Thresholds): Omit<WhatIfResult, "mode" | "ms" | "scores"> {
+  private summarise(scores: Float64Array, min: number, max: number, t: Thresholds, routed: ((k: number) => number) | null): Omit<WhatIfResult, "mode" | "ms" | "scores"> {
     const m = this.rows;
     const lo = Math.floor(min);
     const span = Math.floor(max) - lo + 1;
@@ -335,6 +350,8 @@ export class WhatIf {
     const hist = new Float64Array(3 * nBins);
     const tier = new Float64Array(9);
     const sum = new Float64Array(3);
+    const subSum = [new Float64Array(3), new Float64Array(3)];
+    const [fitRow, engRow] = this.subScratch;
     const { nurture, salesReady } = t;
     let integer = true;
     if (this.patternCounts) {
@@ -344,13 +361,15 @@ export class WhatIf {
         const f = Math.floor(s);
         if (f !== s) integer = false;
         const bin = binWidth === 1 ? f - lo : Math.floor((s - lo) / binWidth);
-        const tr = s >= salesReady ? 6 : s >= nurture ? 3 : 0;
+        const tr = routed ? routed(k) : s >= salesReady ? 6 : s >= nurture ? 3 : 0;
         for (let o = 0; o < 3; o++) {
           const w = counts[o][k];
           if (w === 0) continue;
           hist[3 * bin + o] += w;
           tier[tr + o] += w;
           sum[o] += s * w;
+          subSum[0][o] += fitRow[k] * w;
+          subSum[1][o] += engRow[k] * w;
         }
       }
     } else {
@@ -362,8 +381,10 @@ export class WhatIf {
         if (f !== s) integer = false;
         const bin = binWidth === 1 ? f - lo : Math.floor((s - lo) / binWidth);
         hist[3 * bin + o]++;
-        tier[(s >= salesReady ? 6 : s >= nurture ? 3 : 0) + o]++;
+        tier[(routed ? routed(i) : s >= salesReady ? 6 : s >= nurture ? 3 : 0) + o]++;
         sum[o] += s;
+        subSum[0][o] += fitRow[i];
+        subSum[1][o] += engRow[i];
       }
     }
     const split = (o: number) => {
@@ -398,8 +419,28 @@ export class WhatIf {
       mean: this.n === 0 ? 0 : (sum[0] + sum[1] + sum[2]) / this.n,
       meanByOutcome: { won: mean(sum[1], counts.won), lost: mean(sum[0], counts.lost), open: mean(sum[2], counts.open) },
       integerScores: integer,
+      subScores: {
+        fit: { won: mean(subSum[0][1], counts.won), lost: mean(subSum[0][0], counts.lost), open: mean(subSum[0][2], counts.open) },
+        engagement: { won: mean(subSum[1][1], counts.won), lost: mean(subSum[1][0], counts.lost), open: mean(subSum[1][2], counts.open) },
+      },
     };
   }
+}
+
+/**
+ * With routing by grid cell (model.grid.routing), the tier code of row k
+ * (0 ignore, 3 nurture, 6 sales-ready) from its fit and engagement
+ * sub-scores; null without routing (the thresholds decide).
+ */
+function routedCode(grid: Model["grid"], sub: [Float64Array, Float64Array]): ((k: number) => number) | null {
+  if (!grid?.routing || !grid.fit || !grid.engagement) return null;
+  const code = new Uint8Array(16);
+  const put = (cells: string[], c: number) => cells.forEach((cell) => (code[4 * "ABCD".indexOf(cell[0]) + "1234".indexOf(cell[1])] = c));
+  put(grid.routing.nurture, 3);
+  put(grid.routing.salesReady, 6);
+  const fc = grid.fit as unknown as Cuts, ec = grid.engagement as unknown as Cuts;
+  const [f, e] = sub;
+  return (k) => code[4 * bandIndex(f[k], fc) + bandIndex(e[k], ec)];
 }
 
 /**
@@ -456,7 +497,7 @@ function aggregate(cols: Unit[], n: number, maxPatterns: number): { first: Uint3
 
 /** The model's own what-if input: current points, caps and thresholds. */
 export function whatIfInput(model: Model): WhatIfInput {
-  return { points: unitSlots(model).map((s) => s.points), caps: model.caps, thresholds: model.thresholds };
+  return { points: unitSlots(model).map((s) => s.points), caps: model.caps, thresholds: model.thresholds, ...(model.grid ? { grid: model.grid } : {}) };
 }
 
 /**

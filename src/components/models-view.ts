@@ -173,6 +173,7 @@ export function LeadExplanation(d: LeadDetail, modelLabel: string) {
         points: c.fired ? +c.points.toFixed(2) : el("span", { class: "muted" }, "0"),
       })),
     ),
-    el("p", { class: "muted" }, e.categories.map((c) => `${c.category}: ${+c.raw.toFixed(2)} points${c.capped !== c.raw ? ` (capped to ${+c.capped.toFixed(2)})` : ""}`).join(" · ")),
+    el("p", { class: "muted" }, e.categories.map((c) => `${c.category === "fit" ? "fit" : "engagement (behaviour)"}: ${+c.raw.toFixed(2)} points${c.capped !== c.raw ? ` (capped to ${+c.capped.toFixed(2)})` : ""}`).join(" · "),
+      e.cell ? ` · grid cell ${e.cell}` : "", ` · tier: ${e.tierBecause}.`),
   );
 }

@@ -61,6 +61,17 @@ export function tierTable(r: WhatIfResult) {
   );
 }
 
+/** Mean fit and engagement sub-scores of won and lost leads, now and for the version's own points. */
+function subScoreLine(r: WhatIfResult, base: WhatIfResult): string {
+  const m = (x: number | null) => (x === null ? "–" : fmtNum(x, 1));
+  const { fit, engagement } = r.subScores;
+  const gap = (s: { won: number | null; lost: number | null }) => (s.won === null || s.lost === null ? NaN : s.won - s.lost);
+  return `Sub-scores, mean won / lost: fit ${m(fit.won)} / ${m(fit.lost)}, engagement ${m(engagement.won)} / ${m(engagement.lost)} ` +
+    `(won − lost gap: fit ${fmtNum(gap(fit), 1)}, engagement ${fmtNum(gap(engagement), 1)}; the version's own points: ${fmtNum(gap(base.subScores.fit), 1)} and ${fmtNum(gap(base.subScores.engagement), 1)}).` +
+    `${routedNote(r)}`;
+}
+const routedNote = (_r: WhatIfResult) => "";
+
 export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width: number): HTMLElement {
   const slots = unitSlots(model);
   const base = whatIfInput(model);
@@ -111,13 +122,15 @@ export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width
       errorBox.append(ErrorBox(`nurture (${thresholds.nurture}) must be below sales-ready (${thresholds.salesReady}).`, "Thresholds"));
       return;
     }
-    const r = wi.rescore({ points, caps: model.caps, thresholds });
+    const r = wi.rescore({ points, caps: model.caps, thresholds, grid: model.grid });
     last = r;
     const dAuc = r.auc != null && baseline.auc != null ? r.auc - baseline.auc : NaN;
     summary.replaceChildren(
       `AUC `, el("strong", {}, fmtNum(r.auc ?? NaN)), ` (was ${fmtNum(baseline.auc ?? NaN)}, `, el("strong", {}, `${dAuc >= 0 ? "+" : ""}${fmtNum(dAuc)}`), `)${r.aucExact ? "" : ` ±${fmtNum(r.aucMaxError, 4)}`}. `,
       `Sales-ready: ${fmtInt(r.tiers["sales-ready"].won + r.tiers["sales-ready"].lost + r.tiers["sales-ready"].open)} leads capturing ${fmtPct(r.tiers["sales-ready"].won / (r.counts.won || 1))} of wins. `,
       el("span", { class: "muted", "data-rescore-ms": String(r.ms) }, `Re-scored ${fmtInt(r.n)} leads in ${r.ms.toFixed(1)} ms.`),
+      el("br"),
+      el("span", { class: "whatif-subscores" }, subScoreLine(r, baseline)),
     );
     chartBox.replaceChildren(DistributionChart(resultBins(r), thresholds, { width: Math.max(320, width - 420), height: 260, title: "What-if score distribution, won vs lost" }));
     tiersBox.replaceChildren(tierTable(r));

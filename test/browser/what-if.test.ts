@@ -28,6 +28,11 @@ it("re-scores on input and downloads a schema-valid draft", async () => {
     const after = await summary();
     const auc = (t: string) => Number(/AUC ([\d.]+)/.exec(t)![1]);
     expect(auc(after)).not.toBe(auc(before));
+    // The sub-scores follow: demo requests are behaviour, so the engagement gap of won vs lost shrinks, fit stays.
+    const gaps = (t: string) => /won − lost gap: fit (-?[\d.]+), engagement (-?[\d.]+)/.exec(t)!.slice(1).map(Number);
+    const [fitBefore, engBefore] = gaps(before), [fitAfter, engAfter] = gaps(after);
+    expect(fitAfter).toBe(fitBefore);
+    expect(engAfter).toBeLessThan(engBefore);
     expect(await row.getAttribute("class")).toContain("changed");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download as a new draft version").click()]);
     const file = await download.path();

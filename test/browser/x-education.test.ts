@@ -76,7 +76,12 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
         expect(d.emptyCharts).toEqual([]);
         expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] });
         const shown = await page.evaluate(() => document.body.innerText);
-        if (p === "/") {
+        if (p === "/fit-engagement") {
+          // No activities table: the page says so plainly and shows no grid.
+          expect(shown).toContain("No engagement score");
+          expect(shown).toMatch(/this dataset has no activities/i);
+          expect(await page.locator("td.grid-cell").count()).toBe(0);
+        } else if (p === "/") {
           expect(shown).toContain("9,240");
           expect(shown).toContain("3,561");
         } else if (p === "/distributions" || p === "/calibration") {

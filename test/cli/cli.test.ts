@@ -193,7 +193,7 @@ describe("leadscore score", () => {
   });
 
   it("writes one CSV row per lead per version, with version, lead_id, scoring_at, score, tier and the criteria", () => {
-    expect(header.slice(0, 5)).toEqual(["version", "lead_id", "scoring_at", "score", "tier"]);
+    expect(header.slice(0, 7)).toEqual(["version", "lead_id", "scoring_at", "score", "tier", "fit_score", "engagement_score"]);
     for (const id of ["senior_title", "demo_request", "company_size", "budget_confirmed_yes"]) expect(header).toContain(id);
     expect(csv.length).toBe(LEADS * VERSIONS.length);
     for (const v of VERSIONS) expect(csv.filter((r) => r.version === v).length).toBe(LEADS);
@@ -202,6 +202,7 @@ describe("leadscore score", () => {
       expect(r.scoring_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       expect(["ignore", "nurture", "sales-ready"]).toContain(r.tier);
       expect(Number.isFinite(Number(r.score))).toBe(true);
+      expect(Number(r.fit_score) + Number(r.engagement_score)).toBe(Number(r.score));
     }
     // A criterion of another version is empty; the version's own are numbers.
     const s1 = csv.find((r) => r.version === "starting@1")!;
@@ -223,9 +224,9 @@ describe("leadscore score", () => {
     const r = await run("score", "--dataset", dataset, "--models", models, "--format", "json", "--out", file);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
-    const rows = JSON.parse(readFileSync(file, "utf8")) as { version: string; lead_id: string; scoring_at: string; score: number; tier: string; points: Record<string, number> }[];
+    const rows = JSON.parse(readFileSync(file, "utf8")) as { version: string; lead_id: string; scoring_at: string; score: number; tier: string; fit_score: number; engagement_score: number; points: Record<string, number> }[];
     expect(rows.length).toBe(LEADS * VERSIONS.length);
-    expect(Object.keys(rows[0])).toEqual(["version", "lead_id", "scoring_at", "score", "tier", "points"]);
+    expect(Object.keys(rows[0])).toEqual(["version", "lead_id", "scoring_at", "score", "tier", "fit_score", "engagement_score", "points"]);
     const gt = JSON.parse(readFileSync(path.join(models, "ground-truth-v1.json"), "utf8"));
     const row = rows.find((x) => x.version === "ground-truth@1")!;
     expect(Object.keys(row.points)).toEqual(gt.criteria.map((c: { id: string }) => c.id));
@@ -352,6 +353,20 @@ describe("leadscore evaluate", () => {
     expect(out.versions.find((v) => v.version === "ground-truth@1")!.evaluation.calibration.mapSource).toBe("given");
   });
 
+  it("gives each version its fit/engagement grid (counts add up to the labelled leads) and the sub-score comparison", () => {
+    type Fe = { status: string; grid: { leads: number; cells: { cell: string; leads: number; won: number }[] }; comparison: { kinds: { kind: string; auc: number }[]; weight: { ratio: number | null } } };
+    for (const v of out.versions as unknown as { version: string; evaluation: { n: number; nWon: number }; fitEngagement: Fe }[]) {
+      const fe = v.fitEngagement;
+      expect(fe.status, v.version).toBe("ok");
+      expect(fe.grid.cells.map((c) => c.cell).slice(0, 5)).toEqual(["A1", "A2", "A3", "A4", "B1"]);
+      expect(fe.grid.cells.reduce((a, c) => a + c.leads, 0)).toBe(v.evaluation.n);
+      expect(fe.grid.cells.reduce((a, c) => a + c.won, 0)).toBe(v.evaluation.nWon);
+      expect(fe.comparison.kinds.map((k) => k.kind)).toEqual(["fit", "engagement", "total"]);
+      const total = fe.comparison.kinds[2].auc;
+      expect(total).toBeCloseTo((v as unknown as { evaluation: { auc: { auc: number } } }).evaluation.auc.auc, 12);
+    }
+  });
+
   it("gives each version the AUC that lib/metrics auc computes from `score` output", () => {
     for (const v of out.versions) {
       const s = scores.get(v.version)!;
@@ -411,5 +426,8 @@ describe("the bin script and the shipped model files", () => {
     const o = JSON.parse(r.stdout);
     expect(o.outcomes).toMatchObject({ won: 3561, lost: 5679, open: 0 });
     expect(o.versions[0].evaluation.auc.auc).toBeGreaterThan(0.8);
+    // No activities table: said plainly, no grid or comparison.
+    expect(o.versions[0].fitEngagement).toMatchObject({ status: "no-engagement", grid: null, comparison: null });
+    expect(o.versions[0].fitEngagement.note).toMatch(/no activities.*no engagement/);
   });
 });

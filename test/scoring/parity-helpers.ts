@@ -51,8 +51,12 @@ export function compareWithReference(model: Model, rows: Row[], input: Reference
       const ok = isDecayed(c.rule) ? Math.abs(sql - want) <= 1e-9 : sql === want;
       if (!ok) problems.push(`${id}: criterion ${JSON.stringify(c.id)} (${c.rule.type}) SQL ${sql} vs reference ${want}`);
     });
+    const close = (a: number, b: number) => (decayed ? Math.abs(a - b) <= 1e-9 : a === b);
     const score = row.score as number;
-    if (decayed ? !(Math.abs(score - ref.score) <= 1e-9) : score !== ref.score) problems.push(`${id}: score SQL ${score} vs reference ${ref.score}`);
+    if (!close(score, ref.score)) problems.push(`${id}: score SQL ${score} vs reference ${ref.score}`);
+    if (!close(row.fit_score as number, ref.fit)) problems.push(`${id}: fit_score SQL ${row.fit_score} vs reference ${ref.fit}`);
+    if (!close(row.engagement_score as number, ref.engagement)) problems.push(`${id}: engagement_score SQL ${row.engagement_score} vs reference ${ref.engagement}`);
+    if (row.score !== (row.fit_score as number) + (row.engagement_score as number)) problems.push(`${id}: score ${row.score} is not fit_score + engagement_score`);
     if (row.tier !== ref.tier) problems.push(`${id}: tier SQL ${row.tier} vs reference ${ref.tier} (score ${score})`);
     if (problems.length > 20) break;
   }

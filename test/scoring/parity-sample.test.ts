@@ -65,6 +65,22 @@ describe(`SQL scores equal reference scores on the sample (${LEADS} leads, DuckD
     const fractional = result.versions.some((v) => v.rows!.some((r) => !Number.isInteger(r.score)));
     expect(fractional).toBe(true);
   });
+  it("exercises both sub-scores and routing by grid cell (some routed tiers differ from the thresholds' tiers)", () => {
+    const routed = result.versions.filter((v) => v.model.grid?.routing);
+    expect(routed.length).toBeGreaterThan(5);
+    let differ = 0;
+    for (const v of routed) {
+      const t = v.model.thresholds;
+      for (const r of v.rows!) {
+        const s = r.score as number;
+        if (r.tier !== (s >= t.salesReady ? "sales-ready" : s >= t.nurture ? "nurture" : "ignore")) differ++;
+      }
+    }
+    expect(differ).toBeGreaterThan(100);
+    const nonZero = (k: string) => result.versions.some((v) => v.rows!.some((r) => r[k] !== 0));
+    expect(nonZero("fit_score") && nonZero("engagement_score")).toBe(true);
+  });
+
   it("uses the earlier of the first won/lost close and created_at + windowDays as scoring date (runs last: replaces scoring_dates)", async () => {
     const closes = new Map<string, number>();
     for (const d of await db.query("SELECT lead_id, closed_at FROM deals WHERE status IN ('won', 'lost') AND closed_at IS NOT NULL")) {

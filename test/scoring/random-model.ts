@@ -115,6 +115,21 @@ export function randomModel(catalog: Catalog, seed: number): Model {
   if (r.chance(0.5)) caps.category = r.chance(0.5) ? { behaviour: r.int(0, 40) } : { fit: r.int(0, 40), behaviour: r.int(5, 60) };
   if (groups.length && r.chance(0.6)) caps.group = Object.fromEntries(groups.filter(() => r.chance(0.7)).map((g) => [g, r.int(0, 30)]));
   const nurture = r.int(-5, 30);
+  const salesReady = nurture + r.int(1, 40) + (r.chance(0.2) ? 0.5 : 0);
+  // Drawn after everything else, so earlier seeds keep their criteria: a third route tiers by grid cell.
+  const cuts = () => {
+    const a = r.int(-10, 15);
+    const b = a + r.int(1, 15) + (r.chance(0.2) ? 0.5 : 0);
+    return [a, b, b + r.int(1, 20)];
+  };
+  const cells = ["A", "B", "C", "D"].flatMap((f) => ["1", "2", "3", "4"].map((e) => f + e));
+  const grid = r.chance(0.35)
+    ? (() => {
+        const shuffled = cells.filter(() => r.chance(0.6));
+        const k = r.int(0, shuffled.length);
+        return { fit: cuts(), engagement: cuts(), routing: { salesReady: shuffled.slice(0, k), nurture: shuffled.slice(k) } };
+      })()
+    : undefined;
   const json = {
     id: `random-${seed}`,
     version: 1,
@@ -129,7 +144,8 @@ export function randomModel(catalog: Catalog, seed: number): Model {
     },
     criteria,
     ...(Object.keys(caps).length ? { caps } : {}),
-    thresholds: { nurture, salesReady: nurture + r.int(1, 40) + (r.chance(0.2) ? 0.5 : 0) },
+    thresholds: { nurture, salesReady },
+    ...(grid ? { grid } : {}),
   };
   return parseModel(json, `random model seed ${seed}`);
 }

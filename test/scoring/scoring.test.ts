@@ -19,9 +19,9 @@ import { EVIL, fixtureModel, loadFixture } from "./fixture.js";
 // L2 (scored at its deal close, 2024-01-15): fit = min(0 + 4, 6) + 3 + 0 = 7; behaviour = 2.26430916 + 0 + 2 + 0 → 11.26430916, nurture.
 // L3: fit = 0 - 2 + 0 = -2; behaviour = -1 (never opened) → -3, ignore.
 const EXPECTED = [
-  { lead_id: "L1", scoring_at: "2024-01-31 00:00:00", [EVIL]: 5, select: 1, Ünïcødé: 7, "a'b": 4, opens: 14.05723664, hostile_type: 3, recency: 6, count2: 8, score: 44, tier: "sales-ready" },
-  { lead_id: "L2", scoring_at: "2024-01-15 00:00:00", [EVIL]: 0, select: 3, Ünïcødé: 0, "a'b": 4, opens: 10 * 0.226430916, hostile_type: 0, recency: 2, count2: 0, score: 7 + (10 * 0.226430916 + 2), tier: "nurture" },
-  { lead_id: "L3", scoring_at: "2024-02-09 00:00:00", [EVIL]: 0, select: -2, Ünïcødé: 0, "a'b": 0, opens: 0, hostile_type: 0, recency: -1, count2: 0, score: -3, tier: "ignore" },
+  { lead_id: "L1", scoring_at: "2024-01-31 00:00:00", [EVIL]: 5, select: 1, Ünïcødé: 7, "a'b": 4, opens: 14.05723664, hostile_type: 3, recency: 6, count2: 8, fit_score: 14, engagement_score: 30, score: 44, tier: "sales-ready" },
+  { lead_id: "L2", scoring_at: "2024-01-15 00:00:00", [EVIL]: 0, select: 3, Ünïcødé: 0, "a'b": 4, opens: 10 * 0.226430916, hostile_type: 0, recency: 2, count2: 0, fit_score: 7, engagement_score: 10 * 0.226430916 + 2, score: 7 + (10 * 0.226430916 + 2), tier: "nurture" },
+  { lead_id: "L3", scoring_at: "2024-02-09 00:00:00", [EVIL]: 0, select: -2, Ünïcødé: 0, "a'b": 0, opens: 0, hostile_type: 0, recency: -1, count2: 0, fit_score: -2, engagement_score: -1, score: -3, tier: "ignore" },
 ];
 
 describe("scoring the hostile fixture (DuckDB-WASM)", () => {
@@ -45,7 +45,7 @@ describe("scoring the hostile fixture (DuckDB-WASM)", () => {
     expect(sql).not.toMatch(/JOIN|pow\(/);
     expect(sql.match(/FROM "(\w+)"/g)).toEqual(['FROM "lead_features"']);
     await recompute(db, [fixtureModel()]);
-    expect((await db.query('DESCRIBE "scores_evil_v1"')).map((r) => r.column_name)).toEqual(["lead_key", "score", "tier"]);
+    expect((await db.query('DESCRIBE "scores_evil_v1"')).map((r) => r.column_name)).toEqual(["lead_key", "fit_score", "engagement_score", "score", "tier"]);
   });
 
   it("scores every lead as worked out by hand, with hostile ids as column names", async () => {
@@ -71,6 +71,24 @@ describe("scoring the hostile fixture (DuckDB-WASM)", () => {
     expect(opens.because).toBe("email_open within 30 days, per activity, decayed (half-life 7 d)");
     expect(e.criteria.find((c) => c.id === "hostile_type")).toMatchObject({ fired: true, points: 3, lastAgeDays: 0.5 });
     expect(e.criteria.find((c) => c.id === EVIL)!.because).toBe(`${EVIL} = "'" (rule: = "'")`);
+    expect([e.fit, e.engagement, e.cell, e.tierBecause]).toEqual([14, 30, null, "score 44 ≥ sales-ready 40"]);
+  });
+
+  it("routes tiers by grid cell in SQL and in explain() alike (L1: fit 14 → B, engagement 30 → 2)", async () => {
+    const base = fixtureModel();
+    const routed = (salesReady: string[], nurture: string[], version: number) =>
+      parseModel({ ...base, version, grid: { fit: [5, 10, 20], engagement: [10, 20, 40], routing: { salesReady, nurture } } }, "routed fixture");
+    const models = [routed(["B2"], [], 2), routed(["A1"], ["B2"], 3), routed(["A1"], [], 4)];
+    const { versions } = await recompute(db, models, { rows: true });
+    const leads = await db.query("SELECT * FROM leads WHERE lead_id = 'L1'");
+    const acts = (await db.query("SELECT activity_type, occurred_at FROM activities WHERE lead_id = 'L1'")).map((a) => ({ activity_type: String(a.activity_type), occurred_at: String(a.occurred_at) }));
+    const want = ["sales-ready", "nurture", "ignore"];
+    versions.forEach((v, k) => {
+      expect(v.rows!.find((r) => r.lead_id === "L1")!.tier).toBe(want[k]);
+      const e = explain(v.model, leads[0], acts, "2024-01-31 00:00:00");
+      expect([e.cell, e.tier]).toEqual(["B2", want[k]]);
+    });
+    expect(explain(models[2], leads[0], acts, "2024-01-31 00:00:00").tierBecause).toBe("cell B2 is not routed (ignore) by the version's grid routing");
   });
 
   it("supports fixed windows and a fixed as-of date (later leads left out)", async () => {

@@ -107,7 +107,7 @@ function randomInput(model: Model, seed: number): WhatIfInput {
 describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
   let db: Db;
   let models: Model[];
-  const data = new Map<Model, { units: Float64Array[]; outcomes: Float64Array; sqlScores: Float64Array; sqlTiers: string[] }>();
+  const data = new Map<Model, { units: Float64Array[]; outcomes: Float64Array; sqlScores: Float64Array; sqlTiers: string[]; sqlFit: Float64Array; sqlEngagement: Float64Array }>();
   beforeAll(async () => {
     db = await openWasmDb();
     await loadSample(db, toCsv(generateSample({ leads: LEADS, seed: 7 })));
@@ -126,6 +126,8 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
         outcomes: cols.columns.outcome as Float64Array,
         sqlScores: scores.columns.score as Float64Array,
         sqlTiers: Array.from(scores.columns.tier as ArrayLike<string>),
+        sqlFit: scores.columns.fit_score as Float64Array,
+        sqlEngagement: scores.columns.engagement_score as Float64Array,
       });
     }
   });
@@ -150,6 +152,17 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
         d.sqlTiers.forEach((t) => sqlTiers[t as keyof typeof sqlTiers]++);
         const sum = (c: { won: number; lost: number; open: number }) => c.won + c.lost + c.open;
         expect({ ignore: sum(r.tiers.ignore), nurture: sum(r.tiers.nurture), "sales-ready": sum(r.tiers["sales-ready"]) }, m.id).toEqual(sqlTiers);
+        // Mean sub-scores per outcome equal the SQL fit_score / engagement_score means.
+        for (const [key, col] of [["fit", d.sqlFit], ["engagement", d.sqlEngagement]] as const) {
+          for (const [name, code] of [["won", 1], ["lost", 0], ["open", -1]] as const) {
+            let total = 0, n = 0;
+            for (let i = 0; i < col.length; i++) if (d.outcomes[i] === code) (total += col[i]), n++;
+            const want = n === 0 ? null : total / n;
+            const got = r.subScores[key][name];
+            if (want === null) expect(got).toBeNull();
+            else expect(Math.abs(got! - want), `${m.id} ${key} ${name}`).toBeLessThan(1e-9);
+          }
+        }
       }
     }
   });
@@ -166,7 +179,7 @@ describe(`WhatIf on the sample (${LEADS} leads, DuckDB-WASM)`, () => {
         expectMatches(a, want, d.outcomes, input);
         expectMatches(b, want, d.outcomes, input);
         // Identical but for the mean's summation order (weighted per pattern vs per lead).
-        const same = (r: WhatIfResult) => ({ ...r, scores: 0, mode: 0, ms: 0, mean: 0, meanByOutcome: 0 });
+        const same = (r: WhatIfResult) => ({ ...r, scores: 0, mode: 0, ms: 0, mean: 0, meanByOutcome: 0, subScores: 0 });
         expect(same(a)).toEqual(same(b));
         expect(a.mean).toBeCloseTo(b.mean, 9);
       }
@@ -269,6 +282,8 @@ describe("WhatIf on hand-made units", () => {
     expect(r.auc).toBe(0.5); // won 13 beats lost 2, loses to lost 14
     expect(r.mean).toBe(8.5);
     expect(r.meanByOutcome).toEqual({ won: 13, lost: 8, open: 5 });
+    // fit 12, 10, 5, 0 and engagement 1, 4, 0, 2 (won, lost, open, lost)
+    expect(r.subScores).toEqual({ fit: { won: 12, lost: 5, open: 5 }, engagement: { won: 1, lost: 3, open: 0 } });
   });
 
   it("widens the bins when the score range exceeds MAX_BINS", () => {

@@ -1,0 +1,91 @@
+/**
+ * Which kind of score separates won from lost: the fit sub-score alone, the
+ * engagement sub-score alone and the total, side by side on the same
+ * labelled leads (AUC with DeLong intervals, paired DeLong tests, win rate
+ * per tier at matched volumes) and the relative weight of the two
+ * (relative-weight.ts).
+ */
+import { delong } from "../metrics/delong.js";
+import { delongPaired } from "../metrics/delong-paired.js";
+import { tierTable, type TierRow } from "../metrics/tier-table.js";
+import type { Interval } from "../metrics/types.js";
+import { relativeWeight, type RelativeWeight } from "./relative-weight.js";
+
+export type ScoreKind = "fit" | "engagement" | "total";
+
+export interface KindSummary {
+  kind: ScoreKind;
+  auc: number;
+  ci95: Interval;
+  /** Cut points giving this score the same number of sales-ready and nurture leads as the total's tiers (matchedCuts). */
+  cuts: { nurture: number; salesReady: number };
+  tiers: TierRow[];
+}
+
+export interface PairedTest { a: ScoreKind; b: ScoreKind; diff: number; ci95: Interval; p: number }
+
+export interface SubScoreComparison {
+  won: number;
+  lost: number;
+  kinds: KindSummary[];
+  paired: PairedTest[];
+  weight: RelativeWeight;
+}
+
+/**
+ * The cut points at which `scores` puts as many leads in the top tiers as
+ * the version does: salesReady = the score at rank `salesReady` from the top
+ * (1-based), nurture likewise at rank salesReady + nurture; ties at a cut go
+ * to the upper tier, so a tier may hold a few more leads. A rank of 0 gives
+ * +Infinity (nobody in the tier).
+ * @example matchedCuts([5, 1, 3, 9], { salesReady: 1, nurture: 2 }) // => { salesReady: 9, nurture: 3 }
+ */
+export function matchedCuts(scores: ArrayLike<number>, counts: { salesReady: number; nurture: number }): { nurture: number; salesReady: number } {
+  const sorted = Float64Array.from(scores).sort().reverse();
+  const at = (rank: number) => (rank <= 0 ? Infinity : sorted[Math.min(sorted.length, rank) - 1]);
+  return { salesReady: at(counts.salesReady), nurture: at(counts.salesReady + counts.nurture) };
+}
+
+/**
+ * Compares fit-only, engagement-only and total on labelled leads (labels 1
+ * won, 0 lost; `tier` the version's tier of each). Each sub-score gets the
+ * tiers of matchedCuts, so the win rates compare at equal hand-over volume.
+ * Paired tests: total − fit, total − engagement, fit − engagement.
+ * @throws (from delong) with fewer than two won or two lost leads.
+ */
+export function compareSubScores(
+  fit: ArrayLike<number>, engagement: ArrayLike<number>, total: ArrayLike<number>, labels: ArrayLike<number>, tier: ArrayLike<string>,
+): SubScoreComparison {
+  let sr = 0, nu = 0, won = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (tier[i] === "sales-ready") sr++;
+    else if (tier[i] === "nurture") nu++;
+    won += labels[i] === 1 ? 1 : 0;
+  }
+  const scores: Record<ScoreKind, ArrayLike<number>> = { fit, engagement, total };
+  const kinds = (["fit", "engagement", "total"] as const).map((kind): KindSummary => {
+    const d = delong(scores[kind], labels);
+    const cuts = matchedCuts(scores[kind], { salesReady: sr, nurture: nu });
+    // tierTable needs finite cuts: an empty tier gets a cut above every score.
+    const top = Math.max(...Array.from(scores[kind])) + 1;
+    const finite = { salesReady: Math.min(cuts.salesReady, top), nurture: Math.min(cuts.nurture, top) };
+    // The total's own tiers (thresholds or routing) are counted as they are.
+    const tiers = kind === "total" ? tierRowsOf(tier, labels) : tierTable(scores[kind], labels, finite);
+    return { kind, auc: d.auc, ci95: d.ci95, cuts, tiers };
+  });
+  const pair = (a: ScoreKind, b: ScoreKind): PairedTest => {
+    const t = delongPaired(scores[a], scores[b], labels);
+    return { a, b, diff: t.diff, ci95: t.ci95, p: t.p };
+  };
+  return {
+    won, lost: labels.length - won, kinds,
+    paired: [pair("total", "fit"), pair("total", "engagement"), pair("fit", "engagement")],
+    weight: relativeWeight(fit, engagement, labels),
+  };
+}
+
+/** tierTable's rows from given tiers (the version's own, which may come from routing by cell). */
+function tierRowsOf(tier: ArrayLike<string>, labels: ArrayLike<number>): TierRow[] {
+  const code = Float64Array.from({ length: labels.length }, (_, i) => (tier[i] === "sales-ready" ? 2 : tier[i] === "nurture" ? 1 : 0));
+  return tierTable(code, labels, { nurture: 1, salesReady: 2 });
+}

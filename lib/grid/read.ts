@@ -1,0 +1,66 @@
+/**
+ * Reads a version's two sub-scores, total, tier, outcome and creation time
+ * per lead (ordered by lead_id) from its score table, for the grid and the
+ * comparison. Run recompute first.
+ */
+import type { Db } from "../db/types.js";
+import type { Model } from "../model/schema.js";
+import { SUB_SCORE_COLUMNS } from "../scoring/compile.js";
+import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
+import { scoresTableName } from "../scoring/names.js";
+import { col, eq, render, select, table } from "../sql/index.js";
+
+export interface SubScored {
+  n: number;
+  fit: Float64Array;
+  engagement: Float64Array;
+  score: Float64Array;
+  tier: string[];
+  /** 1 won, 0 lost, −1 open. */
+  outcome: Int8Array;
+  /** Lead creation, epoch ms UTC. */
+  createdMs: Float64Array;
+}
+
+/** The SQL of readSubScored (exported for tests). */
+export function subScoredSql(model: Model): string {
+  const [FIT, ENG] = SUB_SCORE_COLUMNS;
+  return render(
+    select({
+      columns: [
+        { expr: col(FIT, "s"), as: FIT },
+        { expr: col(ENG, "s"), as: ENG },
+        { expr: col("score", "s"), as: "score" },
+        { expr: col("tier", "s"), as: "tier" },
+        { expr: col("outcome", "o"), as: "outcome" },
+        { expr: col("created_at", "l"), as: "created_at" },
+      ],
+      from: table(scoresTableName(model), "s"),
+      joins: [
+        { type: "inner", source: table(FEATURES_TABLE, "i"), on: eq(col(LEAD_KEY, "i"), col(LEAD_KEY, "s")) },
+        { type: "inner", source: table("lead_outcomes", "o"), on: eq(col("lead_id", "o"), col("lead_id", "i")) },
+        { type: "inner", source: table("leads", "l"), on: eq(col(LEAD_KEY, "l"), col(LEAD_KEY, "s")) },
+      ],
+      orderBy: [col("lead_id", "i")],
+    }),
+  );
+}
+
+const num = (c: unknown, n: number) => (c instanceof Float64Array ? c : Float64Array.from({ length: n }, (_, i) => Number((c as ArrayLike<unknown>)[i])));
+
+/** Reads the sub-scores of a version with outcomes. */
+export async function readSubScored(db: Db, model: Model): Promise<SubScored> {
+  const c = await db.queryColumns(subScoredSql(model));
+  const n = c.numRows;
+  const o = c.columns.outcome as ArrayLike<unknown>;
+  const created = c.columns.created_at as ArrayLike<unknown>;
+  return {
+    n,
+    fit: num(c.columns.fit_score, n),
+    engagement: num(c.columns.engagement_score, n),
+    score: num(c.columns.score, n),
+    tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
+    outcome: Int8Array.from({ length: n }, (_, i) => (o[i] === "won" ? 1 : o[i] === "lost" ? 0 : -1)),
+    createdMs: Float64Array.from({ length: n }, (_, i) => (created[i] == null ? NaN : Date.parse(String(created[i]).replace(" ", "T") + "Z"))),
+  };
+}
