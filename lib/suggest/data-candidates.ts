@@ -134,6 +134,20 @@ export function dataCandidates(input: FromDataInput, trainRows: ArrayLike<number
   for (const c of input.columns) {
     if (exclude.has(c.name)) continue;
     if (c.kind === "number") {
+      const seen = new Set<number>();
+      let present = 0;
+      let integer = true;
+      for (let t = 0; t < trainRows.length; t++) {
+        const x = c.values[trainRows[t]];
+        if (Number.isNaN(x)) continue;
+        present++;
+        seen.add(x);
+        if (!Number.isInteger(x)) integer = false;
+      }
+      if (integer && seen.size > 50 && seen.size >= 0.95 * present) {
+        skipped.push({ column: c.name, reason: "identifier-like (almost every value distinct)" });
+        continue;
+      }
       const r = numericCandidate(c.values, labels, trainRows, options);
       if (!r) skipped.push({ column: c.name, reason: "constant" });
       else push({ key: c.name, source: "numeric", column: c.name, activity: null, columnKind: "number", codes: r.codes, trend: r.trend }, r.specs);
@@ -156,9 +170,10 @@ export function dataCandidates(input: FromDataInput, trainRows: ArrayLike<number
     const rare = entries.slice(frequent.length).map(([v]) => v);
     const specs: BandSpec[] = frequent.map((value) => ({ kind: "level", value }));
     if (rare.length) specs.push({ kind: "other", values: rare });
-    const missingBin = specs.length;
-    specs.push({ kind: "missing" });
-    if (specs.length < 2 || (specs.length === 2 && missing === 0 && !rare.length && frequent.length === 1)) {
+    // missing is a level when training leads have it; otherwise a later null joins the largest level
+    const missingBin = missing > 0 ? specs.length : 0;
+    if (missing > 0) specs.push({ kind: "missing" });
+    if (specs.length < 2) {
       skipped.push({ column: c.name, reason: "constant" });
       continue;
     }
@@ -182,7 +197,13 @@ export function dataCandidates(input: FromDataInput, trainRows: ArrayLike<number
       count[i] = to - from;
       for (let e = from; e < to; e++) if (!(a.ages[e] >= last[i])) last[i] = a.ages[e];
     }
-    const cnt = numericCandidate(count, labels, trainRows, options, true);
+    let cnt = numericCandidate(count, labels, trainRows, options, true);
+    if (!cnt) {
+      // too rare to band at the minimum share: has-activity alone, when at least minLevelShare of the leads have one
+      let has = 0;
+      for (let t = 0; t < trainRows.length; t++) if (count[trainRows[t]] > 0) has++;
+      if (has >= minLevelShare * trainRows.length) cnt = { specs: [{ kind: "range", lo: null, hi: 1 }, { kind: "range", lo: 1, hi: null }], codes: Uint8Array.from(count, (k) => (k > 0 ? 1 : 0)), trend: "ascending" };
+    }
     if (!cnt) {
       skipped.push({ column: a.type, reason: "no lead has this activity in the window, or too few to band" });
       continue;

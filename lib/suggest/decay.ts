@@ -28,16 +28,17 @@ export interface HalfLifeFit {
 }
 
 export interface HalfLifeOptions {
-  /** Grid from `min` to `max` days, `points` geometric steps (defaults 1, 180, 40). */
+  /** Grid from `min` to `max` days, `points` geometric steps (defaults 1, 180, 30). */
   min?: number;
   max?: number;
   points?: number;
 }
 
 /** Unpenalised logistic fit of dense features (rows × p, row-major) with an offset; returns the log-likelihood and coefficients. */
-export function denseLogistic(x: Float64Array, p: number, y: ArrayLike<number>, offset: ArrayLike<number>, rows: ArrayLike<number>, ridge = 1e-6): { logLik: number; coef: Float64Array } {
+export function denseLogistic(x: Float64Array, p: number, y: ArrayLike<number>, offset: ArrayLike<number>, rows: ArrayLike<number>, ridge = 1e-6, init?: ArrayLike<number>): { logLik: number; coef: Float64Array } {
   const n = rows.length;
   const coef = new Float64Array(p);
+  if (init) for (let j = 0; j < p; j++) coef[j] = init[j] ?? 0;
   let ll = -Infinity;
   for (let iter = 0; iter < 50; iter++) {
     const g = new Float64Array(p);
@@ -65,7 +66,7 @@ export function denseLogistic(x: Float64Array, p: number, y: ArrayLike<number>, 
     const step = solve(H, g, p);
     let maxStep = 0;
     for (let j = 0; j < p; j++) (coef[j] += step[j]), (maxStep = Math.max(maxStep, Math.abs(step[j])));
-    if (Math.abs(cur - ll) < 1e-9 * (1 + Math.abs(cur)) && maxStep < 1e-7) return { logLik: cur, coef };
+    if (Math.abs(cur - ll) < 1e-7 * (1 + Math.abs(cur)) && maxStep < 1e-5) return { logLik: cur, coef };
     ll = cur;
   }
   return { logLik: ll, coef };
@@ -107,20 +108,20 @@ function solve(A: Float64Array, b: Float64Array, p: number): Float64Array {
 export function fitHalfLife(offsets: Int32Array, ages: Float32Array, countBand: Uint8Array, nBands: number, labels: ArrayLike<number>, offset: ArrayLike<number>, rows: ArrayLike<number>, options: HalfLifeOptions = {}): HalfLifeFit {
   const lo = options.min ?? 1;
   const hi = options.max ?? 180;
-  const points = options.points ?? 40;
+  const points = options.points ?? 30;
   const grid = Array.from({ length: points }, (_, k) => lo * (hi / lo) ** (k / (points - 1)));
   const p = nBands + 1; // intercept, bands 1 … nBands−1, x_h
   const n = rows.length;
-  const x = new Float64Array(n * p);
-  for (let t = 0; t < n; t++) {
-    x[t * p] = 1;
-    const b = countBand[rows[t]];
-    if (b > 0) x[t * p + b] = 1;
-  }
-  const base = denseLogistic(x, p - 1, labels, offset, rows).logLik;
-  // x_h lives in column p − 1; rebuilt per h (x with p columns, row-major)
+  // columns: intercept, count bands 1 … nBands−1, x_h (0 for the fit without timing)
   const xh = new Float64Array(n * p);
-  for (let t = 0; t < n; t++) for (let j = 0; j < p - 1; j++) xh[t * p + j] = x[t * p + j];
+  for (let t = 0; t < n; t++) {
+    xh[t * p] = 1;
+    const b = countBand[rows[t]];
+    if (b > 0) xh[t * p + b] = 1;
+  }
+  const baseFit = denseLogistic(xh, p, labels, offset, rows);
+  const base = baseFit.logLik;
+  let start: ArrayLike<number> = baseFit.coef;
   const logLik: number[] = [];
   const betas: number[] = [];
   for (const h of grid) {
@@ -130,7 +131,8 @@ export function fitHalfLife(offsets: Int32Array, ages: Float32Array, countBand: 
       for (let e = offsets[i]; e < offsets[i + 1]; e++) s += 2 ** (-ages[e] / h);
       xh[t * p + p - 1] = s;
     }
-    const f = denseLogistic(xh, p, labels, offset, rows);
+    const f = denseLogistic(xh, p, labels, offset, rows, 1e-6, start);
+    start = f.coef;
     logLik.push(f.logLik);
     betas.push(f.coef[p - 1]);
   }

@@ -14,7 +14,8 @@
  * of the AUC along the selection path (the order found on all training
  * leads; the folds refit the first k groups) with the one-standard-error
  * rule: the smallest k whose mean AUC is within one standard error of the
- * best mean.
+ * best mean, the standard error taken of the paired fold differences
+ * (pairedOneSeK; the textbook rule, oneSeK, is reported beside it).
  */
 import { collapseRows } from "../fit/collapse.js";
 import type { Design } from "../fit/design.js";
@@ -51,6 +52,8 @@ export interface SelectOptions {
   /** Cross-validate on a stratified subsample of at most this many training leads (default 200,000). */
   cvMaxRows?: number;
   onProgress?: (message: string, fraction: number) => void;
+  /** One-standard-error rule on the paired fold differences (default) or on the best mean's SE ("textbook"). */
+  rule?: "paired" | "textbook";
 }
 
 export interface PathStep {
@@ -66,8 +69,10 @@ export interface Selection {
   /** Group indices in the order selected. */
   order: number[];
   path: PathStep[];
-  /** k chosen by the one-standard-error rule. */
+  /** k chosen by the one-standard-error rule (paired by default). */
   k: number;
+  /** k by the textbook rule (SE of the best mean alone), for comparison. */
+  kUnpaired: number;
   /** Fits on all training leads of the first k groups, k = 1 … path length. */
   fits: GroupFit[];
 }
@@ -237,5 +242,26 @@ export function forwardSelect(groups: readonly Group[], labels: ArrayLike<number
   const means = aucs.map((a) => a.reduce((s, x) => s + x, 0) / a.length);
   const ses = aucs.map((a, k) => Math.sqrt(a.reduce((s, x) => s + (x - means[k]) ** 2, 0) / Math.max(1, a.length - 1) / a.length));
   const path: PathStep[] = order.map((g, k) => ({ k: k + 1, group: groups[g].key, objective: objectives[k], cvAuc: means[k], cvSe: ses[k] }));
-  return { order, path, k: order.length ? oneSeK(means, ses) : 0, fits };
+  const paired = pairedOneSeK(aucs);
+  return { order, path, k: order.length ? ((options.rule ?? "paired") === "paired" ? paired : oneSeK(means, ses)) : 0, kUnpaired: order.length ? oneSeK(means, ses) : 0, fits };
+}
+
+/**
+ * The one-standard-error rule on paired differences: the folds are shared by
+ * every k, so the standard error of AUC_k − AUC_best over the folds (paired)
+ * is used instead of the standard error of AUC_best alone; the smallest k with
+ * mean(AUC_k − AUC_best) ≥ −SE(AUC_k − AUC_best).
+ * @example pairedOneSeK([[0.70, 0.72], [0.80, 0.81], [0.801, 0.811]]) // => 2
+ */
+export function pairedOneSeK(aucs: readonly (readonly number[])[]): number {
+  const m = aucs.map((a) => a.reduce((s, x) => s + x, 0) / a.length);
+  let best = 0;
+  for (let k = 1; k < m.length; k++) if (m[k] > m[best]) best = k;
+  for (let k = 0; k <= best; k++) {
+    const d = aucs[k].map((x, f) => x - aucs[best][f]);
+    const md = d.reduce((s, x) => s + x, 0) / d.length;
+    const se = Math.sqrt(d.reduce((s, x) => s + (x - md) ** 2, 0) / Math.max(1, d.length - 1) / d.length);
+    if (md >= -se) return k + 1;
+  }
+  return best + 1;
 }

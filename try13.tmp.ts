@@ -1,0 +1,18 @@
+import { openSampleDb } from "./test/suggest/helpers.js";
+import { recompute } from "./lib/scoring/recompute.js";
+import { readFromDataInput } from "./lib/suggest/from-data-read.js";
+import { suggestFromData } from "./lib/suggest/from-data.js";
+let t = performance.now();
+const db = await openSampleDb();
+await recompute(db, []);
+const input = await readFromDataInput(db, {});
+console.log("read", input.n, input.columns.map(c=>c.name), input.activities.map(a=>a.type+":"+a.ages.length), (performance.now()-t).toFixed(0));
+t = performance.now();
+const r = suggestFromData(input, { split: "random" }, (m,f)=>{});
+console.log((performance.now()-t).toFixed(0), r.timings);
+console.log(r.curve.map(c=>`${c.k} ${c.added} cv ${c.cvAuc.toFixed(4)}±${c.cvSe.toFixed(4)} test ${c.testAuc.toFixed(4)}`).join("\n"));
+console.log("k", r.k, r.test.aucInteger, r.test.aucUnrounded, r.test.figures.slope, r.halfLives);
+if (0) for (const c of r.draft.criteria) console.log(c.label, JSON.stringify(c.rule).slice(0,80), c.points);
+console.log(r.warnings, r.thresholds.salesReady, r.thresholds.nurture);
+if (0) for (const c of r.candidates) console.log(c.key, c.trend, c.iv.toFixed(3), c.bands.map(b=>JSON.stringify(b.spec)+":"+b.n).join(" "));
+await db.close();
