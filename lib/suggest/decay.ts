@@ -28,7 +28,7 @@ export interface HalfLifeFit {
 }
 
 export interface HalfLifeOptions {
-  /** Grid from `min` to `max` days, `points` geometric steps (defaults 1, 180, 30). */
+  /** Grid from `min` to `max` days, `points` geometric steps (defaults 1, 180, 25). */
   min?: number;
   max?: number;
   points?: number;
@@ -108,7 +108,7 @@ function solve(A: Float64Array, b: Float64Array, p: number): Float64Array {
 export function fitHalfLife(offsets: Int32Array, ages: Float32Array, countBand: Uint8Array, nBands: number, labels: ArrayLike<number>, offset: ArrayLike<number>, rows: ArrayLike<number>, options: HalfLifeOptions = {}): HalfLifeFit {
   const lo = options.min ?? 1;
   const hi = options.max ?? 180;
-  const points = options.points ?? 30;
+  const points = options.points ?? 25;
   const grid = Array.from({ length: points }, (_, k) => lo * (hi / lo) ** (k / (points - 1)));
   const p = nBands + 1; // intercept, bands 1 … nBands−1, x_h
   const n = rows.length;
@@ -156,11 +156,11 @@ export function fitHalfLife(offsets: Int32Array, ages: Float32Array, countBand: 
       const l0 = top - logLik[j];
       const l1 = top - logLik[j + dir];
       if (l1 > crit) {
-        const f = (crit - l0) / (l1 - l0);
+        const f = Math.min(1, Math.max(0, (crit - l0) / (l1 - l0)));
         return Math.exp(Math.log(grid[j]) + f * (Math.log(grid[j + dir]) - Math.log(grid[j])));
       }
     }
     return null;
   };
-  return { halfLife: Math.exp(logH), lo: cross(k, -1), hi: cross(k, 1), beta: betas[k], lrt: 2 * (top - base), grid, logLik };
+  return { halfLife: Math.exp(logH), lo: k === 0 ? null : cross(k, -1), hi: k === grid.length - 1 ? null : cross(k, 1), beta: betas[k], lrt: 2 * (top - base), grid, logLik };
 }

@@ -46,7 +46,7 @@ export interface FromDataOptions extends CandidateOptions {
   only?: readonly string[];
   /** Also offer the columns flagged as leakage (default false). */
   allowLeakage?: boolean;
-  /** Fit half-lives on at most this many training leads (default 100,000). */
+  /** Fit half-lives on at most this many training leads (default 50,000). */
   halfLifeRows?: number;
   cvMaxRows?: number;
   /** For the draft: model id (default "from-data"), author, effectiveFrom. */
@@ -177,7 +177,7 @@ export function suggestFromData(input: FromDataInput, options: FromDataOptions =
 
   onProgress("Decay half-lives…", 0.88);
   const halfLives: FromDataResult["halfLives"] = [];
-  const hlRows = split.train.length > (options.halfLifeRows ?? 100_000) ? subsample(split.train, labels, options.halfLifeRows ?? 100_000, seed) : split.train;
+  const hlRows = split.train.length > (options.halfLifeRows ?? 50_000) ? subsample(split.train, labels, options.halfLifeRows ?? 50_000, seed) : split.train;
   for (const a of input.activities) {
     const cnt = usable.find((c) => c.source === "count" && c.activity === a.type);
     if (!cnt) continue;

@@ -10,6 +10,9 @@
  * objective is added. Each group is fitted with one band as reference
  * (β = 0): its `reference`, by default the most populous band.
  *
+ * Large data: the path is found on a stratified subsample of at most
+ * 200,000 training leads and cross-validated on at most 100,000.
+ *
  * k, the number of groups, is chosen by stratified k-fold cross-validation
  * of the AUC along the selection path (the order found on all training
  * leads; the folds refit the first k groups) with the one-standard-error
@@ -47,10 +50,12 @@ export interface SelectOptions {
   /** Cross-validation folds (default 5). */
   folds?: number;
   seed?: number;
-  /** Groups refitted in full at each step (default 3). */
+  /** Groups refitted in full at each step (default 2). */
   shortlist?: number;
-  /** Cross-validate on a stratified subsample of at most this many training leads (default 200,000). */
+  /** Cross-validate on a stratified subsample of at most this many training leads (default 100,000). */
   cvMaxRows?: number;
+  /** Find the selection path on a stratified subsample of at most this many training leads (default 200,000). */
+  pathMaxRows?: number;
   onProgress?: (message: string, fraction: number) => void;
   /** One-standard-error rule on the paired fold differences (default) or on the best mean's SE ("textbook"). */
   rule?: "paired" | "textbook";
@@ -73,7 +78,7 @@ export interface Selection {
   k: number;
   /** k by the textbook rule (SE of the best mean alone), for comparison. */
   kUnpaired: number;
-  /** Fits on all training leads of the first k groups, k = 1 … path length. */
+  /** Fits of the first k groups, k = 1 … path length, on the training leads (the path subsample when capped). */
   fits: GroupFit[];
 }
 
@@ -114,7 +119,7 @@ export function fitGroups(groups: readonly Group[], sel: readonly number[], rows
       return c;
     })(),
   };
-  const fit = fitLogistic(collapseRows(design), { C, ...(start && { init: start }) });
+  const fit = fitLogistic(collapseRows(design), { C, tol: 1e-7, ...(start && { init: start }) });
   return { intercept: fit.intercept, coef: colOf.map((c) => Float64Array.from(c, (col) => (col >= 0 ? fit.coef[col] : 0))), objective: fit.objective };
 }
 
@@ -147,6 +152,14 @@ function scoreStatistics(groups: readonly Group[], remaining: number[], eta: Flo
     out[s] = stat;
   });
   return out;
+}
+
+/** A stratified subsample of about `cap` of the rows (one of ⌈n/cap⌉ seeded folds). */
+function capRows(rows: ArrayLike<number>, labels: ArrayLike<number>, cap: number, seed: number): Int32Array {
+  const f = stratifiedFolds(rows, labels, Math.ceil(rows.length / cap), seed);
+  const out: number[] = [];
+  for (let t = 0; t < rows.length; t++) if (f[t] === 0) out.push(rows[t]);
+  return Int32Array.from(out);
 }
 
 /** Stratified fold of each row (seeded): won and lost rows dealt round-robin after a shuffle. */
@@ -183,10 +196,14 @@ export function oneSeK(means: readonly number[], ses: readonly number[]): number
  * cross-validated AUC of every prefix of the path and k by the 1-SE rule.
  */
 export function forwardSelect(groups: readonly Group[], labels: ArrayLike<number>, trainRows: ArrayLike<number>, options: SelectOptions = {}): Selection {
+  // (trainRows is reassigned to the path subsample below)
   const maxK = Math.min(options.maxK ?? 15, groups.length);
   const C = options.C ?? 1;
-  const shortlist = options.shortlist ?? 3;
+  const shortlist = options.shortlist ?? 2;
   const progress = options.onProgress ?? (() => {});
+  const allTrain = trainRows;
+  const pathCap = options.pathMaxRows ?? 200_000;
+  if (trainRows.length > pathCap) trainRows = capRows(trainRows, labels, pathCap, (options.seed ?? 1) + 3);
   const order: number[] = [];
   const fits: GroupFit[] = [];
   let W = 0;
@@ -216,12 +233,8 @@ export function forwardSelect(groups: readonly Group[], labels: ArrayLike<number
 
   // cross-validated AUC of each prefix of the path
   const folds = options.folds ?? 5;
-  let cvRows: ArrayLike<number> = trainRows;
-  const cap = options.cvMaxRows ?? 200_000;
-  if (trainRows.length > cap) {
-    const f = stratifiedFolds(trainRows, labels, Math.ceil(trainRows.length / cap), (options.seed ?? 1) + 7);
-    cvRows = Int32Array.from(Array.from(trainRows).filter((_, t) => f[t] === 0));
-  }
+  const cap = options.cvMaxRows ?? 100_000;
+  const cvRows: ArrayLike<number> = allTrain.length > cap ? capRows(allTrain, labels, cap, (options.seed ?? 1) + 7) : allTrain;
   const fold = stratifiedFolds(cvRows, labels, folds, options.seed ?? 1);
   const aucs: number[][] = order.map(() => []);
   for (let f = 0; f < folds; f++) {

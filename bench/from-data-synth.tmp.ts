@@ -1,0 +1,131 @@
+/**
+ * Quality bars and speed of a model proposed from data (suggestFromData), printed beside the targets:
+ * 1. X Education (../shared/data, leak-free columns, stratified random 70/30, seed 1): the integer model
+ *    (≤ 15 criteria) vs an unrestricted L2 logistic regression (C = 1) on every leak-free column
+ *    (categories one-hot with missing as a level, numbers in quintile bands + missing) on the same split;
+ *    calibration slope; integer vs unrounded ΔAUC.
+ * 2. The sample (24,000 leads, random split): every ground-truth term with |β| ≥ 0.4 selected with the
+ *    right sign; fitted half-lives against the generator's (when the ground truth has recency terms).
+ * 3. Speed in Node: candidates + binning + selection + refinement on 1,000,000 leads × 30 columns
+ *    (10 numeric, 15 categorical, 5 activity types), synthetic, each step's time.
+ *
+ *   npm run bench -- from-data        (FROM_DATA_LEADS=200000 for a smaller speed run)
+ */
+import { existsSync } from "node:fs";
+import { collapseRows } from "../lib/fit/collapse.js";
+import { designFromLists } from "../lib/fit/design.js";
+import { fitLogistic } from "../lib/fit/logistic.js";
+import { mulberry32 } from "../lib/fit/prng.js";
+import { loadDataset } from "../lib/dataset/load.js";
+import { readDescribedFiles } from "../lib/dataset/node.js";
+import { openWasmDb } from "../lib/db/node-wasm.js";
+import { auc } from "../lib/metrics/auc.js";
+import { GROUND_TRUTH } from "../lib/sample/ground-truth.js";
+import { recompute } from "../lib/scoring/recompute.js";
+import { quantileCuts } from "../lib/suggest/candidates.js";
+import type { FromDataInput } from "../lib/suggest/from-data-input.js";
+import { readFromDataInput } from "../lib/suggest/from-data-read.js";
+import { dataSplit } from "../lib/suggest/from-data-split.js";
+import { suggestFromData, type FromDataResult } from "../lib/suggest/from-data.js";
+import { LEAK_FREE, openSampleDb } from "../test/suggest/helpers.js";
+
+const f = (x: number | null | undefined, d = 4) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
+const met = (ok: boolean) => (ok ? "met" : "NOT met");
+
+function rounding(name: string, r: FromDataResult) {
+  const d = r.test.aucUnrounded - r.test.aucInteger;
+  console.log(`  ${name}: integer vs unrounded test AUC ${f(r.test.aucInteger)} vs ${f(r.test.aucUnrounded)}, ΔAUC ${f(d)} (bar ≤ 0.003: ${met(d <= 0.003)})`);
+}
+
+function curve(r: FromDataResult) {
+  for (const p of r.curve) console.log(`    k ${String(p.k).padStart(2)}  + ${p.added.padEnd(38)} CV ${f(p.cvAuc)} ± ${f(p.cvSe)}  test ${f(p.testAuc)}${p.k === r.k ? "  ← chosen" : ""}`);
+}
+
+/** Unrestricted L2 LR: every column one-hot (numbers: quintile bands), missing as a level. */
+function baseline(input: FromDataInput, train: Int32Array, test: Int32Array): number {
+  let nCols = 0;
+  const codeCols: Int32Array[] = [];
+  for (const c of input.columns) {
+    const codes = new Int32Array(input.n);
+    if (c.kind === "number") {
+      const xs = Float64Array.from(Array.from(train, (i) => c.values[i]).filter((x) => !Number.isNaN(x))).sort();
+      const cuts = quantileCuts(xs, 5);
+      for (let i = 0; i < input.n; i++) {
+        const x = c.values[i];
+        codes[i] = Number.isNaN(x) ? cuts.length + 1 : cuts.filter((q) => x >= q).length;
+      }
+      for (let i = 0; i < input.n; i++) codes[i] += nCols;
+      nCols += cuts.length + 2;
+    } else {
+      const lv = new Map<string, number>();
+      for (let i = 0; i < input.n; i++) {
+        const k = String(c.values[i]);
+        if (!lv.has(k)) lv.set(k, lv.size);
+        codes[i] = nCols + (lv.get(k) as number);
+      }
+      nCols += lv.size;
+    }
+    codeCols.push(codes);
+  }
+  const rows = (set: Int32Array) => Array.from(set, (i) => codeCols.map((c) => c[i]).sort((a, b) => a - b));
+  const d = designFromLists(rows(train), Array.from(train, (i) => input.labels[i]), nCols);
+  const fit = fitLogistic(collapseRows(d), { C: 1 });
+  const eta = Float64Array.from(test, (i) => codeCols.reduce((s, c) => s + fit.coef[c[i]], fit.intercept));
+  return auc(eta, Uint8Array.from(test, (i) => input.labels[i]));
+}
+
+
+{
+  const n = 100000;
+  const input = synthetic(n, 7);
+  const { dataCandidates } = await import("../lib/suggest/data-candidates.js");
+  const { optimalBinning } = await import("../lib/suggest/binning.js");
+  const sp = dataSplit(input.labels, input.createdMs, { kind: "random" });
+  let t = performance.now();
+  for (const c of input.columns.slice(0, 10)) optimalBinning((c as any).values, input.labels, {}, sp.train);
+  console.log("10 numeric binning", performance.now() - t); t = performance.now();
+  const cands = dataCandidates({ ...input, activities: [] , columns: input.columns.slice(10)}, sp.train);
+  console.log("15 cat", performance.now() - t); t = performance.now();
+  dataCandidates({ ...input, columns: [] }, sp.train);
+  console.log("5 act", performance.now() - t); t = performance.now();
+}
+/** Synthetic leads with a known logistic truth: 10 numeric, 15 categorical columns, 5 activity types. */
+function synthetic(n: number, seed: number): FromDataInput {
+  const rng = mulberry32(seed);
+  const eta = new Float64Array(n).fill(-2);
+  const columns: FromDataInput["columns"] = [];
+  for (let j = 0; j < 10; j++) {
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      v[i] = rng() < 0.05 ? NaN : Math.round(rng() * 1000) / 10;
+      if (j < 5 && !Number.isNaN(v[i])) eta[i] += (0.3 * (j + 1) * (v[i] - 50)) / 50;
+    }
+    columns.push({ name: `num_${j}`, kind: "number", values: v });
+  }
+  for (let j = 0; j < 15; j++) {
+    const levels = 3 + (j % 8);
+    const v: (string | null)[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(rng() ** 1.5 * levels);
+      v[i] = rng() < 0.03 ? null : `L${k}`;
+      if (j < 6 && v[i] !== null) eta[i] += k % 2 ? 0.4 : -0.2;
+    }
+    columns.push({ name: `cat_${j}`, kind: "string", values: v });
+  }
+  const activities: FromDataInput["activities"] = [];
+  for (let a = 0; a < 5; a++) {
+    const offsets = new Int32Array(n + 1);
+    const ages: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let k = 0;
+      const mean = 1 + a;
+      while (rng() < mean / (mean + 1) && k < 30) k++;
+      for (let e = 0; e < k; e++) ages.push(rng() * 30);
+      if (a < 3) eta[i] += 0.15 * Math.min(k, 5);
+      offsets[i + 1] = ages.length;
+    }
+    activities.push({ type: `activity_${a}`, offsets, ages: Float32Array.from(ages) });
+  }
+  const labels = Uint8Array.from(eta, (e) => (rng() < 1 / (1 + Math.exp(-e)) ? 1 : 0));
+  return { n, leadIds: Array.from({ length: n }, (_, i) => `L${i}`), labels, createdMs: Float64Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 1) + i * 60_000), columns, activities, windowDays: 30 };
+}
