@@ -9,7 +9,8 @@
  *  4. the chosen columns refitted with the lowest band of each as reference
  *     (so points are ≥ 0 where the fit allows), scaled to points (PDO, 20 by
  *     default) and refined to integers (lib/fit suggestPoints);
- *  5. decay half-lives per activity type (decay.ts), reported;
+ *  5. decay half-lives per activity type (decay.ts; the count enters as one
+ *     level per count 0 … 5+, the rest of the model as offset), reported;
  *  6. thresholds tuned on the training leads, everything judged on the test
  *     leads; the draft model (from-data-draft.ts).
  */
@@ -179,7 +180,7 @@ export function suggestFromData(input: FromDataInput, options: FromDataOptions =
   const halfLives: FromDataResult["halfLives"] = [];
   const hlRows = split.train.length > (options.halfLifeRows ?? 50_000) ? subsample(split.train, labels, options.halfLifeRows ?? 50_000, seed) : split.train;
   for (const a of input.activities) {
-    const cnt = usable.find((c) => c.source === "count" && c.activity === a.type);
+    const cnt = candidates.find((c) => c.source === "count" && c.activity === a.type);
     if (!cnt) continue;
     // the rest of the model as offset: η without this type's criteria
     const offset = Float64Array.from(eta);
@@ -188,8 +189,11 @@ export function suggestFromData(input: FromDataInput, options: FromDataOptions =
       for (let i = 0; i < input.n; i++) offset[i] -= bandBeta[s][c.codes[i]];
     });
     const windowed = windowAges(a.offsets, a.ages, input.windowDays);
-    const h = fitHalfLife(windowed.offsets, windowed.ages, cnt.codes, cnt.nBins, labels, offset, hlRows);
-    halfLives.push({ activity: a.type, halfLife: h.halfLife, lo: h.lo, hi: h.hi, beta: h.beta, lrt: h.lrt });
+    // the count as nuisance: one level per count 0, 1, …, 5 or more (finer than its bands, so x_h measures timing, not count)
+    const perCount = Uint8Array.from({ length: input.n }, (_, i) => Math.min(5, windowed.offsets[i + 1] - windowed.offsets[i]));
+    const h = fitHalfLife(windowed.offsets, windowed.ages, perCount, 6, labels, offset, hlRows);
+    if (Number.isFinite(h.lrt) && Number.isFinite(h.halfLife)) halfLives.push({ activity: a.type, halfLife: h.halfLife, lo: h.lo, hi: h.hi, beta: h.beta, lrt: h.lrt });
+    else warnings.push(`no half-life for ${a.type}: the profile likelihood could not be fitted (too few activities in the window)`);
   }
   const halfLifeMs = lap();
 

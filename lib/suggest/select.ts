@@ -264,7 +264,7 @@ export function forwardSelect(groups: readonly Group[], labels: ArrayLike<number
  * every k, so the standard error of AUC_k − AUC_best over the folds (paired)
  * is used instead of the standard error of AUC_best alone; the smallest k with
  * mean(AUC_k − AUC_best) ≥ −SE(AUC_k − AUC_best).
- * @example pairedOneSeK([[0.70, 0.72], [0.80, 0.81], [0.801, 0.811]]) // => 2
+ * @example pairedOneSeK([[0.70, 0.72], [0.80, 0.812], [0.801, 0.811]]) // => 2
  */
 export function pairedOneSeK(aucs: readonly (readonly number[])[]): number {
   const m = aucs.map((a) => a.reduce((s, x) => s + x, 0) / a.length);
