@@ -14,7 +14,7 @@
  *   per "count" uses min(count, cap), per "any" uses 1 if count ≥ 1;
  * - recency terms: Σ 2^(−age/halfLifeDays) over the type's window activities, age in
  *   days before created_at + windowDays (pricing_page: half-life 7 days, β 1.2;
- *   web_visit: 10 days, β 0.5), on top of their count terms.
+ *   webinar: 10 days, β 1.0), on top of their count terms.
  * Every deal in the sample closes at least 31 days after its lead's creation,
  * so the workbench's scoring date (earlier of the first deal close and
  * created_at + 30 days) is created_at + 30 days for every lead, and the window
@@ -137,9 +137,9 @@ export const GROUND_TRUTH: GroundTruth = {
     { kind: "activity", type: "email_open", windowDays: W, per: "count", beta: 0 },
     { kind: "activity", type: "unsubscribe", windowDays: W, per: "any", beta: -1.0 },
     { kind: "activity", type: "bounce", windowDays: W, per: "any", beta: -1.5 },
-    // recency on top of the counts: a visit to the pricing page or the website shortly
+    // recency on top of the counts: a pricing-page view or a webinar shortly
     // before the scoring date weighs more (known half-lives, to test their recovery).
     { kind: "recency", type: "pricing_page", windowDays: W, halfLifeDays: 7, beta: 1.2 },
-    { kind: "recency", type: "web_visit", windowDays: W, halfLifeDays: 10, beta: 0.5 },
+    { kind: "recency", type: "webinar", windowDays: W, halfLifeDays: 10, beta: 1.0 },
   ],
 };

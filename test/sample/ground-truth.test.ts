@@ -25,13 +25,13 @@ describe("the ground-truth linear predictor", () => {
 
   it("adds the recency terms: β · 2^(−age / half-life), age in days before created_at + 30 days", () => {
     // a pricing-page view 7 days before the scoring date (one half-life: weight ½, β 1.2) and a
-    // web visit 10 days before it (one half-life, β 0.5); an event outside the window adds nothing
+    // webinar 10 days before it (one half-life, β 1.0); an event outside the window adds nothing
     const events = [
       { type: "pricing_page" as const, at: 23 * DAY_MS },
-      { type: "web_visit" as const, at: 20 * DAY_MS },
-      { type: "web_visit" as const, at: 30 * DAY_MS },
+      { type: "webinar" as const, at: 20 * DAY_MS },
+      { type: "webinar" as const, at: 30 * DAY_MS },
     ];
-    expect(groundTruthLogit(lead, counts, false, GROUND_TRUTH, events)).toBeCloseTo(2.99 + 0.6 + 0.25, 10);
+    expect(groundTruthLogit(lead, counts, false, GROUND_TRUTH, events)).toBeCloseTo(2.99 + 0.6 + 0.5, 10);
     expect(() => groundTruthLogit(lead, counts, false)).toThrow(/pass them as events/);
   });
 
