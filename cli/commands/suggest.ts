@@ -30,7 +30,8 @@ criterion (count criteria become "at least one"), splits the labelled leads
 by creation date (default: the day at 70 % of them), fits L2 logistic
 regression on the older leads and scales it to integer points in the current
 score range, bootstraps the points (200 seeded refits), tunes the thresholds
-on the newer leads and compares current and suggested points there (AUC with
+on the older leads and compares current and suggested points on the newer
+ones (AUC with
 the paired DeLong test, Brier and calibration slope after a map fitted on the
 older leads, wins captured by the sales-ready tier).
 
@@ -185,7 +186,7 @@ function formatText(model: Model, cols: readonly { converted: boolean }[], r: Su
   out.push(`  ${pad("criterion", kw)}  ${lpad("current", 7)}  ${lpad("suggested", 9)}  ${pad("95 % interval", 16)}  ${lpad("kept", 7)}  note`);
   for (const p of shown) out.push(`  ${pad(p.key, kw)}  ${lpad(f(p.current, 0), 7)}  ${lpad(p.kept ? String(p.suggested) : "–", 9)}  ${pad(p.included ? `[${f(p.lo, 1)}, ${f(p.hi, 1)}]` : "", 16)}  ${lpad(p.included ? pct(p.keepRate) : "", 7)}  ${[p.dropReason ? `dropped: ${p.dropReason}` : "", p.converted ? "count → at least one (current = points × mean count)" : ""].filter(Boolean).join("; ")}`);
   const t = r.thresholds;
-  out.push("", `Thresholds (tuned on the test period): sales-ready ≥ ${t.salesReady} (${t.salesReadyRule}), nurture ≥ ${t.nurture} (${t.nurtureRule})`);
+  out.push("", `Thresholds (tuned on the training period, judged on the test period): sales-ready ≥ ${t.salesReady} (${t.salesReadyRule}), nurture ≥ ${t.nurture} (${t.nurtureRule})`);
   for (const x of t.salesReadyByRule) out.push(`  sales-ready by ${pad(x.rule, 12)} ${lpad(x.cut === null ? "–" : String(x.cut), 5)}  ${x.note}`);
   for (const x of t.nurtureByRule) out.push(`  nurture by ${pad(x.rule, 16)} ${lpad(x.cut === null ? "–" : String(x.cut), 5)}  ${x.note}`);
   const c = r.comparison;
