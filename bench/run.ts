@@ -16,6 +16,7 @@ const BENCHES: Record<string, { file: string; what: string }> = {
   fit: { file: "fit.ts", what: "fit speed: 1,000,000 leads × 40 criteria diagnostics + fit + integer refinement, 200 bootstrap refits on 100,000 leads, in Node and in a Web Worker in Chromium" },
   suggest: { file: "suggest.ts", what: "suggestion quality: integer vs unrounded AUC, X Education test AUC and slope, ground-truth recovery, out-of-time comparison" },
   workspace: { file: "workspace.ts", what: "workspaces: page ready after the first load (every page, the sample), saving a version and seeing it on another page" },
+  "from-data": { file: "from-data.ts", what: "model from data: X Education integer model vs unrestricted L2 LR, sample ground-truth recovery, integer vs unrounded ΔAUC, speed of candidates + binning + selection + refinement on 1,000,000 leads × 30 columns" },
   dataset: { file: "dataset.ts", what: "import: 1,000,000-row × 20-column leads CSV, read vs read + validation" },
 };
 

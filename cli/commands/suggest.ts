@@ -1,22 +1,38 @@
 import type { Model } from "../../lib/model/schema.js";
 import type { SuggestOptions, SuggestResult } from "../../lib/suggest/run.js";
 import { listOption, versionId } from "../models.js";
+import { runFromData } from "./suggest-from-data.js";
 import { UsageError, type Command } from "./types.js";
 import { terminalSafe } from "../terminal.js";
 
 export const suggest: Command = {
   summary: "suggest integer points and thresholds from a logistic fit on older leads, validated on newer ones; write a draft model",
-  usage: `Usage: leadscore suggest [--dataset FILE] [--models DIR] [--version ID@N] [--split YYYY-MM-DD]
+  usage: `Usage: leadscore suggest [--dataset FILE] [--models DIR] [--version ID@N] [--split YYYY-MM-DD|random]
                         [--min-points N] [--capacity N_PER_WEEK] [--target-win-rate R]
                         [--add-candidates none|clean|COL,COL…] [--shrink L] [--drop-spanning-zero]
                         [--replicates B] [--seed S] [--out FILE] [--json] [--engine wasm|native] [--window DAYS]
+       leadscore suggest --from-data [--dataset FILE] [--split date|random|YYYY-MM-DD] [--max-criteria K]
+                        [--pdo P] [--capacity N] [--target-win-rate R] [--exclude COL,COL…] [--seed S] [--out FILE] [--json]
+
+--from-data proposes a whole first model from the data, no starting model
+needed (the models folder may be empty or missing): every usable column
+becomes a candidate (categories with rare levels as "other" and missing as a
+level; numbers in optimal bands with a monotonic or peaked win rate; per
+activity type the count in the window, has-activity and recency bands),
+forward selection on the penalised likelihood picks at most 15 of them, k is
+chosen by 5-fold cross-validated AUC (one-standard-error rule), points on a
+PDO scale (20 points double the odds by default), thresholds tuned on the
+training leads from the capacity (default: the top 10 % of leads) or a target
+win rate, and everything judged on the test leads. Prints the AUC-vs-criteria
+curve, the half-life of each activity type and the draft model.
 
 Recomputes the version's scores, turns every points slot into a 0/1
 criterion (count criteria become "at least one"), splits the labelled leads
 by creation date (default: the day at 70 % of them), fits L2 logistic
 regression on the older leads and scales it to integer points in the current
 score range, bootstraps the points (200 seeded refits), tunes the thresholds
-on the newer leads and compares current and suggested points there (AUC with
+on the older leads and compares current and suggested points on the newer
+ones (AUC with
 the paired DeLong test, Brier and calibration slope after a map fitted on the
 older leads, wins captured by the sales-ready tier).
 
@@ -32,7 +48,12 @@ Options:
   --dataset FILE         dataset description   [default: $LEADSCORE_DATASET, else the bundled sample]
   --models DIR           folder of model files   [default: data/models]
   --version ID@N         the version to improve   [default: the current one (newest published)]
-  --split DATE           first day of the test period, YYYY-MM-DD   [default: the day at 70 % of labelled leads]
+  --split DATE|random    first day of the test period, YYYY-MM-DD, or random (stratified, seeded)   [default: the day at 70 % of labelled leads]
+  --from-data            propose a whole model from the data (see above)
+  --max-criteria K       --from-data: at most K criteria   [default: 15]
+  --pdo P                --from-data: points that double the odds   [default: 20]
+  --exclude COLS         --from-data: columns or activity types never offered (comma list)
+  --columns COLS         --from-data: offer only these columns / activity types, even when flagged as leakage (comma list)
   --min-points N         drop criteria worth fewer than N points (workshop rule)   [default: 0]
   --capacity N           sales capacity, leads per week   [default: the current model's sales-ready volume]
   --target-win-rate R    sales-ready cut: lowest score whose leads' Wilson lower bound reaches R (0–1)
@@ -51,6 +72,11 @@ Options:
     models: { type: "string" },
     version: { type: "string", multiple: true },
     split: { type: "string" },
+    "from-data": { type: "boolean" },
+    "max-criteria": { type: "string" },
+    pdo: { type: "string" },
+    exclude: { type: "string" },
+    columns: { type: "string" },
     "min-points": { type: "string" },
     capacity: { type: "string" },
     "target-win-rate": { type: "string" },
@@ -69,6 +95,7 @@ Options:
     if (positionals.length) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
     const versions = listOption(values.version);
     if (versions.length > 1) throw new UsageError(`--version takes one version (the one to improve); got ${versions.length}`);
+    if (values["from-data"]) return runFromData(values);
     const options = suggestOptions(values);
     if (values.out !== undefined) {
       const { existsSync, statSync } = await import("node:fs");
@@ -119,6 +146,7 @@ function numberOption(values: Record<string, unknown>, name: string, check: (x: 
 /** The SuggestOptions of a command line (usage errors for bad values). */
 export function suggestOptions(values: Record<string, unknown>): SuggestOptions {
   const split = values.split as string | undefined;
+  if (split === "random") throw new UsageError("--split random needs --from-data (improving a model splits by date, or at random when the leads carry no dates)");
   if (split !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(split)) throw new UsageError(`--split must be a date YYYY-MM-DD, got ${JSON.stringify(split)}`);
   const add = values["add-candidates"] as string | undefined;
   const rate = (x: number) => x > 0 && x < 1;
@@ -159,7 +187,7 @@ function formatText(model: Model, cols: readonly { converted: boolean }[], r: Su
   out.push(`  ${pad("criterion", kw)}  ${lpad("current", 7)}  ${lpad("suggested", 9)}  ${pad("95 % interval", 16)}  ${lpad("kept", 7)}  note`);
   for (const p of shown) out.push(`  ${pad(p.key, kw)}  ${lpad(f(p.current, 0), 7)}  ${lpad(p.kept ? String(p.suggested) : "–", 9)}  ${pad(p.included ? `[${f(p.lo, 1)}, ${f(p.hi, 1)}]` : "", 16)}  ${lpad(p.included ? pct(p.keepRate) : "", 7)}  ${[p.dropReason ? `dropped: ${p.dropReason}` : "", p.converted ? "count → at least one (current = points × mean count)" : ""].filter(Boolean).join("; ")}`);
   const t = r.thresholds;
-  out.push("", `Thresholds (tuned on the test period): sales-ready ≥ ${t.salesReady} (${t.salesReadyRule}), nurture ≥ ${t.nurture} (${t.nurtureRule})`);
+  out.push("", `Thresholds (tuned on the training period, judged on the test period): sales-ready ≥ ${t.salesReady} (${t.salesReadyRule}), nurture ≥ ${t.nurture} (${t.nurtureRule})`);
   for (const x of t.salesReadyByRule) out.push(`  sales-ready by ${pad(x.rule, 12)} ${lpad(x.cut === null ? "–" : String(x.cut), 5)}  ${x.note}`);
   for (const x of t.nurtureByRule) out.push(`  nurture by ${pad(x.rule, 16)} ${lpad(x.cut === null ? "–" : String(x.cut), 5)}  ${x.note}`);
   const c = r.comparison;

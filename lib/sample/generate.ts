@@ -4,7 +4,7 @@
  *  1. attributes (attributes.ts), with the drifted source mix after the drift month;
  *  2. behaviour in the 30-day window (activities.ts);
  *  3. the outcome: won with probability σ(ground-truth linear predictor) on
- *     exactly those attributes and window counts (ground-truth.ts);
+ *     exactly those attributes, window counts and window activity times (ground-truth.ts);
  *  4. deals planned from the outcome (deals.ts) and later, post-decision
  *     behaviour (activities.ts);
  *  5. the snapshot cut: nothing dated at or after `meta.asOf` is kept; deals
@@ -65,7 +65,7 @@ export function generateSample(options: SampleOptions = {}): SampleData {
     const early = windowActivities(rng, lead, profile);
     const counts = emptyCounts();
     for (const e of early) counts[e.type]++;
-    const won = rng() < sigmoid(groundTruthLogit(lead, counts, afterDrift));
+    const won = rng() < sigmoid(groundTruthLogit(lead, counts, afterDrift, GROUND_TRUTH, early));
     const planned = planDeals(rng, lead, won, counts);
     const events: Event[] = early.concat(laterActivities(rng, lead, profile, planned));
     events.sort((a, b) => a.at - b.at);

@@ -34,9 +34,27 @@ export function windowCounts(
   return c;
 }
 
-/** The value (0, 1 or a capped count) one term contributes before its beta. */
-export function termValue(term: GroundTruthTerm, lead: LeadRow, counts: ActivityCounts): number {
+/** An activity in the window, as the recency terms read it. */
+export interface WindowEvent {
+  type: ActivityType;
+  /** Epoch ms. */
+  at: number;
+}
+
+/**
+ * The value (0, 1, a capped count or a decayed count) one term contributes before its beta.
+ * Recency terms need the lead's window `events`.
+ * @throws for a recency term without `events`.
+ */
+export function termValue(term: GroundTruthTerm, lead: LeadRow, counts: ActivityCounts, events?: readonly WindowEvent[]): number {
   switch (term.kind) {
+    case "recency": {
+      if (!events) throw new Error(`termValue: the recency term of ${term.type} needs the lead's window activities; pass them as events.`);
+      const end = lead.created_at + term.windowDays * DAY_MS;
+      let x = 0;
+      for (const e of events) if (e.type === term.type && e.at >= lead.created_at && e.at < end) x += 2 ** (-(end - e.at) / DAY_MS / term.halfLifeDays);
+      return x;
+    }
     case "attribute": {
       const v = lead[term.column as keyof LeadRow];
       return v !== null && term.values.includes(String(v)) ? 1 : 0;
@@ -64,17 +82,20 @@ export function termBeta(term: GroundTruthTerm, afterDrift: boolean): number {
 
 /**
  * Linear predictor (log-odds of winning): intercept + Σ β·value over the
- * model's terms, with `counts` the lead's window counts (see windowCounts).
+ * model's terms, with `counts` the lead's window counts (see windowCounts)
+ * and `events` its window activities (for the recency terms).
+ * @throws when the model has recency terms and `events` is missing.
  */
 export function groundTruthLogit(
   lead: LeadRow,
   counts: ActivityCounts,
   afterDrift: boolean,
   model: GroundTruth = GROUND_TRUTH,
+  events?: readonly WindowEvent[],
 ): number {
   let z = model.intercept;
   for (const term of model.terms) {
-    const x = termValue(term, lead, counts);
+    const x = termValue(term, lead, counts, events);
     if (x !== 0) z += termBeta(term, afterDrift) * x;
   }
   return z;

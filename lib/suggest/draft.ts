@@ -2,7 +2,7 @@
  * The suggestion as a new draft model version: the current model's criteria
  * with the suggested points (criteria whose points all came out 0 removed,
  * count slots rewritten as the 0/1 rules that were fitted), opted-in
- * candidate criteria added, the thresholds tuned on the test period, no caps
+ * candidate criteria added, the thresholds tuned on the training period, no caps
  * (the fitted points are additive), and a probability map fitted on the
  * training period. Validated by parseModel.
  */
@@ -74,7 +74,7 @@ export function buildDraft(data: SuggestData, result: SuggestResult, options: Su
     `Suggested by leadscore suggest from ${m.id} v${m.version}: ${splitText}.`,
     `Method: ${methodText(options, result)}.`,
     `Test period: AUC ${f3(cmp.suggested.auc)} vs ${f3(cmp.current.auc)} for v${m.version} (ΔAUC ${f3(cmp.delong.diff)}, p = ${cmp.delong.p.toPrecision(2)}), Brier ${f3(cmp.suggested.brier)} vs ${f3(cmp.current.brier)}, calibration slope ${f3(cmp.suggested.slope)} vs ${f3(cmp.current.slope)}; sales-ready tier ${cmp.suggested.tier.wins} vs ${cmp.current.tier.wins} wins from ${cmp.suggested.tier.leads} vs ${cmp.current.tier.leads} leads.`,
-    `Thresholds tuned on the test period: sales-ready by ${result.thresholds.salesReadyRule}, nurture by ${result.thresholds.nurtureRule}.`,
+    `Thresholds tuned on the training period (judged on the test period): sales-ready by ${result.thresholds.salesReadyRule}, nurture by ${result.thresholds.nurtureRule}.`,
     removed.length ? `Removed (0 points): ${removed.join(", ")}.` : "",
     added ? `${added} candidate criteria added.` : "",
     rewritten.length ? `Count criteria rewritten as 0/1 rules (at least one activity): ${rewritten.join(", ")}.` : "",

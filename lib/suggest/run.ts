@@ -2,7 +2,8 @@
  * The suggestion itself (pure, no database, no DOM: runs in a Web Worker):
  * out-of-time split, diagnostics, the points fit on the older leads
  * (lib/fit suggestPoints, scale "current-range"), the seeded bootstrap,
- * thresholds tuned on the newer leads, and the comparison with the current
+ * thresholds tuned on the older (training) leads and judged on the newer
+ * ones, and the comparison with the current
  * model on them.
  */
 import { collapseRows } from "../fit/collapse.js";
@@ -182,7 +183,7 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
   const dropOf = new Map(sp.dropped.map((d) => [d.criterion, d.reason]));
   for (const w of sp.warnings) warnings.push(w.message);
 
-  progress("Thresholds and comparison on the test period…", 0.92);
+  progress("Thresholds (training period) and comparison on the test period…", 0.92);
   const points = Array.from(sp.points);
   const scores = new Int32Array(rowSums({ nRows: data.n, offsets: data.offsets, indices: data.indices }, points).map(Math.round));
   const pick = (rs: number[], v: ArrayLike<number>) => Float64Array.from(rs, (r) => v[r]);
@@ -200,9 +201,11 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
   const weeks = dated ? weeksSpanned(pick(test.rows, data.createdMs)) : 1;
   if (!dated) warnings.push("without creation dates, 'per week' figures are per test period");
   const m = data.model.thresholds;
-  const currentTier = tierFigures(cTest, yTest, m, weeks);
+  // thresholds are tuned on the training leads (the current model's training volumes as defaults) and judged on the test leads
+  const trainWeeks = dated ? weeksSpanned(pick(train.rows, data.createdMs)) : 1;
+  const currentTier = tierFigures(cTrain, yTrain, m, trainWeeks);
   const mapTrain = fitScoreMap(sTrain, yTrain, Float64Array.from(yTrain, (y) => 1 - y));
-  const thresholds = chooseThresholds(sTest, yTest, weeks, mapTrain, { salesReadyPerWeek: currentTier.leadsPerWeek, ignoredShare: currentTier.ignoredShare }, options.thresholds);
+  const thresholds = chooseThresholds(sTrain, yTrain, trainWeeks, mapTrain, { salesReadyPerWeek: currentTier.leadsPerWeek, ignoredShare: currentTier.ignoredShare }, options.thresholds);
   warnings.push(...thresholds.warnings);
   const chosen = { nurture: thresholds.nurture, salesReady: thresholds.salesReady };
   const cur = versionFigures({ scores: cTrain, labels: yTrain }, { scores: cTest, labels: yTest }, m, weeks);

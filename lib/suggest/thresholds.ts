@@ -1,6 +1,7 @@
 /**
- * Thresholds for the suggested scores, tuned on the test period (the newest
- * leads; METHODS.md §7): every rule is computed so the page can show them
+ * Thresholds for the suggested scores, tuned on the training leads (callers
+ * pass the training scores) and then judged on the test leads, never tuned and
+ * judged on the same leads: every rule is computed so the page can show them
  * side by side, and one rule per cut is chosen for the draft.
  */
 import { scoreTable, type ScoreTable } from "../fit/score-table.js";
@@ -54,8 +55,8 @@ export function tradeoffPoints(table: ScoreTable, weeks: number): TradeoffPoint[
 }
 
 /**
- * Chooses the draft's thresholds from the test period's suggested scores.
- * `current` gives the current model's test-period volumes, used as defaults
+ * Chooses the draft's thresholds from the training leads' suggested scores.
+ * `current` gives the current model's volumes on the same leads, used as defaults
  * (same sales workload, same ignored share) so that the comparison is at equal
  * volume. Guarantees nurture < salesReady.
  */

@@ -164,7 +164,7 @@ export function ComparisonView(result: SuggestResult, current: Model) {
 export function ThresholdRules(result: SuggestResult) {
   const t = result.thresholds;
   return Table(
-    [{ key: "cut", label: "Cut" }, { key: "rule", label: "Rule" }, { key: "score", label: "Score ≥", align: "right" }, { key: "note", label: "On the test period" }],
+    [{ key: "cut", label: "Cut" }, { key: "rule", label: "Rule" }, { key: "score", label: "Score ≥", align: "right" }, { key: "note", label: "On the training period (where the cut is tuned)" }],
     [
       ...t.salesReadyByRule.map((r) => ({ cut: "sales-ready", rule: r.rule === t.salesReadyRule ? el("strong", {}, `${r.rule} (chosen)`) : r.rule, score: r.cut ?? "–", note: r.note })),
       ...t.nurtureByRule.map((r) => ({ cut: "nurture", rule: r.rule === t.nurtureRule ? el("strong", {}, `${r.rule} (chosen)`) : r.rule, score: r.cut ?? "–", note: r.note })),

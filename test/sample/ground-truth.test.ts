@@ -16,10 +16,23 @@ describe("the ground-truth linear predictor", () => {
   it("adds intercept and terms by hand", () => {
     // −3.1 + Software 0.5 + [200,1000) 0.4 + VP 0.6 + country missing −0.1 + Paid search 0.3 + budget yes 0.7
     // + "< 3 months" 0.6 + demo 1.3 + pricing min(5,3)·0.35 + clicks 2·0.12 + visits min(12,10)·0.05 (opens β 0)
-    expect(groundTruthLogit(lead, counts, false)).toBeCloseTo(2.99, 10);
+    // (no window activity times given: the recency terms add 0)
+    expect(groundTruthLogit(lead, counts, false, GROUND_TRUTH, [])).toBeCloseTo(2.99, 10);
     // after the drift: Paid search −0.8 instead of 0.3, pricing 3·0.7 instead of 3·0.35
-    expect(groundTruthLogit(lead, counts, true)).toBeCloseTo(2.99 - 1.1 + 1.05, 10);
-    expect(groundTruthLogit({ ...lead, company_size: null }, counts, false)).toBeCloseTo(2.99 - 0.4 - 0.3, 10);
+    expect(groundTruthLogit(lead, counts, true, GROUND_TRUTH, [])).toBeCloseTo(2.99 - 1.1 + 1.05, 10);
+    expect(groundTruthLogit({ ...lead, company_size: null }, counts, false, GROUND_TRUTH, [])).toBeCloseTo(2.99 - 0.4 - 0.3, 10);
+  });
+
+  it("adds the recency terms: β · 2^(−age / half-life), age in days before created_at + 30 days", () => {
+    // a pricing-page view 7 days before the scoring date (one half-life: weight ½, β 1.2) and a
+    // webinar 10 days before it (one half-life, β 1.0); an event outside the window adds nothing
+    const events = [
+      { type: "pricing_page" as const, at: 23 * DAY_MS },
+      { type: "webinar" as const, at: 20 * DAY_MS },
+      { type: "webinar" as const, at: 30 * DAY_MS },
+    ];
+    expect(groundTruthLogit(lead, counts, false, GROUND_TRUTH, events)).toBeCloseTo(2.99 + 0.6 + 0.5, 10);
+    expect(() => groundTruthLogit(lead, counts, false)).toThrow(/pass them as events/);
   });
 
   it("counts activities in the half-open window [created_at, created_at + 30 days)", () => {
@@ -37,7 +50,7 @@ describe("the ground-truth linear predictor", () => {
     const data = generateSample({ leads: 3000 });
     const columns = new Set<string>(SAMPLE_COLUMNS.leads.map(([c]) => c));
     for (const term of GROUND_TRUTH.terms) {
-      if (term.kind === "activity") {
+      if (term.kind === "activity" || term.kind === "recency") {
         expect(ACTIVITY_TYPES).toContain(term.type);
         expect(term.windowDays).toBe(GROUND_TRUTH.windowDays);
         continue;
@@ -57,6 +70,7 @@ interface Labelled {
   after: boolean;
   window: ActivityCounts;
   all: ActivityCounts;
+  events: { type: (typeof ACTIVITY_TYPES)[number]; at: number }[];
 }
 
 /** A gut-feeling points model of the kind a marketing team writes down: seniority, size, every touch counts. */
@@ -72,7 +86,7 @@ function naivePoints(l: LeadRow, c: ActivityCounts): number {
 describe("the generated outcomes follow the ground truth", () => {
   let data: SampleData;
   let rows: Labelled[];
-  const lp = (r: Labelled) => groundTruthLogit(r.lead, r.window, r.after);
+  const lp = (r: Labelled) => groundTruthLogit(r.lead, r.window, r.after, GROUND_TRUTH, r.events);
   const aucOf = (rs: Labelled[], score: (r: Labelled) => number) => auc(rs.map(score), rs.map((r) => r.y));
   const winRate = (rs: Labelled[]) => rs.reduce((s, r) => s + r.y, 0) / rs.length;
 
@@ -88,6 +102,7 @@ describe("the generated outcomes follow the ground truth", () => {
         return {
           lead: l, y: out.get(l.lead_id) === "won" ? 1 : 0, after: l.created_at >= drift,
           window: windowCounts(l.created_at, a), all: windowCounts(l.created_at, a, 100_000),
+          events: a.map((e) => ({ type: e.activity_type, at: e.occurred_at })),
         };
       });
   });
