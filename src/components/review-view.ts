@@ -31,9 +31,13 @@ export const PSI_BANDS = [
 ];
 
 /** The banner at the top of the review: due or not, why, and when next. */
-export function ReviewDueBanner(due: ReviewDue, ctx: { asOf: string; version: string; effectiveFrom: string; lastReview: string | null; stableMonths: number }) {
+export function ReviewDueBanner(due: ReviewDue, ctx: { asOf: string; version: string; effectiveFrom: string; lastReview: string | null; stableMonths: number; laterReviews?: number }) {
+  const logged = ctx.lastReview
+    ? ctx.lastReview < ctx.effectiveFrom ? `the last review logged (${ctx.lastReview}) predates this version` : `last review logged on ${ctx.lastReview}`
+    : `no review logged between ${ctx.effectiveFrom} and ${ctx.asOf}`;
+  const later = ctx.laterReviews ? ` The decision log below also holds ${ctx.laterReviews} review(s) dated after ${ctx.asOf}: they are not counted, since the data stop on that day.` : "";
   const facts = `Judged on the dataset's end date ${ctx.asOf} (not today's date). ${ctx.version} took effect on ${ctx.effectiveFrom}; ` +
-    `${ctx.lastReview ? `last review logged on ${ctx.lastReview}` : "no review logged since"}; cadence once proven: every ${ctx.stableMonths} months.`;
+    `${logged}; cadence once proven: every ${ctx.stableMonths} months.${later}`;
   const style = due.due ? "border-left:6px solid #c0392b;background:#fdf1f0" : "border-left:6px solid #1b7f4b;background:#eef8f2";
   return el("div", { class: `review-banner ${due.due ? "due" : "ok"}`, role: "status", style: `${style};padding:0.6rem 1rem;margin:1rem 0;max-width:900px` },
     el("strong", { style: "font-size:1.15rem" }, due.due ? `Review due (since ${due.nextDate})` : `No review due: next one on ${due.scheduledDate}`),
@@ -134,7 +138,7 @@ export function CohortLineChart(series: CohortSeries[], field: "salesReadyShareO
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
       x: { field: "period", type: "ordinal", sort: periods, title: "Leads created in" },
-      y: { field: "value", type: "quantitative", title: pct ? "Share of the cohort's wins scored sales-ready" : "Sales-ready leads handed over per week", ...(pct ? { axis: { format: "%" }, scale: { domain: [0, 1] } } : {}) },
+      y: { field: "value", type: "quantitative", title: pct ? "Wins scored sales-ready" : "Sales-ready per week", ...(pct ? { axis: { format: "%" }, scale: { domain: [0, 1] } } : {}) },
       color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
       tooltip: [{ field: "version" }, { field: "period" }, { field: "value", title: pct ? "Share of wins" : "Per week", format: pct ? ".1%" : ".1f" }],
     },
@@ -147,9 +151,11 @@ export function PsiChart(rows: { series: string; period: string; psi: number; in
   const top = Math.max(0.3, ...rows.map((r) => r.psi)) * 1.05;
   return Chart({
     layer: [
-      { data: { values: PSI_BANDS.map((b) => ({ ...b, hi: Math.min(b.hi, top) })) }, mark: { type: "rect", opacity: 0.9 }, encoding: { y: { field: "lo", type: "quantitative", scale: { domain: [0, top] } }, y2: { field: "hi" }, color: { field: "color", type: "nominal", scale: null } } },
+      { data: { values: PSI_BANDS.map((b, i) => ({ ...b, hi: i === PSI_BANDS.length - 1 ? top : Math.min(b.hi, top) })) }, mark: { type: "rect", opacity: 0.9 }, encoding: { y: { field: "lo", type: "quantitative", scale: { domain: [0, top] } }, y2: { field: "hi" }, color: { field: "color", type: "nominal", scale: null } } },
       { data: { values: [{ y: 0.1 }, { y: 0.25 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#666" }, encoding: { y: { field: "y", type: "quantitative" } } },
-      { data: { values: [{ y: 0.1, t: "0.10 investigate" }, { y: 0.25, t: "0.25 significant" }] }, mark: { type: "text", align: "left", dy: -5, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
+      // "investigate" sits under its line, "significant" over its own: they never meet, however tall the axis.
+      { data: { values: [{ y: 0.1, t: "0.10 investigate" }] }, mark: { type: "text", align: "left", baseline: "top", dy: 2, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
+      { data: { values: [{ y: 0.25, t: "0.25 significant" }] }, mark: { type: "text", align: "left", baseline: "bottom", dy: -2, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
       {
         data: { values: rows },
         mark: { type: "line", point: { filled: true, size: 40 }, tooltip: true },
@@ -170,7 +176,9 @@ export function scorePsiRows(version: string, drift: ScoreDrift) {
 }
 
 /** Criterion × period heatmap of the 2-bin PSI; ▲/▼ marks a significant rise/fall of the lift. */
-export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, title = "Per-criterion drift", rowHeight = 22 } = {}) {
+export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, title = "Per-criterion drift", rowHeight: asked = 22 } = {}) {
+  // A row under 16 px makes neighbouring labels print over each other.
+  const rowHeight = Math.max(16, asked);
   const values = drift.flatMap((c) => c.periods.map((p) => ({
     criterion: c.label, period: p.period, psi: p.psi ?? 0, fireRate: p.fireRate, winRate: p.winRateFired, lift: p.lift, liftChange: p.liftChange,
     mark: p.liftFlagged ? ((p.liftChange ?? 0) > 0 ? "▲" : "▼") : p.psiFlagged ? "●" : "", inReference: p.inReference,
@@ -181,7 +189,7 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
     data: { values },
     encoding: {
       x: { field: "period", type: "ordinal", sort: periods, title: "Leads created in" },
-      y: { field: "criterion", type: "nominal", sort: labels, title: null, axis: { labelLimit: 260 } },
+      y: { field: "criterion", type: "nominal", sort: labels, title: null, axis: { labelLimit: 260, grid: false } },
     },
     layer: [
       {

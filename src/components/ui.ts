@@ -37,7 +37,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 }
 
 /** A KPI card: big number, label, optional note. */
-export function Kpi(label: string, value: string, note?: string | Node) {
+export function Kpi(label: string, value: string | Node, note?: string | Node) {
   return el("div", { class: "card" }, el("div", { class: "kpi-label" }, label), el("div", { class: "kpi" }, value), note ? el("div", { class: "muted" }, note) : null);
 }
 
@@ -56,7 +56,7 @@ export const fmtCi = (ci: readonly [number, number], pct = true, digits = 1) =>
   pct ? `${fmtPct(ci[0], digits)} – ${fmtPct(ci[1], digits)}` : `${fmtNum(ci[0])} – ${fmtNum(ci[1])}`;
 
 /** A compact table from rows (cells may be nodes); cells do not wrap unless their column says `wrap` (a long text column, so the others stay in view). */
-export function Table(columns: { key: string; label: string; align?: "left" | "right"; wrap?: boolean }[], rows: Record<string, unknown>[], caption?: string) {
+export function Table(columns: { key: string; label: string | Node; align?: "left" | "right"; wrap?: boolean }[], rows: Record<string, unknown>[], caption?: string) {
   const t = el("table", { class: "compact" });
   if (caption) t.append(el("caption", {}, caption));
   t.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { style: `text-align:${c.align ?? "left"}` }, c.label)))));
