@@ -237,13 +237,13 @@ function pool(periods: CriterionDrift["periods"]) {
 }
 
 /** Won deals: amount against the lead's score percentile, tier colours. */
-export function BestCustomersChart(points: { percentile: number; amount: number; tier: string }[], { width = 640, height = 260 } = {}) {
+export function BestCustomersChart(points: { percentile: number; amount: number; tier: string }[], { width = 640, height = 260, currency = "" } = {}) {
   return Chart({
     data: { values: points },
     mark: { type: "circle", size: 14, opacity: 0.55, tooltip: true },
     encoding: {
       x: { field: "percentile", type: "quantitative", title: "Score percentile among labelled leads (0 = lowest)", scale: { domain: [0, 100] } },
-      y: { field: "amount", type: "quantitative", title: "Won amount", scale: { type: "log" }, axis: { format: "~s" } },
+      y: { field: "amount", type: "quantitative", title: currency ? `Won amount (${currency})` : "Won amount", scale: { type: "log" }, axis: { format: "~s" } },
       color: { field: "tier", type: "nominal", scale: TIER_COLORS, sort: TIER_COLORS.domain, title: "Tier" },
       tooltip: [{ field: "amount", format: ",.0f" }, { field: "percentile", format: ".1f" }, { field: "tier" }],
     },
@@ -270,11 +270,11 @@ export function RevenueDecileChart(b: BestCustomers, { width = 320, height = 220
 }
 
 /** Revenue and won leads per tier. */
-export function RevenueTierTable(b: BestCustomers) {
+export function RevenueTierTable(b: BestCustomers, currency?: string) {
   const names = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" } as Record<string, string>;
   return Table([
     { key: "tier", label: "Tier" }, { key: "won", label: "Won leads", align: "right" }, { key: "count", label: "Share of won leads", align: "right" },
-    { key: "revenue", label: "Revenue", align: "right" }, { key: "share", label: "Share of revenue", align: "right" },
+    { key: "revenue", label: currency ? `Revenue (${currency})` : "Revenue", align: "right" }, { key: "share", label: "Share of revenue", align: "right" },
   ], [...b.tiers].reverse().map((t) => ({
     tier: names[t.tier], won: fmtInt(t.won), count: fmtPct(t.countShare ?? NaN), revenue: fmtInt(t.revenue), share: fmtPct(t.revenueShare ?? NaN),
   })));
@@ -361,7 +361,9 @@ export interface DecisionFormOptions {
 /** A small form that drafts a decision file and offers it as a download (nothing is sent anywhere). */
 export function DecisionForm(o: DecisionFormOptions) {
   const input = (attrs: Record<string, string>) => el("input", attrs) as HTMLInputElement;
-  const date = input({ type: "date", value: o.asOf, name: "date" });
+  // Dates are typed as ISO YYYY-MM-DD, as shown everywhere else (a date picker shows the browser's local format).
+  const isoInput = (value: string, name: string) => input({ type: "text", value, name, placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}", size: "11" });
+  const date = isoInput(o.asOf, "date");
   const attendees = input({ type: "text", placeholder: "Ann (marketing ops), Bo (sales lead)", name: "attendees", size: "40" });
   const versions = o.versions.map((v) => {
     const box = input({ type: "checkbox", value: v, name: "versions" });
@@ -379,7 +381,7 @@ export function DecisionForm(o: DecisionFormOptions) {
     t.setUTCMonth(t.getUTCMonth() + m);
     return Number.isNaN(t.getTime()) ? "" : t.toISOString().slice(0, 10);
   };
-  const next = input({ type: "date", value: plusMonths(o.asOf, o.stableMonths), name: "nextReview" });
+  const next = isoInput(plusMonths(o.asOf, o.stableMonths), "nextReview");
   const notes = el("textarea", { rows: "3", cols: "60", name: "notes", placeholder: "What was seen, why this decision" }) as HTMLTextAreaElement;
   const status = el("div", { class: "muted", role: "status" });
   const preview = el("pre", { class: "decision-preview" });
@@ -392,6 +394,7 @@ export function DecisionForm(o: DecisionFormOptions) {
     decision: decision.value as "keep", version: version.value, nurture: nurture.value === "" ? null : Number(nurture.value),
     salesReady: salesReady.value === "" ? null : Number(salesReady.value), weeks: weeks.value === "" ? null : Number(weeks.value), nextReview: next.value, notes: notes.value,
   });
+  let touched = false;
   const update = () => {
     const show = (node: HTMLElement, on: boolean) => (node.style.display = on ? "flex" : "none");
     show(versionRow, decision.value === "adopt" || decision.value === "move-threshold");
@@ -401,7 +404,9 @@ export function DecisionForm(o: DecisionFormOptions) {
     if (decision.value === "rerun" && Number(weeks.value) > 0 && Number.isFinite(start)) next.value = new Date(start + Number(weeks.value) * 7 * 86_400_000).toISOString().slice(0, 10);
     const r = draftReview(fields());
     preview.textContent = r.ok ? r.text : "";
-    status.replaceChildren(r.ok ? `Valid. Save it as data/reviews/${reviewFileName(date.value)} and rebuild the site: it then appears in the log above.` : ErrorBox(r.error, "Not valid yet"));
+    // Nothing is red before the reader has typed: until then the form only says what it still needs.
+    status.replaceChildren(r.ok ? `Valid. Save it as data/reviews/${reviewFileName(date.value)} and rebuild the site: it then appears in the log above.`
+      : touched ? ErrorBox(r.error, "Not valid yet") : `To make the file: ${r.error.replace(/^[^:]*: /, "")}`);
     download.disabled = !r.ok;
   };
   const download = el("button", { type: "button" }, "Download the decision file") as HTMLButtonElement;
@@ -416,11 +421,11 @@ export function DecisionForm(o: DecisionFormOptions) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   const form = el("form", { class: "decision-form no-print" },
-    row("Date of the review", date), row("Attendees", attendees),
+    row("Date of the review", date, el("span", { class: "muted" }, `set to the data's end date (${o.asOf}): change it to the meeting's date`)), row("Attendees", attendees),
     row("Versions reviewed", ...versions.flatMap(({ v, box }) => [el("label", { class: "inline" }, box, ` ${v}`)])),
     row("Decision", decision), versionRow, thresholdRow, weeksRow, row("Next review", next), row("Notes", notes),
     el("div", {}, download), status, el("details", {}, el("summary", {}, "The file's text"), preview));
-  form.addEventListener("input", update);
+  form.addEventListener("input", () => ((touched = true), update()));
   form.addEventListener("change", update);
   form.addEventListener("submit", (e) => e.preventDefault());
   update();

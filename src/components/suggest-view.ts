@@ -73,7 +73,9 @@ export function DiagnosticsTable(result: SuggestResult) {
         iv: fmtNum(a.iv),
         band: Flag(a.band, BAND_FLAG[a.band]),
         auc: fmtNum(a.auc),
-        rate: best ? `${fmtPct(best.winRateWith)} of ${fmtInt(best.nWith)} (lift ${fmtNum(best.lift, 1)})` : "–",
+        rate: best ? el("span", {}, `${fmtPct(best.winRateWith)} of ${fmtInt(best.nWith)} (lift ${fmtNum(best.lift, 1)})`,
+          // A high lift beside a low IV is no contradiction: the value is rare, so it moves few leads. Say so.
+          (a.band === "useless" || a.band === "weak") && best.lift >= 1.5 ? el("span", {}, " ", Flag(`rare: ${fmtPct(best.nWith / Math.max(1, result.split.train.n))} of leads`)) : "") : "–",
         flag: a.leakage ? Flag("leakage? IV > 0.5 or AUC > 0.9", "bad") : "",
       };
     }),

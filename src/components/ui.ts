@@ -86,3 +86,15 @@ export function DownloadButton(label: string, filename: string, text: () => stri
   });
   return b;
 }
+
+/** A column name as a label: "lead_source" → "Lead source" (the raw name stays in the hover title where it is shown). */
+export function humanLabel(column: string): string {
+  const t = column.replace(/[_\s]+/g, " ").trim();
+  return t ? t[0].toUpperCase() + t.slice(1) : column;
+}
+
+/** How to pick several items in a multi-select box, said once under it. */
+export const MULTI_HINT = "Hold Ctrl (⌘ on a Mac) and click to pick several; Shift-click picks a range. Nothing picked = no filter.";
+
+/** An amount with its currency (from the dataset description): "12,300 EUR"; without one, the bare number. */
+export const fmtMoney = (n: number, currency?: string) => (Number.isFinite(n) ? `${fmtInt(n)}${currency ? ` ${currency}` : ""}` : "–");
