@@ -111,11 +111,7 @@ export function termTitle(key: string): string {
   return `${t.name}: ${t.meaning} Good ${t.good}; investigate ${t.investigate}; bad ${t.bad}.`;
 }
 
-/** "What these numbers mean": one line and the guide for each key, open by default when `open`. */
-export function Glossary(keys: readonly string[], { open = false, title = "What these numbers mean" } = {}): HTMLElement {
-  const d = document.createElement("details");
-  d.className = "glossary";
-  d.open = open;
+function fillGlossary(d: HTMLDetailsElement, keys: readonly string[], title: string) {
   const s = document.createElement("summary");
   s.textContent = title;
   const dl = document.createElement("dl");
@@ -129,13 +125,50 @@ export function Glossary(keys: readonly string[], { open = false, title = "What 
     dd.textContent = `${t.meaning[0].toUpperCase()}${t.meaning.slice(1)} Good ${t.good} · investigate ${t.investigate} · bad ${t.bad}.`;
     dl.append(dt, dd);
   }
-  d.append(s, dl);
+  d.replaceChildren(s, dl);
+  d.hidden = keys.length === 0;
+}
+
+/** "What these numbers mean": one line and the guide for each key, open by default when `open`. */
+export function Glossary(keys: readonly string[], { open = false, title = "What these numbers mean" } = {}): HTMLElement {
+  const d = document.createElement("details");
+  d.className = "glossary";
+  d.open = open;
+  fillGlossary(d, keys, title);
   return d;
 }
 
-/** A glossary of every term named in `root`'s text (call once the page's content is drawn). */
-export function GlossaryOf(root: HTMLElement, options: { open?: boolean; title?: string } = {}): HTMLElement {
-  return Glossary(termsIn(root.innerText ?? root.textContent ?? ""), options);
+/**
+ * A glossary of every metric named in `root`'s text, kept up to date: the
+ * page's cells draw in any order and redraw when an input changes, so the
+ * glossary watches `root` and adds an explanation whenever a new metric
+ * appears (it never removes one while the page is open).
+ */
+export function GlossaryOf(root: HTMLElement | null, { open = false, title = "What these numbers mean" } = {}): HTMLElement {
+  const d = document.createElement("details");
+  d.className = "glossary";
+  d.open = open;
+  d.dataset.glossary = "page";
+  let keys: string[] = [];
+  const refresh = () => {
+    if (!root) return;
+    const own = d.innerText ?? "";
+    const text = (root.innerText ?? root.textContent ?? "").replace(own, "");
+    const found = termsIn(text);
+    const merged = GLOSSARY.map((t) => t.key).filter((k) => keys.includes(k) || found.includes(k));
+    if (merged.length === keys.length) return;
+    keys = merged;
+    fillGlossary(d, keys, title);
+  };
+  refresh();
+  if (root) {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    new MutationObserver((records) => {
+      if (records.every((r) => d.contains(r.target))) return;
+      if (timer === null) timer = setTimeout(() => ((timer = null), refresh()), 60);
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+  }
+  return d;
 }
 
 /** A p-value in words: "p < 0.0001" or "p = 0.032". */

@@ -27,7 +27,7 @@ export function nextStep(h: HeadlineInput): { text: string; href: string; page: 
   const e = h.cal.evaluation;
   const slope = h.cal.outOfTime?.interceptSlope?.slope;
   if (e.auc.auc < 0.65) return { text: `The score barely separates won from lost. Let the data suggest points and thresholds.`, href: "./suggest", page: "Suggestions" };
-  if (h.due?.due) return { text: `A review is due (${h.due.reasons[0] ?? `since ${h.due.nextDate}`}). Hold it with the figures of the Review page.`, href: "./review", page: "Review" };
+  if (h.due?.due) return { text: `A review is due (${(h.due.reasons[0] ?? `since ${h.due.nextDate}`).replace(/\.$/, "")}). Hold it with the figures of the Review page.`, href: "./review", page: "Review" };
   if (!e.monotonicity.monotone) return { text: `Win rates do not rise steadily with the score (${e.monotonicity.violations.length} band(s) drop): see which bands on the Calibration page.`, href: "./calibration", page: "Calibration" };
   if (slope !== undefined && !slopeOk(slope)) return { text: `Scores convert differently on newer leads (calibration slope ${fmtNum(slope, 2)}, good is 0.9–1.1): check the thresholds on the Calibration page.`, href: "./calibration", page: "Calibration" };
   if (h.draft) return { text: `A draft version (${h.draft}) is waiting: compare it with the current one.`, href: "./review", page: "Review" };
@@ -47,7 +47,7 @@ export function Headline(h: HeadlineInput): HTMLElement {
       el("strong", {}, `${TIER_LABEL[t.tier]} ${t.winRate == null ? "–" : fmtPct(t.winRate)}`),
       el("span", { class: "muted" }, ` (${fmtInt(t.leads)} leads${t.ci ? `, ${fmtCi(t.ci)}` : ""})`),
     ]), "."),
-    el("p", {}, "Review: ", h.due ? (h.due.due ? Flag(`due since ${h.due.nextDate}`, "bad") : Flag(`not due; next on ${h.due.scheduledDate}`, "ok")) : "no dates to judge it on (the dataset has no end date)", "."),
+    el("p", {}, "Review: ", h.due ? (h.due.due ? Flag(`due since ${h.due.nextDate}`, "bad") : Flag(`not due; next on ${h.due.scheduledDate}`, "ok")) : "no dates to judge it on (the dataset has no end date)", el("span", { class: "muted" }, " (by the calendar; drift seen on the Review page can bring it forward)"), "."),
     el("p", {}, el("strong", {}, "Next: "), next.text, " ", el("a", { href: next.href }, `Open ${next.page} →`)),
   );
 }
@@ -66,5 +66,5 @@ export const PAGES: { href: string; name: string; question: string }[] = [
 ];
 
 export function WhereNext(): HTMLElement {
-  return el("ul", {}, ...PAGES.map((p) => el("li", {}, el("a", { href: p.href }, el("strong", {}, p.name)), `: ${p.question}.`)));
+  return el("ul", {}, ...PAGES.map((p) => el("li", {}, el("a", { href: p.href }, el("strong", {}, p.name)), `: ${p.question}${p.question.endsWith("?") ? "" : "."}`)));
 }

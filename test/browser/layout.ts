@@ -23,6 +23,8 @@ export interface LayoutDefects {
 
 export async function layoutDefects(page: Page): Promise<LayoutDefects> {
   const terms = GLOSSARY.map((g) => ({ key: g.key, pattern: g.pattern.source, flags: g.pattern.flags }));
+  // The page's glossary catches up with the page's text within ~60 ms (src/components/glossary.ts).
+  await page.waitForTimeout(300);
   return page.evaluate((terms) => {
     const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : ""} "${(e.textContent ?? "").trim().slice(0, 60)}"`;
     const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed";
@@ -49,7 +51,7 @@ export async function layoutDefects(page: Page): Promise<LayoutDefects> {
       }
       // A text mark must stay inside its chart's box.
       const box = chart.getBoundingClientRect();
-      for (const x of texts) if (x.r.left < box.left - 2 || x.r.right > box.right + 2) overlaps.push(`${(chart as HTMLElement).dataset.chart}: "${x.t}" leaves the chart`);
+      for (const x of texts) if (x.r.left < box.left - 2 || x.r.right > box.right + 2 || x.r.top < box.top - 2 || x.r.bottom > box.bottom + 2) overlaps.push(`${(chart as HTMLElement).dataset.chart}: "${x.t}" leaves the chart`);
     }
     const text = document.body.innerText;
     const unexplained = terms
