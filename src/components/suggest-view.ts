@@ -60,9 +60,9 @@ export function DiagnosticsTable(result: SuggestResult) {
   const rows = [...result.attributes].sort((a, b) => b.iv - a.iv);
   return Table(
     [
-      { key: "name", label: "Criterion / column" }, { key: "source", label: "Source" }, { key: "cells", label: "Values / bands", align: "right" },
+      { key: "name", label: "Criterion / column", wrap: true }, { key: "source", label: "Source" }, { key: "cells", label: "Values / bands", align: "right" },
       { key: "iv", label: "IV", align: "right" }, { key: "band", label: "IV band" }, { key: "auc", label: "AUC alone", align: "right" },
-      { key: "rate", label: "Win rate with (best value)", align: "right" }, { key: "flag", label: "" },
+      { key: "rate", label: "Win rate with (best value)", align: "right", wrap: true }, { key: "flag", label: "", wrap: true },
     ],
     rows.map((a) => {
       const best = a.members.map((j) => result.diagnostics[j]).filter((d) => d.nWith >= 30).sort((x, y) => y.winRateWith - x.winRateWith)[0];
