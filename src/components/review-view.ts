@@ -261,7 +261,7 @@ export function RevenueDecileChart(b: BestCustomers, { width = 320, height = 220
         mark: { type: "bar", color: "#1b7f4b", tooltip: true },
         encoding: {
           x: { field: "band", type: "ordinal", sort: null, title: "Score percentile band" },
-          y: { field: "share", type: "quantitative", title: "Share of won revenue", axis: { format: "%" } },
+          y: { field: "share", type: "quantitative", title: "Revenue share", axis: { format: "%" } },
           tooltip: [{ field: "band" }, { field: "share", format: ".1%", title: "Revenue share" }, { field: "won", title: "Won deals" }, { field: "revenue", format: ",.0f" }],
         },
       },
