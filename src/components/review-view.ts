@@ -117,7 +117,7 @@ export function TierWinRateChart(series: CohortSeries[], { width = 640, height =
           mark: { type: "point", filled: true, size: 40, tooltip: true },
           encoding: {
             x: { field: "period", type: "ordinal", sort: periods }, xOffset: { field: "tier", sort: TIER_COLORS.domain },
-            y: { field: "rate", type: "quantitative", title: "Win rate (Wilson 95 %)", axis: { format: "%" } },
+            y: { field: "rate", type: "quantitative", title: "Win rate", axis: { format: "%" } },
             color: { field: "tier", type: "nominal", scale: TIER_COLORS, sort: TIER_COLORS.domain },
             tooltip: [{ field: "version" }, { field: "period" }, { field: "tier" }, { field: "rate", title: "Win rate", format: ".1%" }, { field: "lo", format: ".1%", title: "CI low" }, { field: "hi", format: ".1%", title: "CI high" }, { field: "leads", title: "Labelled leads", format: "," }],
           },
@@ -138,7 +138,7 @@ export function CohortLineChart(series: CohortSeries[], field: "salesReadyShareO
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
       x: { field: "period", type: "ordinal", sort: periods, title: "Leads created in" },
-      y: { field: "value", type: "quantitative", title: pct ? "Wins scored sales-ready" : "Sales-ready per week", ...(pct ? { axis: { format: "%" }, scale: { domain: [0, 1] } } : {}) },
+      y: { field: "value", type: "quantitative", title: pct ? "Wins via sales-ready" : "Sales-ready per week", ...(pct ? { axis: { format: "%" }, scale: { domain: [0, 1] } } : {}) },
       color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
       tooltip: [{ field: "version" }, { field: "period" }, { field: "value", title: pct ? "Share of wins" : "Per week", format: pct ? ".1%" : ".1f" }],
     },
@@ -201,7 +201,7 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
       },
       { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "mark" }, color: { value: "#222" } } },
     ],
-  } as never, { width, height: rowHeight * labels.length + 110, title });
+  } as never, { width, height: rowHeight * labels.length + 170, title });
 }
 
 /** Table of the drifting criteria: reference vs latest fire rate and win rate when fired, flagged periods. */
