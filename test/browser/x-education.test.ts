@@ -51,7 +51,8 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
           expect(text).toContain("9,240");
           expect(text).toContain("3,561");
         } else if (p === "/distributions" || p === "/calibration") {
-          const auc = Number(/AUC (\d\.\d{3})/.exec(text)?.[1] ?? /(0\.\d{3}) \(0\.\d{3}–0\.\d{3}\)/.exec(text)?.[1]);
+          // Distributions: "AUC 0.865 (95 % CI …)"; Calibration's headline table: the AUC with its interval on the next line.
+          const auc = Number(/AUC (\d\.\d{3})/.exec(text)?.[1] ?? /(0\.\d{3})\s+\(?0\.\d{3}–0\.\d{3}\)?/.exec(text)?.[1]);
           expect(auc).toBeGreaterThan(0.8);
           expect(auc).toBeLessThan(0.95);
         }
