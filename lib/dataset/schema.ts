@@ -138,6 +138,8 @@ export const datasetDescriptionSchema = z
     maturityDays: z.number().int().min(0).max(3650).default(90),
     /** The data's end date; default the latest date in the data. */
     asOf: isoDate.optional(),
+    /** Currency of the deal amounts, an ISO 4217 code such as "EUR"; shown beside every amount. */
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code of three capital letters, e.g. "EUR"' }).optional(),
     /** Where outcomes come from; default "deals" when a deals file is given, else "label". */
     outcomeFrom: z.enum(["deals", "label"]).optional(),
   })

@@ -28,6 +28,9 @@ export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: 
     config: {
       font: "system-ui, sans-serif",
       axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.4 },
+      // An axis title never runs past its plot: longer ones end in "…" (full text in the page's caption).
+      axisY: { titleLimit: Math.max(60, Math.round(height * 0.6)) },
+      axisX: { titleLimit: Math.max(80, width - 80) },
       legend: { labelFontSize: 11, titleFontSize: 12, orient: "top" },
       view: { stroke: null },
     },

@@ -12,18 +12,24 @@ export interface Thresholds {
   salesReady: number;
 }
 
-function thresholdLayers(t: Thresholds) {
+/**
+ * The dashed threshold rules with their labels, one label row per threshold
+ * (nurture on the second row, sales-ready on the first), so that two
+ * thresholds close together never print over each other. Every chart with
+ * thresholds (distribution, cumulative, what-if) uses this layer.
+ */
+export function thresholdLayers(t: Thresholds) {
   const values = [
-    { x: t.nurture, label: `nurture ≥ ${t.nurture}` },
-    { x: t.salesReady, label: `sales-ready ≥ ${t.salesReady}` },
+    { x: t.salesReady, label: `sales-ready ≥ ${t.salesReady}`, row: 0 },
+    { x: t.nurture, label: `nurture ≥ ${t.nurture}`, row: 1 },
   ];
   return [
     { data: { values }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { x: { field: "x", type: "quantitative" } } },
-    {
-      data: { values },
-      mark: { type: "text", align: "left", dx: 4, dy: -4, baseline: "top", fontSize: 11, color: "#333" },
-      encoding: { x: { field: "x", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
-    },
+    ...values.map((v) => ({
+      data: { values: [v] },
+      mark: { type: "text", align: "left", dx: 4, dy: 2, baseline: "top", fontSize: 11, color: "#333" },
+      encoding: { x: { field: "x", type: "quantitative" }, y: { value: v.row * 14 }, text: { field: "label" } },
+    })),
   ];
 }
 
@@ -43,7 +49,7 @@ export function DistributionChart(bins: HistogramBin[], t: Thresholds, { width =
           encoding: {
             x: { field: "lo", type: "quantitative", title: "Score at the scoring date (points)" },
             x2: { field: "hi" },
-            y: { field: "share", type: "quantitative", stack: null, title: "Share of the outcome's leads", axis: { format: "%" } },
+            y: { field: "share", type: "quantitative", stack: null, title: "Share of leads", axis: { format: "%" } },
             color: { field: "outcome", type: "nominal", scale: presentColors(bins), title: "Outcome" },
             tooltip: [
               { field: "outcome", title: "Outcome" },
@@ -71,7 +77,7 @@ export function CumulativeChart(bins: HistogramBin[], t: Thresholds, { width = 6
           mark: { type: "line", interpolate: "step-after", strokeWidth: 2, tooltip: true },
           encoding: {
             x: { field: "hi", type: "quantitative", title: "Score (points)" },
-            y: { field: "cumulative", type: "quantitative", title: "Share of the outcome's leads below the score", axis: { format: "%" } },
+            y: { field: "cumulative", type: "quantitative", title: "Share below the score", axis: { format: "%" } },
             color: { field: "outcome", type: "nominal", scale: presentColors(bins), title: "Outcome" },
           },
         },
@@ -95,7 +101,7 @@ export function WinRateBandsChart(rows: { version: string; mid: number; label: s
           mark: { type: "point", size: 60, tooltip: true },
           encoding: {
             x: { field: "mid", type: "quantitative" },
-            y: { field: "rate", type: "quantitative", title: "Win rate (Wilson 95 % interval)", axis: { format: "%" } },
+            y: { field: "rate", type: "quantitative", title: "Win rate (95 % interval)", axis: { format: "%" } },
             color: { field: "version", type: "nominal" },
             fill: { condition: { test: "datum.small", value: "white" }, field: "version", type: "nominal", legend: null },
             tooltip: [{ field: "version" }, { field: "label", title: "Band" }, { field: "n", title: "Leads", format: "," }, { field: "rate", title: "Win rate", format: ".1%" }, { field: "lo", title: "CI low", format: ".1%" }, { field: "hi", title: "CI high", format: ".1%" }, { field: "small", title: "< 30 leads" }],
@@ -139,8 +145,8 @@ export function RocChart(rows: { version: string; fpr: number; tpr: number }[], 
           data: { values: rows },
           mark: { type: "line", strokeWidth: 2 },
           encoding: {
-            x: { field: "fpr", type: "quantitative", title: "Share of lost leads above the cut (FPR)" },
-            y: { field: "tpr", type: "quantitative", title: "Share of won leads above the cut (TPR)" },
+            x: { field: "fpr", type: "quantitative", title: "Lost leads above the cut (FPR)" },
+            y: { field: "tpr", type: "quantitative", title: "Won leads above the cut (TPR)" },
             color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
             order: { field: "fpr" },
           },
@@ -163,7 +169,7 @@ export function LiftGainChart(rows: { version: string; depth: number; value: num
           mark: { type: "line", point: true, tooltip: true },
           encoding: {
             x: { field: "depth", type: "quantitative", title: "Top share of leads by score", axis: { format: "%" } },
-            y: { field: "value", type: "quantitative", title: kind === "lift" ? "Cumulative lift (× base win rate)" : "Share of all wins captured", ...(kind === "gain" ? { axis: { format: "%" } } : {}) },
+            y: { field: "value", type: "quantitative", title: kind === "lift" ? "Lift (× base win rate)" : "Share of wins captured", ...(kind === "gain" ? { axis: { format: "%" } } : {}) },
             color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
           },
         },

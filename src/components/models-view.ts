@@ -118,7 +118,7 @@ export interface VersionActions {
 
 export function CriteriaTable(m: Model) {
   return Table(
-    [{ key: "id", label: "Id" }, { key: "label", label: "Criterion" }, { key: "category", label: "Category" }, { key: "group", label: "Group" }, { key: "rule", label: "Rule" }, { key: "points", label: "Points", align: "right" }],
+    [{ key: "id", label: "Id" }, { key: "label", label: "Criterion", wrap: true }, { key: "category", label: "Category" }, { key: "group", label: "Group" }, { key: "rule", label: "Rule", wrap: true }, { key: "points", label: "Points", align: "right" }],
     m.criteria.map((c) => ({ id: c.id, label: c.label, category: c.category, group: c.group ?? "", rule: ruleText(c.rule), points: c.points ?? "(in bands)" })),
   );
 }
@@ -148,15 +148,16 @@ export function MigrationHeatmap(cells: MigrationCell[], aLabel: string, bLabel:
     {
       data: { values },
       encoding: {
-        x: { field: "to", type: "ordinal", sort: order, title: `Tier under ${bLabel}`, axis: { labelAngle: 0, orient: "top" } },
-        y: { field: "from", type: "ordinal", sort: [...order].reverse(), title: `Tier under ${aLabel}` },
+        // No grid lines (they would cross the cell labels); short titles (the version only), so nothing is cut.
+        x: { field: "to", type: "ordinal", sort: order, title: `${bLabel} (columns)`, axis: { labelAngle: 0, orient: "top", grid: false } },
+        y: { field: "from", type: "ordinal", sort: [...order].reverse(), title: `${aLabel} (rows)`, axis: { grid: false, titleLimit: 200 } },
       },
       layer: [
         { mark: { type: "rect", tooltip: true }, encoding: { color: { field: "leads", type: "quantitative", scale: { scheme: "blues" }, title: "Leads" }, tooltip: [{ field: "from", title: aLabel }, { field: "to", title: bLabel }, { field: "leads", format: "," }, { field: "winRate", title: "Win rate", format: ".1%" }, { field: "ci", title: "95 % CI" }] } },
         { mark: { type: "text", fontSize: 12 }, encoding: { text: { field: "text" }, color: { condition: { test: `datum.leads > ${Math.max(...cells.map((c) => c.leads)) / 2}`, value: "white" }, value: "black" } } },
       ],
     } as never,
-    { width, height: 200, title: `Tier migration ${aLabel} → ${bLabel}` },
+    { width, height: 230, title: `Tier migration ${aLabel} → ${bLabel}` },
   );
 }
 
@@ -166,7 +167,7 @@ export function LeadExplanation(d: LeadDetail, modelLabel: string) {
     el("p", {}, `Scored by ${modelLabel} as of `, el("strong", {}, d.scoringAt), `: `, el("strong", {}, `${+e.score.toFixed(2)} points`), ` → ${TIER_LABEL[e.tier]}. Outcome: ${d.outcome ?? "–"}. `,
       `${d.activities.length} activities up to the scoring date were used; ${d.later} later ones were ignored (no look-ahead).`),
     Table(
-      [{ key: "label", label: "Criterion" }, { key: "because", label: "Value / rule", wrap: true }, { key: "count", label: "Count", align: "right" }, { key: "age", label: "Last activity (days before)", align: "right" }, { key: "points", label: "Points", align: "right" }],
+      [{ key: "label", label: "Criterion", wrap: true }, { key: "because", label: "Value / rule", wrap: true }, { key: "count", label: "Count", align: "right" }, { key: "age", label: "Last activity (days before)", align: "right" }, { key: "points", label: "Points", align: "right" }],
       e.criteria.map((c) => ({
         label: c.fired ? el("strong", {}, c.label) : el("span", { class: "muted" }, c.label),
         because: c.because, count: c.count ?? "", age: c.lastAgeDays == null ? "" : c.lastAgeDays.toFixed(1),

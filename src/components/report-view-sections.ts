@@ -10,6 +10,7 @@ import type { VersionCalibration } from "../lib/workbench/calibration.js";
 import { scoreHistogram } from "../lib/workbench/histogram.js";
 import { labelled } from "../lib/workbench/scored.js";
 import { DistributionChart, RocChart, WinRateBandsChart } from "./charts.js";
+import { fmtP } from "./glossary.js";
 import { CohortAucChart, CriterionDriftHeatmap, PsiChart, scorePsiRows } from "./review-view.js";
 import { DownloadButton, ErrorBox, Flag, Kpi, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
@@ -46,7 +47,7 @@ export function ReportKpis(s: ReportSummary) {
   ];
   if (s.comparison) {
     const c = s.comparison;
-    cards.push(Kpi(`ΔAUC ${c.a} vs ${c.b}`, `${c.deltaAuc >= 0 ? "+" : ""}${fmtNum(c.deltaAuc)}`, `95 % CI ${fmtNum(c.ci95[0])} to ${fmtNum(c.ci95[1])}, ${c.p < 0.0001 ? "p < 0.0001" : `p = ${fmtNum(c.p, 4)}`} (paired DeLong)`));
+    cards.push(Kpi(`ΔAUC ${c.a} vs ${c.b}`, `${c.deltaAuc >= 0 ? "+" : ""}${fmtNum(c.deltaAuc)}`, `95 % CI ${fmtNum(c.ci95[0])} to ${fmtNum(c.ci95[1])}, ${fmtP(c.p)} (paired DeLong)`));
   }
   if (r) cards.push(Kpi(`Score PSI ${r.latest.period ?? ""}`, fmtNum(r.latest.scorePsi ?? NaN), `largest criterion PSI ${fmtNum(r.latest.maxCriterionPsi ?? NaN)}`));
   return el("div", { class: "grid grid-cols-3 report-kpis" }, ...cards);
@@ -85,7 +86,7 @@ export function ReportTierTables(s: ReportSummary) {
     v.error ? ErrorBox(v.error, "Not evaluated") : Table([
       { key: "tier", label: "Tier" }, { key: "leads", label: "Leads", align: "right" }, { key: "rate", label: "Win rate (95 % CI)", align: "right" }, { key: "wins", label: "Share of wins", align: "right" },
     ], [...(v.tiers ?? [])].reverse().map((t) => ({
-      tier: names[t.tier], leads: fmtInt(t.leads), rate: t.winRate === null ? "–" : `${fmtPct(t.winRate)} (${t.ci ? fmtCi(t.ci) : "–"})`, wins: fmtPct(t.shareOfWins ?? NaN),
+      tier: names[t.tier], leads: fmtInt(t.leads), rate: t.winRate === null ? "–" : el("span", {}, fmtPct(t.winRate), el("br"), el("span", { class: "muted" }, t.ci ? fmtCi(t.ci) : "–")), wins: fmtPct(t.shareOfWins ?? NaN),
     }))))));
 }
 
@@ -104,7 +105,7 @@ export function ReportCohortsAndDrift(data: ReportData) {
     el("h3", {}, `Criterion drift, ${v}`),
     el("p", {}, flagged.length ? `${flagged.length} criteria flagged: ${flagged.map((c) => `${c.label} (${c.flaggedPeriods.join(", ")})`).join("; ")}.` : "No criterion flagged.",
       el("span", { class: "muted" }, " Colour: PSI of fired / not fired against the reference (grey < 0.10, amber 0.10–0.25, red ≥ 0.25); ▲ / ▼ the lift moved by ≥ 0.3 and the win rate when fired differs (p < 0.05).")),
-    r.criterionDrift ? CriterionDriftHeatmap(r.criterionDrift, { width: PRINT_WIDTH + 60, rowHeight: 13, title: `Criterion drift, ${v}` }) : null);
+    r.criterionDrift ? CriterionDriftHeatmap(r.criterionDrift, { width: PRINT_WIDTH + 60, rowHeight: 16, title: `Criterion drift, ${v}` }) : null);
 }
 
 /** Draft vs current, when a draft exists. */
@@ -117,7 +118,7 @@ export function ReportSuggestion(s: ReportSummary) {
   const verdict = c.p < 0.05 ? (c.deltaAuc > 0 ? "separates won from lost significantly better" : "separates won from lost significantly worse") : "does not differ significantly";
   return el("div", {},
     el("p", {}, `The draft ${draft ? label(draft) : c.a} ${verdict} than the current ${cur ? label(cur) : c.b}: ΔAUC `, el("strong", {}, `${c.deltaAuc >= 0 ? "+" : ""}${fmtNum(c.deltaAuc)}`),
-      ` (95 % CI ${fmtNum(c.ci95[0])} to ${fmtNum(c.ci95[1])}, ${c.p < 0.0001 ? "p < 0.0001" : `p = ${fmtNum(c.p, 4)}`}) on the same ${fmtInt(c.n)} labelled leads.`),
+      ` (95 % CI ${fmtNum(c.ci95[0])} to ${fmtNum(c.ci95[1])}, ${fmtP(c.p)}) on the same ${fmtInt(c.n)} labelled leads.`),
     Table([{ key: "v", label: "Version" }, { key: "auc", label: "AUC", align: "right" }, { key: "thr", label: "Thresholds", align: "right" }, { key: "sr", label: "Sales-ready leads · win rate", align: "right" }, { key: "share", label: "Share of wins", align: "right" }],
       [draft, cur].filter((v): v is VersionHeadline => !!v).map((v) => ({
         v: `${v.label} (${v.status})`, auc: fmtNum(v.auc ?? NaN), thr: `${v.thresholds.nurture} / ${v.thresholds.salesReady}`,

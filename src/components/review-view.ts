@@ -29,9 +29,13 @@ export const PSI_BANDS = [
 ];
 
 /** The banner at the top of the review: due or not, why, and when next. */
-export function ReviewDueBanner(due: ReviewDue, ctx: { asOf: string; version: string; effectiveFrom: string; lastReview: string | null; stableMonths: number }) {
+export function ReviewDueBanner(due: ReviewDue, ctx: { asOf: string; version: string; effectiveFrom: string; lastReview: string | null; stableMonths: number; laterReviews?: number }) {
+  const logged = ctx.lastReview
+    ? ctx.lastReview < ctx.effectiveFrom ? `the last review logged (${ctx.lastReview}) predates this version` : `last review logged on ${ctx.lastReview}`
+    : `no review logged between ${ctx.effectiveFrom} and ${ctx.asOf}`;
+  const later = ctx.laterReviews ? ` The decision log below also holds ${ctx.laterReviews} review(s) dated after ${ctx.asOf}: they are not counted, since the data stop on that day.` : "";
   const facts = `Judged on the dataset's end date ${ctx.asOf} (not today's date). ${ctx.version} took effect on ${ctx.effectiveFrom}; ` +
-    `${ctx.lastReview ? `last review logged on ${ctx.lastReview}` : "no review logged since"}; cadence once proven: every ${ctx.stableMonths} months.`;
+    `${logged}; cadence once proven: every ${ctx.stableMonths} months.${later}`;
   const style = due.due ? "border-left:6px solid #c0392b;background:#fdf1f0" : "border-left:6px solid #1b7f4b;background:#eef8f2";
   return el("div", { class: `review-banner ${due.due ? "due" : "ok"}`, role: "status", style: `${style};padding:0.6rem 1rem;margin:1rem 0;max-width:900px` },
     el("strong", { style: "font-size:1.15rem" }, due.due ? `Review due (since ${due.nextDate})` : `No review due: next one on ${due.scheduledDate}`),
@@ -111,7 +115,7 @@ export function TierWinRateChart(series: CohortSeries[], { width = 640, height =
           mark: { type: "point", filled: true, size: 40, tooltip: true },
           encoding: {
             x: { field: "period", type: "ordinal", sort: periods }, xOffset: { field: "tier", sort: TIER_COLORS.domain },
-            y: { field: "rate", type: "quantitative", title: "Win rate (Wilson 95 %)", axis: { format: "%" } },
+            y: { field: "rate", type: "quantitative", title: "Win rate", axis: { format: "%" } },
             color: { field: "tier", type: "nominal", scale: TIER_COLORS, sort: TIER_COLORS.domain },
             tooltip: [{ field: "version" }, { field: "period" }, { field: "tier" }, { field: "rate", title: "Win rate", format: ".1%" }, { field: "lo", format: ".1%", title: "CI low" }, { field: "hi", format: ".1%", title: "CI high" }, { field: "leads", title: "Labelled leads", format: "," }],
           },
@@ -132,7 +136,7 @@ export function CohortLineChart(series: CohortSeries[], field: "salesReadyShareO
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
       x: { field: "period", type: "ordinal", sort: periods, title: "Leads created in" },
-      y: { field: "value", type: "quantitative", title: pct ? "Share of the cohort's wins scored sales-ready" : "Sales-ready leads handed over per week", ...(pct ? { axis: { format: "%" }, scale: { domain: [0, 1] } } : {}) },
+      y: { field: "value", type: "quantitative", title: pct ? "Wins via sales-ready" : "Sales-ready per week", ...(pct ? { axis: { format: "%" }, scale: { domain: [0, 1] } } : {}) },
       color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
       tooltip: [{ field: "version" }, { field: "period" }, { field: "value", title: pct ? "Share of wins" : "Per week", format: pct ? ".1%" : ".1f" }],
     },
@@ -145,9 +149,11 @@ export function PsiChart(rows: { series: string; period: string; psi: number; in
   const top = Math.max(0.3, ...rows.map((r) => r.psi)) * 1.05;
   return Chart({
     layer: [
-      { data: { values: PSI_BANDS.map((b) => ({ ...b, hi: Math.min(b.hi, top) })) }, mark: { type: "rect", opacity: 0.9 }, encoding: { y: { field: "lo", type: "quantitative", scale: { domain: [0, top] } }, y2: { field: "hi" }, color: { field: "color", type: "nominal", scale: null } } },
+      { data: { values: PSI_BANDS.map((b, i) => ({ ...b, hi: i === PSI_BANDS.length - 1 ? top : Math.min(b.hi, top) })) }, mark: { type: "rect", opacity: 0.9 }, encoding: { y: { field: "lo", type: "quantitative", scale: { domain: [0, top] } }, y2: { field: "hi" }, color: { field: "color", type: "nominal", scale: null } } },
       { data: { values: [{ y: 0.1 }, { y: 0.25 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#666" }, encoding: { y: { field: "y", type: "quantitative" } } },
-      { data: { values: [{ y: 0.1, t: "0.10 investigate" }, { y: 0.25, t: "0.25 significant" }] }, mark: { type: "text", align: "left", dy: -5, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
+      // "investigate" sits under its line, "significant" over its own: they never meet, however tall the axis.
+      { data: { values: [{ y: 0.1, t: "0.10 investigate" }] }, mark: { type: "text", align: "left", baseline: "top", dy: 2, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
+      { data: { values: [{ y: 0.25, t: "0.25 significant" }] }, mark: { type: "text", align: "left", baseline: "bottom", dy: -2, fontSize: 10, color: "#555" }, encoding: { y: { field: "y", type: "quantitative" }, x: { value: 4 }, text: { field: "t" } } },
       {
         data: { values: rows },
         mark: { type: "line", point: { filled: true, size: 40 }, tooltip: true },
@@ -168,7 +174,9 @@ export function scorePsiRows(version: string, drift: ScoreDrift) {
 }
 
 /** Criterion × period heatmap of the 2-bin PSI; ▲/▼ marks a significant rise/fall of the lift. */
-export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, title = "Per-criterion drift", rowHeight = 22 } = {}) {
+export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, title = "Per-criterion drift", rowHeight: asked = 22 } = {}) {
+  // A row under 16 px makes neighbouring labels print over each other.
+  const rowHeight = Math.max(16, asked);
   const values = drift.flatMap((c) => c.periods.map((p) => ({
     criterion: c.label, period: p.period, psi: p.psi ?? 0, fireRate: p.fireRate, winRate: p.winRateFired, lift: p.lift, liftChange: p.liftChange,
     mark: p.liftFlagged ? ((p.liftChange ?? 0) > 0 ? "▲" : "▼") : p.psiFlagged ? "●" : "", inReference: p.inReference,
@@ -179,7 +187,7 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
     data: { values },
     encoding: {
       x: { field: "period", type: "ordinal", sort: periods, title: "Leads created in" },
-      y: { field: "criterion", type: "nominal", sort: labels, title: null, axis: { labelLimit: 260 } },
+      y: { field: "criterion", type: "nominal", sort: labels, title: null, axis: { labelLimit: 260, grid: false } },
     },
     layer: [
       {
@@ -191,7 +199,7 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
       },
       { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "mark" }, color: { value: "#222" } } },
     ],
-  } as never, { width, height: rowHeight * labels.length + 110, title });
+  } as never, { width, height: rowHeight * labels.length + 170, title });
 }
 
 /** Table of the drifting criteria: reference vs latest fire rate and win rate when fired, flagged periods. */
@@ -227,13 +235,13 @@ function pool(periods: CriterionDrift["periods"]) {
 }
 
 /** Won deals: amount against the lead's score percentile, tier colours. */
-export function BestCustomersChart(points: { percentile: number; amount: number; tier: string }[], { width = 640, height = 260 } = {}) {
+export function BestCustomersChart(points: { percentile: number; amount: number; tier: string }[], { width = 640, height = 260, currency = "" } = {}) {
   return Chart({
     data: { values: points },
     mark: { type: "circle", size: 14, opacity: 0.55, tooltip: true },
     encoding: {
       x: { field: "percentile", type: "quantitative", title: "Score percentile among labelled leads (0 = lowest)", scale: { domain: [0, 100] } },
-      y: { field: "amount", type: "quantitative", title: "Won amount", scale: { type: "log" }, axis: { format: "~s" } },
+      y: { field: "amount", type: "quantitative", title: currency ? `Won amount (${currency})` : "Won amount", scale: { type: "log" }, axis: { format: "~s" } },
       color: { field: "tier", type: "nominal", scale: TIER_COLORS, sort: TIER_COLORS.domain, title: "Tier" },
       tooltip: [{ field: "amount", format: ",.0f" }, { field: "percentile", format: ".1f" }, { field: "tier" }],
     },
@@ -251,7 +259,7 @@ export function RevenueDecileChart(b: BestCustomers, { width = 320, height = 220
         mark: { type: "bar", color: "#1b7f4b", tooltip: true },
         encoding: {
           x: { field: "band", type: "ordinal", sort: null, title: "Score percentile band" },
-          y: { field: "share", type: "quantitative", title: "Share of won revenue", axis: { format: "%" } },
+          y: { field: "share", type: "quantitative", title: "Revenue share", axis: { format: "%" } },
           tooltip: [{ field: "band" }, { field: "share", format: ".1%", title: "Revenue share" }, { field: "won", title: "Won deals" }, { field: "revenue", format: ",.0f" }],
         },
       },
@@ -260,11 +268,11 @@ export function RevenueDecileChart(b: BestCustomers, { width = 320, height = 220
 }
 
 /** Revenue and won leads per tier. */
-export function RevenueTierTable(b: BestCustomers) {
+export function RevenueTierTable(b: BestCustomers, currency?: string) {
   const names = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" } as Record<string, string>;
   return Table([
     { key: "tier", label: "Tier" }, { key: "won", label: "Won leads", align: "right" }, { key: "count", label: "Share of won leads", align: "right" },
-    { key: "revenue", label: "Revenue", align: "right" }, { key: "share", label: "Share of revenue", align: "right" },
+    { key: "revenue", label: currency ? `Revenue (${currency})` : "Revenue", align: "right" }, { key: "share", label: "Share of revenue", align: "right" },
   ], [...b.tiers].reverse().map((t) => ({
     tier: names[t.tier], won: fmtInt(t.won), count: fmtPct(t.countShare ?? NaN), revenue: fmtInt(t.revenue), share: fmtPct(t.revenueShare ?? NaN),
   })));
@@ -361,7 +369,9 @@ export interface DecisionFormOptions {
 /** A small form that drafts a decision file and offers it as a download (nothing is sent anywhere). */
 export function DecisionForm(o: DecisionFormOptions) {
   const input = (attrs: Record<string, string>) => el("input", attrs) as HTMLInputElement;
-  const date = input({ type: "date", value: o.asOf, name: "date" });
+  // Dates are typed as ISO YYYY-MM-DD, as shown everywhere else (a date picker shows the browser's local format).
+  const isoInput = (value: string, name: string) => input({ type: "text", value, name, placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}", size: "11" });
+  const date = isoInput(o.asOf, "date");
   const attendees = input({ type: "text", placeholder: "Ann (marketing ops), Bo (sales lead)", name: "attendees", size: "40" });
   const versions = o.versions.map((v) => {
     const box = input({ type: "checkbox", value: v, name: "versions" });
@@ -379,7 +389,7 @@ export function DecisionForm(o: DecisionFormOptions) {
     t.setUTCMonth(t.getUTCMonth() + m);
     return Number.isNaN(t.getTime()) ? "" : t.toISOString().slice(0, 10);
   };
-  const next = input({ type: "date", value: plusMonths(o.asOf, o.stableMonths), name: "nextReview" });
+  const next = isoInput(plusMonths(o.asOf, o.stableMonths), "nextReview");
   const notes = el("textarea", { rows: "3", cols: "60", name: "notes", placeholder: "What was seen, why this decision" }) as HTMLTextAreaElement;
   const status = el("div", { class: "muted", role: "status" });
   const preview = el("pre", { class: "decision-preview" });
@@ -392,6 +402,7 @@ export function DecisionForm(o: DecisionFormOptions) {
     decision: decision.value as "keep", version: version.value, nurture: nurture.value === "" ? null : Number(nurture.value),
     salesReady: salesReady.value === "" ? null : Number(salesReady.value), weeks: weeks.value === "" ? null : Number(weeks.value), nextReview: next.value, notes: notes.value,
   });
+  let touched = false;
   const update = () => {
     const show = (node: HTMLElement, on: boolean) => (node.style.display = on ? "flex" : "none");
     show(versionRow, decision.value === "adopt" || decision.value === "move-threshold");
@@ -401,7 +412,9 @@ export function DecisionForm(o: DecisionFormOptions) {
     if (decision.value === "rerun" && Number(weeks.value) > 0 && Number.isFinite(start)) next.value = new Date(start + Number(weeks.value) * 7 * 86_400_000).toISOString().slice(0, 10);
     const r = draftReview(fields());
     preview.textContent = r.ok ? r.text : "";
-    status.replaceChildren(r.ok ? `Valid. Save it as ${reviewFileName(date.value)} in this dataset's decision folder (data/reviews/ for the bundled sample, else the folder given as LEADSCORE_REVIEWS or --reviews) and rebuild the site: it then appears in the log above.` : ErrorBox(r.error, "Not valid yet"));
+    // Nothing is red before the reader has typed: until then the form only says what it still needs.
+    status.replaceChildren(r.ok ? `Valid. Save it as ${reviewFileName(date.value)} in this dataset's decision folder (data/reviews/ for the bundled sample, else the folder given as LEADSCORE_REVIEWS or --reviews) and rebuild the site: it then appears in the log above.`
+      : touched ? ErrorBox(r.error, "Not valid yet") : `To make the file: ${r.error.replace(/^[^:]*: /, "")}`);
     download.disabled = !r.ok;
   };
   const download = el("button", { type: "button" }, "Download the decision file") as HTMLButtonElement;
@@ -416,11 +429,11 @@ export function DecisionForm(o: DecisionFormOptions) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   const form = el("form", { class: "decision-form no-print" },
-    row("Date of the review", date), row("Attendees", attendees),
+    row("Date of the review", date, el("span", { class: "muted" }, `set to the data's end date (${o.asOf}): change it to the meeting's date`)), row("Attendees", attendees),
     row("Versions reviewed", ...versions.flatMap(({ v, box }) => [el("label", { class: "inline" }, box, ` ${v}`)])),
     row("Decision", decision), versionRow, thresholdRow, weeksRow, row("Next review", next), row("Notes", notes),
     el("div", {}, download), status, el("details", {}, el("summary", {}, "The file's text"), preview));
-  form.addEventListener("input", update);
+  form.addEventListener("input", () => ((touched = true), update()));
   form.addEventListener("change", update);
   form.addEventListener("submit", (e) => e.preventDefault());
   update();

@@ -60,9 +60,9 @@ export function DiagnosticsTable(result: SuggestResult) {
   const rows = [...result.attributes].sort((a, b) => b.iv - a.iv);
   return Table(
     [
-      { key: "name", label: "Criterion / column" }, { key: "source", label: "Source" }, { key: "cells", label: "Values / bands", align: "right" },
+      { key: "name", label: "Criterion / column", wrap: true }, { key: "source", label: "Source" }, { key: "cells", label: "Values / bands", align: "right" },
       { key: "iv", label: "IV", align: "right" }, { key: "band", label: "IV band" }, { key: "auc", label: "AUC alone", align: "right" },
-      { key: "rate", label: "Win rate with (best value)", align: "right" }, { key: "flag", label: "" },
+      { key: "rate", label: "Win rate with (best value)", align: "right", wrap: true }, { key: "flag", label: "", wrap: true },
     ],
     rows.map((a) => {
       const best = a.members.map((j) => result.diagnostics[j]).filter((d) => d.nWith >= 30).sort((x, y) => y.winRateWith - x.winRateWith)[0];
@@ -73,7 +73,9 @@ export function DiagnosticsTable(result: SuggestResult) {
         iv: fmtNum(a.iv),
         band: Flag(a.band, BAND_FLAG[a.band]),
         auc: fmtNum(a.auc),
-        rate: best ? `${fmtPct(best.winRateWith)} of ${fmtInt(best.nWith)} (lift ${fmtNum(best.lift, 1)})` : "–",
+        rate: best ? el("span", {}, `${fmtPct(best.winRateWith)} of ${fmtInt(best.nWith)} (lift ${fmtNum(best.lift, 1)})`,
+          // A high lift beside a low IV is no contradiction: the value is rare, so it moves few leads. Say so.
+          (a.band === "useless" || a.band === "weak") && best.lift >= 1.5 ? el("span", {}, " ", Flag(`rare: ${fmtPct(best.nWith / Math.max(1, result.split.train.n))} of leads`)) : "") : "–",
         flag: a.leakage ? Flag("leakage? IV > 0.5 or AUC > 0.9", "bad") : "",
       };
     }),

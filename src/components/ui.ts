@@ -37,7 +37,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 }
 
 /** A KPI card: big number, label, optional note. */
-export function Kpi(label: string, value: string, note?: string | Node) {
+export function Kpi(label: string, value: string | Node, note?: string | Node) {
   return el("div", { class: "card" }, el("div", { class: "kpi-label" }, label), el("div", { class: "kpi" }, value), note ? el("div", { class: "muted" }, note) : null);
 }
 
@@ -56,7 +56,7 @@ export const fmtCi = (ci: readonly [number, number], pct = true, digits = 1) =>
   pct ? `${fmtPct(ci[0], digits)} – ${fmtPct(ci[1], digits)}` : `${fmtNum(ci[0])} – ${fmtNum(ci[1])}`;
 
 /** A compact table from rows (cells may be nodes); cells do not wrap unless their column says `wrap` (a long text column, so the others stay in view). */
-export function Table(columns: { key: string; label: string; align?: "left" | "right"; wrap?: boolean }[], rows: Record<string, unknown>[], caption?: string) {
+export function Table(columns: { key: string; label: string | Node; align?: "left" | "right"; wrap?: boolean }[], rows: Record<string, unknown>[], caption?: string) {
   const t = el("table", { class: "compact" });
   if (caption) t.append(el("caption", {}, caption));
   t.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { style: `text-align:${c.align ?? "left"}` }, c.label)))));
@@ -86,3 +86,15 @@ export function DownloadButton(label: string, filename: string | (() => string),
   });
   return b;
 }
+
+/** A column name as a label: "lead_source" → "Lead source" (the raw name stays in the hover title where it is shown). */
+export function humanLabel(column: string): string {
+  const t = column.replace(/[_\s]+/g, " ").trim();
+  return t ? t[0].toUpperCase() + t.slice(1) : column;
+}
+
+/** How to pick several items in a multi-select box, said once under it. */
+export const MULTI_HINT = "Hold Ctrl (⌘ on a Mac) and click to pick several; Shift-click picks a range. Nothing picked = no filter.";
+
+/** An amount with its currency (from the dataset description): "12,300 EUR"; without one, the bare number. */
+export const fmtMoney = (n: number, currency?: string) => (Number.isFinite(n) ? `${fmtInt(n)}${currency ? ` ${currency}` : ""}` : "–");

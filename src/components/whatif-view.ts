@@ -126,7 +126,7 @@ export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width
     last = r;
     const dAuc = r.auc != null && baseline.auc != null ? r.auc - baseline.auc : NaN;
     summary.replaceChildren(
-      `AUC `, el("strong", {}, fmtNum(r.auc ?? NaN)), ` (was ${fmtNum(baseline.auc ?? NaN)}, `, el("strong", {}, `${dAuc >= 0 ? "+" : ""}${fmtNum(dAuc)}`), `)${r.aucExact ? "" : ` ±${fmtNum(r.aucMaxError, 4)}`}. `,
+      `AUC `, el("strong", {}, fmtNum(r.auc ?? NaN)), ` (was ${fmtNum(baseline.auc ?? NaN)}, `, el("strong", {}, `${dAuc >= 0 ? "+" : ""}${fmtNum(dAuc)}`), `)${r.aucExact ? "" : `; ±${fmtNum(r.aucMaxError, 4)} = the most this quick estimate can differ from the exact AUC`}. `,
       `Sales-ready: ${fmtInt(r.tiers["sales-ready"].won + r.tiers["sales-ready"].lost + r.tiers["sales-ready"].open)} leads capturing ${fmtPct(r.tiers["sales-ready"].won / (r.counts.won || 1))} of wins. `,
       el("span", { class: "muted", "data-rescore-ms": String(r.ms) }, `Re-scored ${fmtInt(r.n)} leads in ${r.ms.toFixed(1)} ms.`),
       el("br"),

@@ -26,7 +26,7 @@ const signed = (x: number) => (x > 0 ? `+${x}` : num(x));
 function wide(table: HTMLElement, minWidth = "15rem") {
   for (const th of table.querySelectorAll("th")) (th as HTMLElement).style.cssText += "white-space:normal; vertical-align:bottom;";
   for (const cell of table.querySelectorAll("tr > :first-child")) (cell as HTMLElement).style.cssText += `white-space:normal; min-width:${minWidth}; max-width:24rem;`;
-  return el("div", { style: "overflow-x:auto; max-width:100%" }, table);
+  return el("div", { style: "overflow-x:auto; max-width:100%", "data-scrollable": "" }, table);
 }
 const DISPUTED = "#c0392b";
 const AGREED = "#2f6db5";

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, pageDefects, startSession, waitReady, type Session } from "./harness.js";
+import { layoutDefects } from "./layout.js";
 
 // Every page of the config, read from it, so a new page is tested without editing this file.
 const PAGES = [...readFileSync("observablehq.config.ts", "utf8").matchAll(/path: "([^"]+)"/g)].map((m) => m[1]);
@@ -33,6 +34,9 @@ describe("every page of the built site", () => {
         expect(problems.failedRequests).toEqual([]);
         expect(problems.consoleErrors).toEqual([]);
         expect(problems.pageErrors).toEqual([]);
+        // At 1,280 px: no sideways scroll, no cut cell or card, no overlapping chart text, every metric named is explained.
+        const layout = await layoutDefects(page);
+        expect({ ...layout, docWidth: undefined, winWidth: undefined, fits: layout.docWidth <= layout.winWidth }).toEqual({ docWidth: undefined, winWidth: undefined, fits: true, cut: [], overlaps: [], unexplained: [] });
         await page.screenshot({ path: `test-results/page${path === "/" ? "-index" : path.replace(/\//g, "-")}.png`, fullPage: true });
       } finally {
         await close();

@@ -4,7 +4,8 @@
  * and calibration pages render with sensible numbers, and no page nor the
  * report's summary carries anything of the bundled sample (its decision log,
  * its workshop votes, its versions) or deal/maturity wording (X Education's
- * outcomes come from a label column). Skipped, with a message, where
+ * outcomes come from a label column), and every page passes the layout
+ * checks at 1,280 px. Skipped, with a message, where
  * ../shared/data is absent (a user's clone).
  */
 import { spawnSync } from "node:child_process";
@@ -13,10 +14,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, pageDefects, startSession, waitReady, type Session } from "./harness.js";
+import { layoutDefects } from "./layout.js";
+import { PAGES } from "./site-pages.js";
 
 const LEADS = "../shared/data/x-education-leads/Leads.csv";
-// Every page of the config, read from it, so a new page is checked without editing this file.
-const PAGES = [...readFileSync("observablehq.config.ts", "utf8").matchAll(/path: "([^"]+)"/g)].map((m) => m[1]);
 /** Text that only the bundled sample's decision log, votes and versions carry. */
 const SAMPLE_ONLY = ["Head of sales", "starting@", "starting v", "starting-v2", "votes.csv"];
 /** Wording that only fits outcomes defined by deals (X Education's come from a label column). */
@@ -56,7 +57,7 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
 
   // The active dataset is the context: nothing of the sample, and no deal wording for label outcomes.
   for (const p of PAGES) {
-    it(`${p} renders with no defect, nothing of the sample and no deal or maturity wording`, async () => {
+    it(`${p} renders with no defect, nothing of the sample, no deal or maturity wording, and fits at 1,280 px`, async () => {
       const { page, problems, close } = await openPage(session, p);
       try {
         await waitReady(page, 120_000, problems);
@@ -75,6 +76,8 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
         expect(d.errorCells).toEqual([]);
         expect(d.emptyCharts).toEqual([]);
         expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] });
+        const layout = await layoutDefects(page);
+        expect({ ...layout, docWidth: undefined, winWidth: undefined, fits: layout.docWidth <= layout.winWidth }).toEqual({ docWidth: undefined, winWidth: undefined, fits: true, cut: [], overlaps: [], unexplained: [] });
         const shown = await page.evaluate(() => document.body.innerText);
         if (p === "/fit-engagement") {
           // No activities table: the page says so plainly and shows no grid.
@@ -85,7 +88,8 @@ describe.skipIf(!present)("the site built on the X Education data", () => {
           expect(shown).toContain("9,240");
           expect(shown).toContain("3,561");
         } else if (p === "/distributions" || p === "/calibration") {
-          const auc = Number(/AUC (\d\.\d{3})/.exec(shown)?.[1] ?? /(0\.\d{3}) \(0\.\d{3}–0\.\d{3}\)/.exec(shown)?.[1]);
+          // Distributions: "AUC 0.865 (95 % CI …)"; Calibration's headline table: the AUC with its interval on the next line.
+          const auc = Number(/AUC (\d\.\d{3})/.exec(shown)?.[1] ?? /(0\.\d{3})\s+\(?0\.\d{3}–0\.\d{3}\)?/.exec(shown)?.[1]);
           expect(auc).toBeGreaterThan(0.8);
           expect(auc).toBeLessThan(0.95);
         }
