@@ -85,7 +85,7 @@ export function checkVersions(entries: VersionEntry[], shape: DataShape): Versio
     if (!missing.length) return e;
     return {
       ...e, status: "not-for-dataset", missing,
-      reason: `model ${e.model.id} v${e.model.version} is not for this dataset: ${missing.join("; ")}. ${dataHas(shape)} Use it with the data it was made for, or build a version for these columns.`,
+      reason: `model ${e.model.id} v${e.model.version}: not for this dataset: ${missing.join("; ")}. ${dataHas(shape)} Use it with the data it was made for, or build a version for these columns.`,
     };
   });
 }

@@ -41,17 +41,20 @@ describe("fit and engagement on the sample", () => {
     }
   });
 
-  it("on the sample, both starting models over-weight behaviour while the ground truth's weighting is not rejected", () => {
-    // An engagement point of starting v1/v2 is worth less than a fit point: the whole 95 % interval lies below 1.
+  it("on the sample, the starting models' mix is not rejected, while ground-truth-v1 (without the recency terms) under-weights behaviour", () => {
+    // Since the sample's ground truth has recency effects on pricing-page views and webinars (lib/sample/ground-truth.ts),
+    // an engagement point of starting v1/v2 is worth about one fit point: the 95 % interval contains 1
+    // (measured: v1 1.01, 0.92–1.10; v2 0.98, 0.91–1.06).
     for (const id of ["starting@1", "starting@2"]) {
       const w = results.get(id)!.comparison!.weight;
       expect(w.converged, id).toBe(true);
-      expect(w.ci95![1], id).toBeLessThan(1);
+      expect(w.ci95![0], id).toBeLessThan(1);
+      expect(w.ci95![1], id).toBeGreaterThan(1);
     }
-    // The ground truth scales both kinds of points by the same PDO (20 points double the odds): ratio ≈ 1.
+    // data/models/ground-truth-v1.json predates those recency terms: on the data its engagement points are worth more
+    // than its fit points, the whole interval above 1 (measured 1.12, 1.05–1.19).
     const gt = results.get("ground-truth@1")!.comparison!.weight;
-    expect(gt.ci95![0]).toBeLessThan(1);
-    expect(gt.ci95![1]).toBeGreaterThan(1);
+    expect(gt.ci95![0]).toBeGreaterThan(1);
   });
 
   it("the total beats fit only and engagement only for every version (paired DeLong, p < 0.05)", () => {
