@@ -2,6 +2,7 @@
  * What every browser benchmark needs: the folder it built served on
  * 127.0.0.1 and Debian's Chromium launched headless (flags from PLATFORM.md).
  */
+import { readFileSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 // @ts-expect-error plain ESM script without types
 import { serve } from "../scripts/serve.mjs";
@@ -15,4 +16,14 @@ export async function launchBench(dir: string): Promise<{ server: { url: string;
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   return { server, browser };
+}
+
+/** A process's resident memory now (VmRSS) or its peak (VmHWM, the kernel's), in bytes, from /proc; 0 when unreadable. */
+export function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }

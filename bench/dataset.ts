@@ -23,7 +23,7 @@ import { openWasmDb } from "../lib/db/node-wasm.js";
 import type { Db } from "../lib/db/types.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { parseDatasetDescription } from "../lib/dataset/schema.js";
-import { launchBench } from "./browser-session.js";
+import { launchBench, statusKb } from "./browser-session.js";
 
 
 /** Deterministic generator (mulberry32). */
@@ -210,14 +210,6 @@ window.runDatasetBench = async (descriptionJson) => {
 };
 `;
 
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 async function runBrowser(bytes: Uint8Array): Promise<Figures & { peakRss: number; hwm: number }> {
   if (!existsSync(CHROMIUM)) throw new Error(`bench/dataset.ts: Chromium not found at ${CHROMIUM}; install it (bash scripts/ensure-chromium.sh) or set CHROMIUM_PATH, or pass --no-browser`);

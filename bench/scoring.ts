@@ -30,7 +30,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openNativeDb } from "../lib/db/native.js";
 import { median, runLoadPhase, runPipeline, type LoadPhaseResult, type PipelineOptions, type PipelineResult } from "./pipeline.js";
-import { launchBench } from "./browser-session.js";
+import { launchBench, statusKb } from "./browser-session.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -94,14 +94,6 @@ async function buildPage(dir: string) {
   for (const f of ["duckdb-eh.wasm", "duckdb-browser-eh.worker.js"]) cpSync(require.resolve(`@duckdb/duckdb-wasm/dist/${f}`), path.join(dir, f));
 }
 
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Runs one phase in a fresh headless Chromium (its own renderer, so each phase's memory peak is its own). */
 async function runBrowser<P extends "load" | "score">(phase: P, o: PipelineOptions, log: (s: string) => void): Promise<P extends "load" ? BrowserLoadResult : BrowserResult> {

@@ -27,7 +27,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { launchBench } from "./browser-session.js";
+import { launchBench, statusKb } from "./browser-session.js";
 import { openNativeDb } from "../lib/db/native.js";
 import { modelText } from "../lib/workspace/model-files.js";
 import { benchModel, syntheticSql } from "./synthetic.js";
@@ -100,14 +100,6 @@ if (large) {
   await walk(dist, 1000, 1000);
 }
 
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 async function walk(site: string, pageTarget: number, saveTarget: number) {
 const { server, browser } = await launchBench(site);
