@@ -34,7 +34,7 @@ it("re-scores on input and downloads a schema-valid draft", async () => {
     expect(fitAfter).toBe(fitBefore);
     expect(engAfter).toBeLessThan(engBefore);
     expect(await row.getAttribute("class")).toContain("changed");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download as a new draft version").click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download the file (for data/models/)").click()]);
     const file = await download.path();
     const draft = parseModel(JSON.parse(readFileSync(file!, "utf8")), download.suggestedFilename());
     expect(draft.status).toBe("draft");
