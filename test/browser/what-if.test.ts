@@ -24,9 +24,13 @@ it("re-scores on input and downloads a schema-valid draft", async () => {
     const row = page.locator(".whatif-row", { hasText: "Requested a demo" });
     await row.locator("input[type=number]").fill("0");
     await row.locator("input[type=number]").dispatchEvent("change");
-    await page.waitForFunction((b) => document.querySelector(".whatif-output p")?.textContent !== b, before);
-    const after = await summary();
     const auc = (t: string) => Number(/AUC ([\d.]+)/.exec(t)![1]);
+    // Wait for the re-score itself (the paragraph may also be redrawn for other reasons).
+    await page.waitForFunction((b) => {
+      const m = /AUC ([\d.]+)/.exec(document.querySelector(".whatif-output p")?.textContent ?? "");
+      return m !== null && Number(m[1]) !== b;
+    }, auc(before), { timeout: 30_000 });
+    const after = await summary();
     expect(auc(after)).not.toBe(auc(before));
     // The sub-scores follow: demo requests are behaviour, so the engagement gap of won vs lost shrinks, fit stays.
     const gaps = (t: string) => /won − lost gap: fit (-?[\d.]+), engagement (-?[\d.]+)/.exec(t)!.slice(1).map(Number);
