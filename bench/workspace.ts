@@ -27,7 +27,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { launchBench, statusKb } from "./browser-session.js";
+import { launchBenchProfile, statusKb } from "./browser-session.js";
 import { openNativeDb } from "../lib/db/native.js";
 import { modelText } from "../lib/workspace/model-files.js";
 import { benchModel, syntheticSql } from "./synthetic.js";
@@ -102,9 +102,9 @@ if (large) {
 
 
 async function walk(site: string, pageTarget: number, saveTarget: number) {
-const { server, browser } = await launchBench(site);
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
+const { server, context, close } = await launchBenchProfile(site);
+const browser = context.browser()!;
+const page = context.pages()[0] ?? await context.newPage();
 const errors: string[] = [];
 page.on("pageerror", (e) => errors.push(String(e)));
 page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -148,7 +148,6 @@ try {
   console.log(`tab memory peak (renderer VmHWM, the kernel's peak RSS, summed over renderers): ${(hwm / 2 ** 30).toFixed(2)} GB   target ≤ 2 GB ${hwm <= 2 * 2 ** 30 ? "✓" : "✗"}`);
   if (errors.length) console.log(`errors in the pages: ${errors.slice(0, 5).join(" | ")}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 }

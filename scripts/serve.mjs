@@ -24,6 +24,17 @@ function resolveFile(root, urlPath) {
   return null;
 }
 
+/**
+ * Framework names every built asset by its content (`_file/…/name.<hash>.ext`,
+ * `_import`, `_npm`, `_node`, `_observablehq`), so those can be kept by the
+ * browser for good; pages are checked again each time. Kept assets matter for
+ * DuckDB-WASM: Chromium keeps the compiled engine (34 MB of WebAssembly) next
+ * to a cached response and skips compiling it on the next page.
+ */
+export function cacheControl(urlPath) {
+  return /^\/_(file|import|npm|node|observablehq)\//.test(urlPath) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** Serves `dir` on 127.0.0.1; resolves to {url, close}. */
 export function serve(dir, port = 0) {
   const root = path.resolve(dir);
@@ -33,7 +44,7 @@ export function serve(dir, port = 0) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": cacheControl(req.url ?? "/") });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
