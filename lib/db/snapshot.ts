@@ -7,6 +7,7 @@
  * a table with no rows); views are recorded as their CREATE VIEW text.
  */
 import { quoteIdent, quoteString } from "../sql/quote.js";
+import { STATE_TABLE } from "./live-state.js";
 import type { Db } from "./types.js";
 
 export interface TableSnapshot {
@@ -29,11 +30,11 @@ export interface Snapshot {
   bytes: number;
 }
 
-/** The tables and views of the main schema (temporary ones excluded). */
+/** The tables and views of the main schema (temporary ones and the live-state record excluded). */
 export async function listObjects(db: Db): Promise<{ tables: string[]; views: string[] }> {
   const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name");
   const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY view_oid");
-  return { tables: tables.map((t) => t.name), views: views.map((v) => v.name) };
+  return { tables: tables.map((t) => t.name).filter((t) => t !== STATE_TABLE), views: views.map((v) => v.name) };
 }
 
 function needIpc(db: Db): asserts db is Db & Required<Pick<Db, "exportIpc" | "importIpc">> {
@@ -78,4 +79,10 @@ export async function restore(db: Db, snap: Snapshot): Promise<void> {
     await db.exec(`INSERT INTO ${q} SELECT * FROM ${quoteIdent(tmp)}; DROP TABLE ${quoteIdent(tmp)}`);
   }
   for (const v of snap.views) await db.exec(v.sql);
+}
+
+/** Drops the named views, then the named tables, of the main schema (missing ones are skipped). */
+export async function dropObjects(db: Db, names: { tables: string[]; views?: string[] }): Promise<void> {
+  for (const v of names.views ?? []) await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(v)}`);
+  for (const t of names.tables) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
 }

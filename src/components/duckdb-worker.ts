@@ -8,12 +8,41 @@ import { tableToIPC } from "apache-arrow";
 import { SAFE_SETTINGS, type Db } from "../lib/db/types.js";
 import { wasmDb } from "../lib/db/wasm-db.js";
 
+/** Milliseconds of the last open (read by the page's timings). */
+export const startTimings: Record<string, number> = {};
+
 export async function openDuckDbWorker(wasmUrl: string, workerUrl: string): Promise<Db> {
-  const worker = new Worker(workerUrl);
+  return openWith(wasmUrl, new Worker(workerUrl));
+}
+
+/**
+ * The same engine in a shared worker (src/data/duckdb/duckdb-shared.worker.js.js)
+ * named `name`: every page that opens the same name while it lives talks to
+ * the same database (what it holds is the caller's to check).
+ */
+export async function openDuckDbShared(wasmUrl: string, sharedWorkerUrl: string, name: string): Promise<Db> {
+  const worker = new SharedWorker(sharedWorkerUrl, { name, extendedLifetime: true } as WorkerOptions);
+  const port = worker.port;
+  port.start();
+  // What AsyncDuckDB uses of a Worker: postMessage, add/removeEventListener, terminate.
+  const workerLike = {
+    postMessage: (message: unknown, transfer: Transferable[]) => port.postMessage(message, transfer),
+    addEventListener: (type: string, listener: EventListener) => port.addEventListener(type, listener),
+    removeEventListener: (type: string, listener: EventListener) => port.removeEventListener(type, listener),
+    terminate: () => port.close(),
+  } as unknown as Worker;
+  return openWith(wasmUrl, workerLike);
+}
+
+async function openWith(wasmUrl: string, worker: Worker): Promise<Db> {
+  const t0 = performance.now();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(new URL(wasmUrl, location.href).href);
+  const t1 = performance.now();
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS) await conn.query(s);
+  startTimings.instantiate = Math.round(t1 - t0);
+  startTimings.connect = Math.round(performance.now() - t1);
   return wasmDb({
     query: (sql) => conn.query(sql),
     send: (sql) => conn.send(sql, true),

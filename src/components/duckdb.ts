@@ -5,9 +5,22 @@
  */
 import { FileAttachment } from "observablehq:stdlib";
 import type { Db } from "../lib/db/types.js";
-import { openDuckDbWorker } from "./duckdb-worker.js";
+import { openDuckDbShared, openDuckDbWorker } from "./duckdb-worker.js";
 
-/** Opens a fresh DuckDB-WASM database in a web worker. */
-export async function openBrowserDb(): Promise<Db> {
-  return openDuckDbWorker(FileAttachment("../data/duckdb/duckdb-eh.wasm").href, FileAttachment("../data/duckdb/duckdb-browser-eh.worker.js").href);
+const WASM = () => FileAttachment("../data/duckdb/duckdb-eh.wasm").href;
+
+/** Opens a fresh DuckDB-WASM database in a web worker (its own, ended with the page). */
+export async function openFreshDb(): Promise<Db> {
+  return openDuckDbWorker(WASM(), FileAttachment("../data/duckdb/duckdb-browser-eh.worker.js").href);
+}
+
+/**
+ * Opens the database named `name` in a shared worker, kept between the pages
+ * of this browser while one of them is open and a few seconds after (so the
+ * next page finds the workspace loaded); a fresh worker where shared workers
+ * do not exist. The caller checks what the database already holds.
+ */
+export async function openBrowserDb(name: string): Promise<{ db: Db; shared: boolean }> {
+  if (typeof SharedWorker === "undefined") return { db: await openFreshDb(), shared: false };
+  return { db: await openDuckDbShared(WASM(), FileAttachment("../data/duckdb/duckdb-shared.worker.js").href, name), shared: true };
 }

@@ -8,7 +8,8 @@
  */
 import type { ValidationReport } from "../lib/dataset/report.js";
 import type { DatasetDescription } from "../lib/dataset/schema.js";
-import { listObjects, restore, snapshot } from "../lib/db/snapshot.js";
+import { clearLiveState, readLiveState, writeLiveState } from "../lib/db/live-state.js";
+import { dropObjects, listObjects, restore, snapshot } from "../lib/db/snapshot.js";
 import type { Db } from "../lib/db/types.js";
 import type { JsonFile } from "../lib/json-files.js";
 import type { Model } from "../lib/model/schema.js";
@@ -45,8 +46,8 @@ export interface Workbench {
   votes: JsonFile[];
   /** Milliseconds per step, shown on the Data page. */
   timings: Record<string, number>;
-  /** Whether the tables came from this browser's cache (data: validated tables; scores: features and scores). */
-  cached: { data: boolean; scores: boolean };
+  /** Whether the tables came from this browser's cache (data: validated tables; scores: features and scores; live: already open in the shared engine). */
+  cached: { data: boolean; scores: boolean; live: boolean };
 }
 
 export type Progress = (message: string, fraction: number) => void;
@@ -64,39 +65,87 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
     timings[name] = Math.round(now - t0);
     t0 = now;
   };
-  progress("Starting DuckDB-WASM and opening the workspace…", 0.02);
-  const [db, ws] = await Promise.all([openBrowserDb(), activeWorkspace()]);
-  lap("start DuckDB-WASM");
+  progress("Opening the workspace…", 0.01);
+  const ws = await activeWorkspace();
   const wsId = ws.record.id;
-  const cached = { data: false, scores: false };
+  progress("Starting DuckDB-WASM…", 0.02);
+  const { db } = await openBrowserDb(`leadscore-workbench ${wsId}`);
+  // Two pages of one workspace opening at once must not load the same tables twice.
+  const open = () => openIn(db, ws, progress, lap);
+  const got = typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request(`leadscore-open ${wsId}`, open) : await open();
+  const { report, opened, cached } = got;
+  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = { ...timings, cached };
+  progress("Ready", 1);
+  return {
+    db, workspace: { id: wsId, name: ws.record.name }, origin: ws.origin, description: ws.description, report,
+    entries: opened.entries, models: opened.models, current: currentVersion(opened.models), recompute: opened.recompute,
+    scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached,
+  };
+}
 
-  // 1. The validated tables: from this browser's cache, else read and validated from the files.
+/**
+ * Brings the database to the workspace's content: what it already holds (a
+ * shared engine kept between pages) is used as is when its keys match; else
+ * the tables come from this browser's cache (IndexedDB) or the files.
+ */
+async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, progress: Progress, lap: (name: string) => void) {
+  const wsId = ws.record.id;
+  const cached = { data: false, scores: false, live: false };
+  const live = await readLiveState(db);
+  lap(live.data ? "connect to DuckDB-WASM (open since an earlier page)" : "start DuckDB-WASM");
+  const scoresKey = await sha256([ws.contentKey, ...ws.models.flatMap((f) => [f.file, f.text])]);
+
+  // 1. The validated tables: already open, else from this browser's cache, else read and validated from the files.
   let report: ValidationReport;
-  const data = await getCached<{ report: ValidationReport }>(wsId, "data", ws.contentKey);
-  if (data) {
-    progress("Restoring the validated tables kept in this browser…", 0.2);
-    await restore(db, data.snapshot);
-    report = data.meta.report;
-    cached.data = true;
-    lap("restore tables (cached in this browser)");
+  if (live.data?.key === ws.contentKey) {
+    report = (live.data.meta as { report: ValidationReport }).report;
+    cached.data = cached.live = true;
   } else {
-    progress("Reading the data files…", 0.05);
-    const files = await ws.files();
-    lap("fetch files");
-    report = await loadDataset(db, ws.description, files, {
-      onProgress: (p) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.55 * p.fraction),
-    });
-    lap("load and validate");
-    if (report.usable) {
-      progress("Keeping the validated tables in this browser for the next page…", 0.68);
-      await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, await listObjects(db)));
-      lap("keep tables in this browser");
+    if (live.data || live.scores) {
+      // Another content of this workspace (a file changed): start from an empty database.
+      await dropObjects(db, await listObjects(db));
+      await clearLiveState(db, "data");
+      await clearLiveState(db, "scores");
+      live.scores = undefined;
     }
+    const data = await getCached<{ report: ValidationReport }>(wsId, "data", ws.contentKey);
+    if (data) {
+      progress("Restoring the validated tables kept in this browser…", 0.2);
+      await restore(db, data.snapshot);
+      report = data.meta.report;
+      cached.data = true;
+      lap("restore tables (cached in this browser)");
+    } else {
+      progress("Reading the data files…", 0.05);
+      const files = await ws.files();
+      lap("fetch files");
+      report = await loadDataset(db, ws.description, files, {
+        onProgress: (p) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.55 * p.fraction),
+      });
+      lap("load and validate");
+      if (report.usable) {
+        progress("Keeping the validated tables in this browser for the next page…", 0.68);
+        await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, await listObjects(db)));
+        lap("keep tables in this browser");
+      }
+    }
+    await writeLiveState(db, "data", { key: ws.contentKey, meta: { report }, tables: [] });
   }
 
   // 2. Features and scores of every version that fits: keyed by the data and the model files.
-  const scoresKey = await sha256([ws.contentKey, ...ws.models.flatMap((f) => [f.file, f.text])]);
   let opened: ScoresMeta;
+  if (live.scores?.key === scoresKey) {
+    opened = live.scores.meta as ScoresMeta;
+    cached.scores = true;
+    lap("tables and scores already open (kept between pages)");
+    return { report, opened, cached };
+  }
+  if (live.scores) {
+    // The model files changed: drop the old features and scores, keep the data.
+    await dropObjects(db, { tables: live.scores.tables });
+    await clearLiveState(db, "scores");
+  }
+  const before = new Set((await listObjects(db)).tables);
   const scores = report.usable ? await getCached<ScoresMeta>(wsId, "scores", scoresKey) : null;
   if (scores) {
     progress("Restoring the scores kept in this browser…", 0.8);
@@ -105,7 +154,6 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
     cached.scores = true;
     lap("restore scores (cached in this browser)");
   } else {
-    const before = new Set((await listObjects(db)).tables);
     const o = await scoreVersions(db, report, ws.models, { onProgress: progress });
     opened = { entries: o.entries, models: o.models, recompute: o.recompute, scoringError: o.scoringError };
     lap("recompute scores");
@@ -115,11 +163,7 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
       lap("keep scores in this browser");
     }
   }
-  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = { ...timings, cached };
-  progress("Ready", 1);
-  return {
-    db, workspace: { id: wsId, name: ws.record.name }, origin: ws.origin, description: ws.description, report,
-    entries: opened.entries, models: opened.models, current: currentVersion(opened.models), recompute: opened.recompute,
-    scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached,
-  };
+  const added = (await listObjects(db)).tables.filter((t) => !before.has(t));
+  await writeLiveState(db, "scores", { key: scoresKey, meta: opened, tables: added });
+  return { report, opened, cached };
 }
