@@ -36,7 +36,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const args = process.argv.slice(2);
 const dist = path.resolve(args[args.indexOf("--dist") + 1] && args.includes("--dist") ? args[args.indexOf("--dist") + 1] : path.join(root, "dist"));
-const PAGES = ["/", "/data", "/models", "/builder", "/what-if", "/distributions", "/calibration", "/suggest", "/review", "/workshop", "/report"];
+const PAGES = ["/", "/data", "/models", "/builder", "/what-if", "/distributions", "/calibration", "/fit-engagement", "/suggest", "/review", "/workshop", "/report"];
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];

@@ -8,7 +8,7 @@
  */
 import type { ValidationReport } from "../lib/dataset/report.js";
 import type { DatasetDescription } from "../lib/dataset/schema.js";
-import { clearLiveState, readLiveState, writeLiveState } from "../lib/db/live-state.js";
+import { clearLiveState, readLiveState, writeLiveState, type LiveEntry } from "../lib/db/live-state.js";
 import { dropObjects, listObjects, restore, snapshot } from "../lib/db/snapshot.js";
 import type { Db } from "../lib/db/types.js";
 import type { JsonFile } from "../lib/json-files.js";
@@ -123,21 +123,30 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, p
         onProgress: (p) => progress(`Validating ${p.file ?? "the data"} (${p.phase})…`, 0.1 + 0.55 * p.fraction),
       });
       lap("load and validate");
-      if (report.usable) {
-        progress("Keeping the validated tables in this browser for the next page…", 0.68);
-        await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, await listObjects(db)));
-        lap("keep tables in this browser");
-      }
     }
-    await writeLiveState(db, "data", { key: ws.contentKey, meta: { report }, tables: [] });
+    const objects = await listObjects(db);
+    await writeLiveState(db, "data", { key: ws.contentKey, meta: { report, kept: cached.data || !report.usable, views: objects.views }, tables: objects.tables });
+    live.data = (await readLiveState(db)).data;
+  }
+  const dataMeta = live.data!.meta as { report: ValidationReport; kept: boolean; views: string[] };
+  if (!dataMeta.kept) {
+    // Kept in IndexedDB once the page is ready (the open engine serves the next pages meanwhile).
+    const entry = live.data!;
+    afterReady(db, "keep tables in this browser", async () => {
+      if (await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, { tables: entry.tables, views: dataMeta.views }))) {
+        await writeLiveState(db, "data", { ...entry, meta: { ...dataMeta, kept: true } });
+      }
+    });
   }
 
   // 2. Features and scores of every version that fits: keyed by the data and the model files.
   let opened: ScoresMeta;
   if (live.scores?.key === scoresKey) {
-    opened = live.scores.meta as ScoresMeta;
+    const meta = live.scores.meta as ScoresMeta & { kept: boolean };
+    opened = meta;
     cached.scores = true;
     lap("tables and scores already open (kept between pages)");
+    if (!meta.kept) keepScores(db, wsId, scoresKey, live.scores as LiveEntry<ScoresMeta & { kept: boolean }>);
     return { report, opened, cached };
   }
   if (live.scores) {
@@ -157,13 +166,47 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, p
     const o = await scoreVersions(db, report, ws.models, { onProgress: progress });
     opened = { entries: o.entries, models: o.models, recompute: o.recompute, scoringError: o.scoringError };
     lap("recompute scores");
-    if (o.recompute) {
-      const added = (await listObjects(db)).tables.filter((t) => !before.has(t));
-      await putCached(wsId, "scores", scoresKey, opened, await snapshot(db, { tables: added }));
-      lap("keep scores in this browser");
-    }
   }
   const added = (await listObjects(db)).tables.filter((t) => !before.has(t));
-  await writeLiveState(db, "scores", { key: scoresKey, meta: opened, tables: added });
+  const entry = { key: scoresKey, meta: { ...opened, kept: cached.scores || !opened.recompute }, tables: added };
+  await writeLiveState(db, "scores", entry);
+  if (!entry.meta.kept) keepScores(db, wsId, scoresKey, entry);
   return { report, opened, cached };
+}
+
+function keepScores(db: Db, wsId: string, scoresKey: string, entry: LiveEntry<ScoresMeta & { kept: boolean }>) {
+  afterReady(db, "keep scores in this browser", async () => {
+    const { kept: _, ...meta } = entry.meta;
+    if (await putCached(wsId, "scores", scoresKey, meta, await snapshot(db, { tables: entry.tables }))) {
+      await writeLiveState(db, "scores", { ...entry, meta: { ...entry.meta, kept: true } });
+    }
+  });
+}
+
+/**
+ * Runs `task` once the page has marked itself ready (data-ready="1"), so that
+ * keeping a copy in IndexedDB never delays what the analyst is waiting for.
+ * If the analyst leaves first, the next page finds the copy missing (the live
+ * state says so) and makes it then. Timings go to `__workbenchKeep`.
+ */
+function afterReady(db: Db, name: string, task: () => Promise<void>) {
+  if (typeof document === "undefined") return;
+  const run = () => {
+    const t = performance.now();
+    task()
+      .catch(() => {})
+      .finally(() => {
+        const g = globalThis as { __workbenchKeep?: Record<string, number> };
+        (g.__workbenchKeep ??= {})[name] = Math.round(performance.now() - t);
+      });
+  };
+  const root = document.documentElement;
+  if (root.dataset.ready === "1") return void setTimeout(run, 0);
+  const observer = new MutationObserver(() => {
+    if (root.dataset.ready !== "1") return;
+    observer.disconnect();
+    setTimeout(run, 0);
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+  void db;
 }
