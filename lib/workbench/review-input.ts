@@ -14,6 +14,7 @@ import { scoresTableName } from "../scoring/names.js";
 import { scoresSelect } from "../scoring/recompute.js";
 import { col, eq, lit, render, select, showTables, subquery, sum, table, type Select } from "../sql/index.js";
 import { TABLES } from "../tables.js";
+import { epochMsExpr, outcomeCodeExpr } from "./scored.js";
 
 export interface VersionReviewInput extends ReviewInput {
   model: Model;
@@ -53,8 +54,8 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean }): s
       columns: [
         { expr: col("lead_id", "s"), as: "lead_id" },
         { expr: col("score", "s"), as: "score" },
-        { expr: col("outcome", "o"), as: "outcome" },
-        { expr: col("created_at", "l"), as: "created_at" },
+        { expr: outcomeCodeExpr(col("outcome", "o")), as: "outcome" },
+        { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
         ...(options.withDeals ? [{ expr: col("amount", "a"), as: "amount" }] : []),
         ...model.criteria.map((c, k) => ({ expr: col(c.id, "s"), as: pointsAlias(k) })),
       ],
@@ -69,7 +70,6 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean }): s
   );
 }
 
-const ms = (v: unknown) => (v == null ? NaN : Date.parse(String(v).replace(" ", "T") + "Z"));
 const num = (v: unknown) => (v == null ? NaN : Number(v));
 
 /**
@@ -88,10 +88,8 @@ export async function readReviewInput(db: Db, model: Model): Promise<VersionRevi
   const withDeals = tables.has(TABLES.deals);
   const c = await db.queryColumns(reviewInputSql(model, { withDeals }));
   const n = c.numRows;
-  const o = c.columns.outcome as ArrayLike<unknown>;
-  const created = c.columns.created_at as ArrayLike<unknown>;
   const scoreCol = c.columns.score as ArrayLike<unknown>;
-  const outcome = Int8Array.from({ length: n }, (_, i) => (o[i] === "won" ? 1 : o[i] === "lost" ? 0 : -1));
+  const outcome = Int8Array.from(c.columns.outcome as ArrayLike<number>);
   let amount: Float64Array | undefined;
   if (withDeals) {
     const a = c.columns.amount as ArrayLike<unknown>;
@@ -103,7 +101,7 @@ export async function readReviewInput(db: Db, model: Model): Promise<VersionRevi
     leadId: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
     score: Float64Array.from({ length: n }, (_, i) => num(scoreCol[i])),
     outcome,
-    createdAt: Float64Array.from({ length: n }, (_, i) => ms(created[i])),
+    createdAt: Float64Array.from(c.columns.created_at as ArrayLike<number>),
     ...(amount && { amount }),
     criteria: model.criteria.map((cr, k) => {
       const p = c.columns[pointsAlias(k)] as ArrayLike<unknown>;

@@ -8,7 +8,7 @@ import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
-import { and, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
+import { and, call, caseWhen, cast, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
 
 export interface ScoreFilter {
   /** Leads created on or after this date (YYYY-MM-DD). */
@@ -21,6 +21,16 @@ export interface ScoreFilter {
 
 /** Outcome codes in the `outcome` column of ScoredLeads. */
 export const OUTCOME_CODE = { won: 1, lost: 0, open: -1 } as const;
+
+/**
+ * An outcome column ("won" / "lost" / "open") as its code, 1 / 0 / −1 (TINYINT):
+ * it reaches JavaScript as one Int8Array instead of a string per lead.
+ */
+export const outcomeCodeExpr = (outcome: Expr): Expr =>
+  cast(caseWhen([{ when: eq(outcome, lit("won")), then: lit(OUTCOME_CODE.won) }, { when: eq(outcome, lit("lost")), then: lit(OUTCOME_CODE.lost) }], lit(OUTCOME_CODE.open)), "TINYINT");
+
+/** A TIMESTAMP column (UTC) as epoch milliseconds (DOUBLE, NULL stays NULL → NaN): no text form to format and parse again. */
+export const epochMsExpr = (ts: Expr): Expr => cast(call("epoch_ms", ts), "DOUBLE");
 
 export interface ScoredLeads {
   n: number;
@@ -53,9 +63,9 @@ export function scoredSql(model: Model, filter: ScoreFilter = {}): string {
         { expr: col("lead_id", "i"), as: "lead_id" },
         { expr: col("score", "s"), as: "score" },
         { expr: col("tier", "s"), as: "tier" },
-        { expr: col("outcome", "o"), as: "outcome" },
-        { expr: col("created_at", "l"), as: "created_at" },
-        { expr: col("scoring_at", "i"), as: "scoring_at" },
+        { expr: outcomeCodeExpr(col("outcome", "o")), as: "outcome" },
+        { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
+        { expr: epochMsExpr(col("scoring_at", "i")), as: "scoring_at" },
       ],
       from: table(scoresTableName(model), "s"),
       joins: [
@@ -70,24 +80,17 @@ export function scoredSql(model: Model, filter: ScoreFilter = {}): string {
   );
 }
 
-const ms = (v: unknown) => (v == null ? NaN : Date.parse(String(v).replace(" ", "T") + "Z"));
-
 /** Reads a version's scores with outcomes (run recompute first). */
 export async function readScored(db: Db, model: Model, filter: ScoreFilter = {}): Promise<ScoredLeads> {
   const c = await db.queryColumns(scoredSql(model, filter));
   const n = c.numRows;
-  const outcome = new Int8Array(n);
-  const o = c.columns.outcome as ArrayLike<unknown>;
-  for (let i = 0; i < n; i++) outcome[i] = o[i] === "won" ? 1 : o[i] === "lost" ? 0 : -1;
-  const created = c.columns.created_at as ArrayLike<unknown>;
-  const scoring = c.columns.scoring_at as ArrayLike<unknown>;
   return {
     n,
     leadId: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
     score: c.columns.score as Float64Array,
-    outcome,
-    createdMs: Float64Array.from({ length: n }, (_, i) => ms(created[i])),
-    scoringMs: Float64Array.from({ length: n }, (_, i) => ms(scoring[i])),
+    outcome: Int8Array.from(c.columns.outcome as ArrayLike<number>),
+    createdMs: Float64Array.from(c.columns.created_at as ArrayLike<number>),
+    scoringMs: Float64Array.from(c.columns.scoring_at as ArrayLike<number>),
     tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
   };
 }
