@@ -121,7 +121,11 @@ async function open(p: string, before?: () => Promise<unknown>): Promise<{ ms: n
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1" || document.querySelector(".observablehq--error"), undefined, { timeout: 900_000, polling: 50 });
   const ms = performance.now() - t;
   await peak();
-  return { ms, timings: await page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings ?? null) };
+  const timings = await page.evaluate(() => {
+    const g = globalThis as { __workbenchTimings?: Record<string, unknown>; __workbenchOpenedAt?: number; __workbenchReadyAt?: number };
+    return g.__workbenchTimings ? { ...g.__workbenchTimings, "page's own work": g.__workbenchReadyAt && g.__workbenchOpenedAt ? Math.round(g.__workbenchReadyAt - g.__workbenchOpenedAt) : null } : null;
+  });
+  return { ms, timings };
 }
 
 try {

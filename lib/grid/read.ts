@@ -9,6 +9,7 @@ import { SUB_SCORE_COLUMNS } from "../scoring/compile.js";
 import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
 import { col, eq, render, select, table } from "../sql/index.js";
+import { epochMsExpr, outcomeCodeExpr } from "../workbench/scored.js";
 
 export interface SubScored {
   n: number;
@@ -32,8 +33,8 @@ export function subScoredSql(model: Model): string {
         { expr: col(ENG, "s"), as: ENG },
         { expr: col("score", "s"), as: "score" },
         { expr: col("tier", "s"), as: "tier" },
-        { expr: col("outcome", "o"), as: "outcome" },
-        { expr: col("created_at", "l"), as: "created_at" },
+        { expr: outcomeCodeExpr(col("outcome", "o")), as: "outcome" },
+        { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
       ],
       from: table(scoresTableName(model), "s"),
       joins: [
@@ -52,15 +53,13 @@ const num = (c: unknown, n: number) => (c instanceof Float64Array ? c : Float64A
 export async function readSubScored(db: Db, model: Model): Promise<SubScored> {
   const c = await db.queryColumns(subScoredSql(model));
   const n = c.numRows;
-  const o = c.columns.outcome as ArrayLike<unknown>;
-  const created = c.columns.created_at as ArrayLike<unknown>;
   return {
     n,
     fit: num(c.columns.fit_score, n),
     engagement: num(c.columns.engagement_score, n),
     score: num(c.columns.score, n),
     tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
-    outcome: Int8Array.from({ length: n }, (_, i) => (o[i] === "won" ? 1 : o[i] === "lost" ? 0 : -1)),
-    createdMs: Float64Array.from({ length: n }, (_, i) => (created[i] == null ? NaN : Date.parse(String(created[i]).replace(" ", "T") + "Z"))),
+    outcome: Int8Array.from(c.columns.outcome as ArrayLike<number>),
+    createdMs: Float64Array.from(c.columns.created_at as ArrayLike<number>),
   };
 }
