@@ -1,0 +1,95 @@
+/**
+ * "Loaded once" in a real browser: after a workspace's first load, the next
+ * page connects to the DuckDB-WASM kept in a shared worker (no start, no
+ * restore, no re-scoring); the copy kept in IndexedDB is made after the page
+ * is ready; with the shared engine gone, the next page restores that copy
+ * instead of reading and validating the files; a saved version re-scores
+ * without reloading the data.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openPage, startSession, waitReady, type Session } from "./harness.js";
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => session?.close());
+
+type Timings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean } };
+const timings = (page: Page) => page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings as Timings);
+
+/** The kinds of copy ("data", "scores") this browser's IndexedDB holds for the built-in workspace. */
+const keptKinds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open("leadscore-workbench");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const keys = db.transaction("cache").objectStore("cache").getAllKeys();
+          keys.onsuccess = () => resolve((keys.result as string[]).map((k) => String(k).split("|")[1]).sort());
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+
+it("connects to the open engine on the next page, keeps a copy after ready, restores it when the engine is gone, re-scores only for a new version", async () => {
+  const { page, problems, close } = await openPage(session, "/");
+  try {
+    await waitReady(page, 120_000, problems);
+    const first = await timings(page);
+    expect(first.cached).toEqual({ data: false, scores: false, live: false });
+    expect(first).toHaveProperty("load and validate");
+    expect(first).toHaveProperty("recompute scores");
+
+    await page.goto(session.url + "/calibration");
+    await waitReady(page, 120_000, problems);
+    const second = await timings(page);
+    expect(second.cached).toEqual({ data: true, scores: true, live: true });
+    for (const step of ["start DuckDB-WASM", "load and validate", "recompute scores", "restore tables (cached in this browser)"]) expect(second).not.toHaveProperty(step);
+    expect(second).toHaveProperty("connect to DuckDB-WASM (open since an earlier page)");
+    expect(await page.locator("main").innerText()).toMatch(/AUC/);
+
+    // The copy in IndexedDB is made once a page is ready (the first page's may have been cut short by leaving it).
+    for (let t = Date.now(); Date.now() - t < 60_000; ) {
+      if ((await keptKinds(page)).length === 2) break;
+      await page.waitForTimeout(250);
+    }
+    expect(await keptKinds(page)).toEqual(["data", "scores"]);
+
+    // End the shared engine (as the browser does a while after the last page closes): the next page restores the copy.
+    await page.goto("about:blank");
+    const cdp = await session.browser.newBrowserCDPSession();
+    const workers = ((await cdp.send("Target.getTargets")) as { targetInfos: { type: string; targetId: string; title: string }[] }).targetInfos.filter((t) => t.type === "shared_worker");
+    expect(workers.map((w) => w.title)).toEqual(["leadscore-workbench built-in"]);
+    for (const w of workers) await cdp.send("Target.closeTarget", { targetId: w.targetId });
+    await page.goto(session.url + "/models");
+    await waitReady(page, 120_000, problems);
+    const third = await timings(page);
+    expect(third.cached).toEqual({ data: true, scores: true, live: false });
+    expect(third).toHaveProperty("restore tables (cached in this browser)");
+    expect(third).not.toHaveProperty("load and validate");
+    expect(third).not.toHaveProperty("recompute scores");
+
+    // A version saved on the what-if page: the next page re-scores (a new model file) on the open data.
+    await page.goto(session.url + "/what-if");
+    await waitReady(page, 120_000, problems);
+    await page.click("[data-action=save-version]");
+    await page.waitForSelector("[data-saved]", { timeout: 60_000 });
+    const saved = await page.getAttribute("[data-saved]", "data-saved");
+    await page.goto(session.url + "/models");
+    await waitReady(page, 120_000, problems);
+    const fourth = await timings(page);
+    expect(fourth.cached).toEqual({ data: true, scores: false, live: true });
+    expect(fourth).toHaveProperty("recompute scores");
+    expect(fourth).not.toHaveProperty("load and validate");
+    expect(await page.locator("main").innerText()).toContain(saved!);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+  } finally {
+    await close();
+  }
+});
