@@ -12,7 +12,9 @@ Recomputes the versions' scores (as \`leadscore score\` does) and prints one
 JSON object: the dataset's name, asOf and outcome counts by rule; per version
 the metrics of lib/metrics evaluate() over the labelled leads (won vs lost;
 open leads excluded), using the model's own probabilityMap when it has one
-(else a map fitted in-sample, flagged as such) and its thresholds; the
+(else a map fitted in-sample, flagged as such) and its tiers (thresholds on
+the score, or the grid cells when the model routes by cell: tierSource,
+tierRule in words); the
 small-sample flags (fewer than 100 won leads, bands under 30 leads); the
 fit and engagement sub-scores (fitEngagement: the A–D × 1–4 grid with
 leads, won, lost, win rate, Wilson CI and share of wins per cell; fit-only
@@ -66,10 +68,14 @@ Options:
         const s = await readScored(db, model);
         const l = labelled(s);
         byId.set(id, { model, leadIds: Array.from(l.index, (i) => s.leadId[i]), scores: l.scores, labels: l.labels });
-        const head = { version: id, label: `${model.id} v${model.version}`, status: model.status, current: model === current, leads: s.n, thresholds: model.thresholds };
+        const head = {
+          version: id, label: `${model.id} v${model.version}`, status: model.status, current: model === current, leads: s.n, thresholds: model.thresholds,
+          // The tier table counts the version's own tiers (score table): by grid cell when it routes so.
+          tierSource: grid.routesByCell(model) ? "grid-cells" : "thresholds", tierRule: grid.tierRule(model),
+        };
         try {
           const map = model.probabilityMap ? { a: model.probabilityMap.a, b: model.probabilityMap.b } : undefined;
-          const ev = metrics.evaluate(l.scores, l.labels, { nurture: model.thresholds.nurture, salesReady: model.thresholds.salesReady, ...(map && { map }) });
+          const ev = metrics.evaluate(l.scores, l.labels, { nurture: model.thresholds.nurture, salesReady: model.thresholds.salesReady, tiers: l.tiers, ...(map && { map }) });
           const smallBands = ev.bands.filter((b) => b.small).length;
           const smallTiers = ev.tiers.filter((t) => t.leads < metrics.SMALL_BAND).map((t) => t.tier);
           versions.push({

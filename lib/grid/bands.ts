@@ -48,3 +48,23 @@ export function leadTier(model: Model, fit: number, engagement: number, score: n
   const t = model.thresholds;
   return score >= t.salesReady ? "sales-ready" : score >= t.nurture ? "nurture" : "ignore";
 }
+
+/** Whether the version routes its tiers by grid cell (grid.routing with both cut point lists), as routedTier decides. */
+export function routesByCell(model: Model): boolean {
+  const g = model.grid;
+  return !!(g?.routing && g.fit && g.engagement);
+}
+
+/**
+ * How a version's tiers are decided, in words, for every page, the report and
+ * the CLI: the thresholds on the total, or the cells it routes.
+ * @example tierRule(routedModel) // "tiers routed by fit × engagement cell: A1, A2, B1 are sales-ready; A3, B2 nurture; every other cell ignore (thresholds not used)"
+ * @example tierRule(model) // "nurture ≥ 40, sales-ready ≥ 70"
+ */
+export function tierRule(model: Model): string {
+  if (!routesByCell(model)) return `nurture ≥ ${model.thresholds.nurture}, sales-ready ≥ ${model.thresholds.salesReady}`;
+  const r = model.grid!.routing!;
+  const sr = r.salesReady.length ? `${r.salesReady.join(", ")} ${r.salesReady.length === 1 ? "is" : "are"} sales-ready` : "no cell is sales-ready";
+  const nu = r.nurture.length ? `${r.nurture.join(", ")} nurture` : "no cell nurture";
+  return `tiers routed by fit × engagement cell: ${sr}; ${nu}; every other cell ignore (thresholds not used)`;
+}

@@ -7,7 +7,7 @@
  */
 import { delong } from "../metrics/delong.js";
 import { delongPaired } from "../metrics/delong-paired.js";
-import { tierTable, type TierRow } from "../metrics/tier-table.js";
+import { tierTable, tierTableOf, type TierRow } from "../metrics/tier-table.js";
 import type { Interval } from "../metrics/types.js";
 import { relativeWeight, type RelativeWeight } from "./relative-weight.js";
 
@@ -70,7 +70,7 @@ export function compareSubScores(
     const top = Math.max(...Array.from(scores[kind])) + 1;
     const finite = { salesReady: Math.min(cuts.salesReady, top), nurture: Math.min(cuts.nurture, top) };
     // The total's own tiers (thresholds or routing) are counted as they are.
-    const tiers = kind === "total" ? tierRowsOf(tier, labels) : tierTable(scores[kind], labels, finite);
+    const tiers = kind === "total" ? tierTableOf(tier, labels) : tierTable(scores[kind], labels, finite);
     return { kind, auc: d.auc, ci95: d.ci95, cuts, tiers };
   });
   const pair = (a: ScoreKind, b: ScoreKind): PairedTest => {
@@ -82,10 +82,4 @@ export function compareSubScores(
     paired: [pair("total", "fit"), pair("total", "engagement"), pair("fit", "engagement")],
     weight: relativeWeight(fit, engagement, labels),
   };
-}
-
-/** tierTable's rows from given tiers (the version's own, which may come from routing by cell). */
-function tierRowsOf(tier: ArrayLike<string>, labels: ArrayLike<number>): TierRow[] {
-  const code = Float64Array.from({ length: labels.length }, (_, i) => (tier[i] === "sales-ready" ? 2 : tier[i] === "nurture" ? 1 : 0));
-  return tierTable(code, labels, { nurture: 1, salesReady: 2 });
 }

@@ -1,4 +1,4 @@
-export { bandIndex, cellIndex, cellName, leadTier, routedTier, FIT_BANDS, ENGAGEMENT_BANDS, type Cuts } from "./bands.js";
+export { bandIndex, cellIndex, cellName, leadTier, routedTier, routesByCell, tierRule, FIT_BANDS, ENGAGEMENT_BANDS, type Cuts } from "./bands.js";
 export { quartileCuts, gridCuts, type GridCuts } from "./cuts.js";
 export { gridTable, type Grid, type GridCell, type SubScoredLeads } from "./cells.js";
 export { relativeWeight, type RelativeWeight } from "./relative-weight.js";

@@ -8,7 +8,7 @@ import { logLoss } from "./log-loss.js";
 import { monotonicity, type MonotonicityResult } from "./monotonicity.js";
 import { plattFit, type PlattMap } from "./platt-fit.js";
 import { plattPredict } from "./platt-predict.js";
-import { tierTable, type TierRow, type TierThresholds } from "./tier-table.js";
+import { effectiveTierTable, type TierRow, type TierThresholds } from "./tier-table.js";
 import type { Labels, Scores } from "./types.js";
 import { checkBothClasses, checkFinite, checkLabels, checkLength, fail } from "./validate.js";
 import { winRateByBand, type BandOptions, type WinRateBand } from "./win-rate-by-band.js";
@@ -22,6 +22,13 @@ export interface EvaluateOptions extends TierThresholds {
   deciles?: number;
   /** Equal-width bins for ECE/MCE; default 10. */
   eceBins?: number;
+  /**
+   * The version's own tier of each lead (its score table's `tier` column):
+   * the tier table counts these instead of cutting the scores at the
+   * thresholds, so a version that routes its tiers by grid cell is counted as
+   * routed. Same length and order as scores.
+   */
+  tiers?: ArrayLike<string>;
 }
 
 export interface Evaluation {
@@ -67,7 +74,8 @@ export interface Evaluation {
  * base rate; AUC with DeLong CI, Gini, KS; calibration of p = σ(a + b·s)
  * (Brier with decomposition, log loss, ECE/MCE, and, for a given map, the
  * calibration intercept and slope); the tier table; win rate per band with
- * the monotonicity check; lift/gain; and flags.
+ * the monotonicity check; lift/gain; and flags. The tier table counts
+ * `options.tiers` when given (routing by grid cell), else the thresholds.
  *
  * Convention: each part follows its own function's conventions (see
  * {@link delong}, {@link ks}, {@link winRateByBand}, {@link liftGain}, …).
@@ -114,7 +122,7 @@ export function evaluate(scores: Scores, labels: Labels, options: EvaluateOption
       mce: calibrationError.mce,
       interceptSlope: given && !isConstant(p) ? calibrationInterceptSlope(p, labels) : null,
     },
-    tiers: tierTable(scores, labels, options),
+    tiers: effectiveTierTable(scores, labels, options, options.tiers),
     bands,
     monotonicity: mono,
     liftGain: liftGain(scores, labels, { deciles }),

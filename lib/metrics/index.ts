@@ -14,7 +14,7 @@ export { plattPredict } from "./platt-predict.js";
 export { calibrationInterceptSlope, type CalibrationInterceptSlope } from "./calibration-intercept-slope.js";
 export { wilson } from "./wilson.js";
 export { winRateByBand, SMALL_BAND, type BandOptions, type WinRateBand } from "./win-rate-by-band.js";
-export { tierTable, type Tier, type TierRow, type TierThresholds } from "./tier-table.js";
+export { tierTable, tierTableOf, effectiveTierTable, type Tier, type TierRow, type TierThresholds } from "./tier-table.js";
 export { monotonicity, type BandRate, type MonotonicityResult } from "./monotonicity.js";
 export { liftGain, type LiftGainOptions, type LiftGainRow } from "./lift-gain.js";
 export { psi, type PsiLevel, type PsiOptions, type PsiResult } from "./psi.js";

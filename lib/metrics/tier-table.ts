@@ -34,7 +34,9 @@ export interface TierRow {
  *
  * Convention (METHODS.md §7): score < nurture → ignore;
  * nurture ≤ score < salesReady → nurture; score ≥ salesReady → sales-ready.
- * Rows are always returned in that order, empty tiers included.
+ * Rows are always returned in that order, empty tiers included. A version
+ * that routes its tiers by grid cell is counted with tierTableOf on its own
+ * tiers instead (see effectiveTierTable).
  *
  * @throws when lengths differ, there are no rows, a score or threshold is
  *   not finite, a label is not 0/1, or nurture > salesReady.
@@ -45,27 +47,59 @@ export function tierTable(scores: Scores, labels: Labels, thresholds: TierThresh
   const { nurture, salesReady } = thresholds;
   checkLength(fn, scores, labels, ["scores", "labels"]);
   checkFinite(fn, scores);
-  const totalWins = checkLabels(fn, labels);
+  checkLabels(fn, labels);
   if (!(Number.isFinite(nurture) && Number.isFinite(salesReady) && nurture <= salesReady)) {
     fail(fn, `thresholds must be finite with nurture ≤ salesReady; received nurture = ${nurture}, salesReady = ${salesReady}.`);
   }
+  const tiers = Array.from({ length: scores.length }, (_, i): Tier => (scores[i] < nurture ? "ignore" : scores[i] < salesReady ? "nurture" : "sales-ready"));
+  return tierTableOf(tiers, labels);
+}
+
+const TIER_ORDER: readonly Tier[] = ["ignore", "nurture", "sales-ready"];
+
+/**
+ * The three-tier table of given tiers (one per lead, e.g. a score table's
+ * `tier` column, which is routed by grid cell when the version routes so):
+ * the same rows as tierTable.
+ *
+ * @throws when lengths differ, there are no rows, a tier is not ignore /
+ *   nurture / sales-ready, or a label is not 0/1.
+ * @example tierTableOf(["ignore", "sales-ready", "sales-ready"], [0, 1, 0]).map((r) => r.leads) // [1, 0, 2]
+ */
+export function tierTableOf(tiers: ArrayLike<string>, labels: Labels): TierRow[] {
+  const fn = "tierTableOf";
+  checkLength(fn, tiers, labels, ["tiers", "labels"]);
+  const totalWins = checkLabels(fn, labels);
   const leads = [0, 0, 0];
   const wins = [0, 0, 0];
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i];
-    const k = s < nurture ? 0 : s < salesReady ? 1 : 2;
+  for (let i = 0; i < tiers.length; i++) {
+    const k = TIER_ORDER.indexOf(tiers[i] as Tier);
+    if (k < 0) fail(fn, `tiers must be "ignore", "nurture" or "sales-ready"; tiers[${i}] is ${JSON.stringify(tiers[i])}.`);
     leads[k]++;
     wins[k] += labels[i];
   }
-  const tiers: Tier[] = ["ignore", "nurture", "sales-ready"];
-  return tiers.map((tier, k) => ({
+  return TIER_ORDER.map((tier, k) => ({
     tier,
     leads: leads[k],
-    share: leads[k] / scores.length,
+    share: leads[k] / tiers.length,
     wins: wins[k],
     winRate: leads[k] > 0 ? wins[k] / leads[k] : null,
     ci: leads[k] > 0 ? wilson(wins[k], leads[k]) : null,
     shareOfWins: totalWins > 0 ? wins[k] / totalWins : null,
     small: leads[k] < SMALL_BAND,
   }));
+}
+
+/**
+ * The tier table of a version, the one way every page and the CLI count
+ * tiers: the version's own tiers when given (its score table's `tier`
+ * column: routed by fit × engagement cell when the model has
+ * grid.routing, by thresholds otherwise), else the thresholds on the scores.
+ */
+export function effectiveTierTable(scores: Scores, labels: Labels, thresholds: TierThresholds, tiers?: ArrayLike<string>): TierRow[] {
+  if (tiers) {
+    checkLength("effectiveTierTable", scores, tiers, ["scores", "tiers"]);
+    return tierTableOf(tiers, labels);
+  }
+  return tierTable(scores, labels, thresholds);
 }

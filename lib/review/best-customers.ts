@@ -1,4 +1,4 @@
-import { TIERS, tierOf } from "./tier.js";
+import { TIERS, tiersOf } from "./tier.js";
 import type { Tier, ReviewInput, TierThresholds } from "./types.js";
 import { checkInput, checkThresholds, fail } from "./validate.js";
 
@@ -67,7 +67,8 @@ export interface BestCustomers {
  * won leads with a non-NaN amount enter the revenue figures; revenue-weighted
  * capture = sales-ready revenue / all revenue, count-weighted capture =
  * sales-ready won leads / won leads (both over won leads with an amount).
- * Tiers as lib/metrics tierTable (score ≥ salesReady → sales-ready).
+ * Tiers as lib/metrics tierTable (score ≥ salesReady → sales-ready), or the
+ * input's own tiers when it carries them (routing by grid cell; tiersOf).
  *
  * @throws on invalid input or thresholds, no amount column, or top not a
  *   non-negative integer.
@@ -85,12 +86,13 @@ export function bestCustomers(input: ReviewInput, options: BestCustomersOptions)
   const labelledScores = Float64Array.from(Array.from(score).filter((_, i) => outcome[i] !== -1)).sort();
   const percentileOf = (s: number) => (100 * (lowerBound(labelledScores, s) + upperBound(labelledScores, s))) / 2 / labelledScores.length;
 
+  const tier = tiersOf(input, thresholds);
   const won: BestCustomer[] = [];
   let wonWithoutAmount = 0;
   for (let i = 0; i < score.length; i++) {
     if (outcome[i] !== 1) continue;
     if (Number.isNaN(amount[i])) wonWithoutAmount++;
-    else won.push({ index: i, amount: amount[i], score: score[i], percentile: percentileOf(score[i]), tier: tierOf(score[i], thresholds) });
+    else won.push({ index: i, amount: amount[i], score: score[i], percentile: percentileOf(score[i]), tier: tier[i] });
   }
   const revenue = won.reduce((t, w) => t + w.amount, 0);
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);

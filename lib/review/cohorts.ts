@@ -1,7 +1,8 @@
-import { auc, delong, tierTable, type Interval, type TierRow } from "../metrics/index.js";
+import { auc, delong, tierTableOf, type Interval, type TierRow } from "../metrics/index.js";
 import { formatDate } from "./dates.js";
 import { periodsOf } from "./periods.js";
 import type { PeriodBy, ReviewInput, TierThresholds } from "./types.js";
+import { tiersOf } from "./tier.js";
 import { checkInput, checkThresholds } from "./validate.js";
 
 /** Fewer won or lost leads than this in a period: its AUC is flagged `small`. */
@@ -55,7 +56,8 @@ export interface CohortRow {
  * sales-ready tier, sales-ready leads handed over per week and the mean score.
  *
  * Conventions: open leads count in n, salesReadyLeads and meanScore, never in
- * win rates or AUC. AUC is null when the period has no won or no lost lead;
+ * win rates or AUC. Tiers are the input's own (input.tier: routed by grid
+ * cell when the version routes so) when given, else the thresholds (tiersOf). AUC is null when the period has no won or no lost lead;
  * its interval needs ≥ 2 of each. `small` flags won < 30 or lost < 30
  * (SMALL_CLASS, the workbench's small-band rule): read such AUCs as rough.
  * Weeks are the period's calendar days / 7 (a month of 31 days = 4.43
@@ -71,24 +73,28 @@ export function cohorts(input: ReviewInput, options: CohortOptions): CohortRow[]
   checkInput(fn, input);
   const thresholds = checkThresholds(fn, options?.thresholds);
   const { score, outcome } = input;
+  // The version's effective tiers: its own (routed by grid cell) when the input carries them, else the thresholds.
+  const tier = tiersOf(input, thresholds);
   return periodsOf(input.createdAt, options.by).map((p) => {
     const scores: number[] = [];
     const labels: number[] = [];
+    const tiers: string[] = [];
     let open = 0;
     let salesReadyLeads = 0;
     let sum = 0;
     for (const i of p.indices) {
       sum += score[i];
-      if (score[i] >= thresholds.salesReady) salesReadyLeads++;
+      if (tier[i] === "sales-ready") salesReadyLeads++;
       if (outcome[i] === -1) open++;
       else {
         scores.push(score[i]);
         labels.push(outcome[i]);
+        tiers.push(tier[i]);
       }
     }
     const won = labels.reduce((t, y) => t + y, 0);
     const lost = labels.length - won;
-    const tiers = labels.length > 0 ? tierTable(scores, labels, thresholds) : emptyTiers();
+    const tierRows = labels.length > 0 ? tierTableOf(tiers, labels) : emptyTiers();
     const weeks = (p.end - p.start) / WEEK_MS;
     return {
       period: p.label,
@@ -100,8 +106,8 @@ export function cohorts(input: ReviewInput, options: CohortOptions): CohortRow[]
       winRate: labels.length > 0 ? won / labels.length : null,
       ...discrimination(scores, labels, won, lost),
       small: won < SMALL_CLASS || lost < SMALL_CLASS,
-      tiers,
-      salesReadyShareOfWins: tiers[2].shareOfWins,
+      tiers: tierRows,
+      salesReadyShareOfWins: tierRows[2].shareOfWins,
       salesReadyLeads,
       weeks,
       handedOverPerWeek: salesReadyLeads / weeks,

@@ -2,7 +2,7 @@ export { WON, LOST, OPEN, type PeriodBy, type ReferenceSpec, type ReviewCriterio
 export { periodLabel, periodRange, periodsOf, type Period } from "./periods.js";
 export { referenceWindow, type ReferenceWindow } from "./reference.js";
 export { parseDate, formatDate, addMonths } from "./dates.js";
-export { tierOf, TIERS } from "./tier.js";
+export { tierOf, tiersOf, TIERS } from "./tier.js";
 export { cohorts, SMALL_CLASS, type CohortOptions, type CohortRow } from "./cohorts.js";
 export { scoreDrift, bandCounts, type ScoreDrift, type ScoreDriftOptions, type ScoreDriftPeriod } from "./score-drift.js";
 export { twoProportionZ, type TwoProportionZ } from "./two-proportion-z.js";

@@ -1,5 +1,6 @@
 import { twoProportionZ } from "./two-proportion-z.js";
 import type { ReviewInput, TierThresholds } from "./types.js";
+import { tiersOf } from "./tier.js";
 import { checkInput, checkThresholds, fail } from "./validate.js";
 
 export type OverRepresentation = "z" | "ratio" | "difference";
@@ -32,7 +33,7 @@ export interface CriterionOverRepresentation {
 }
 
 export interface LostHighScorers {
-  /** Indices of lost leads with score ≥ salesReady, ascending. */
+  /** Indices of lost leads that scored sales-ready (score ≥ salesReady, or routed there), ascending. */
   indices: number[];
   /** Won leads, and won leads that scored sales-ready (the comparison groups). */
   won: number;
@@ -50,7 +51,8 @@ export interface LostHighScorers {
  * more often on lost high-scorers than on won leads pushes leads to
  * sales-ready without winning (typical: email opens, students' clicks).
  *
- * Conventions: open leads are left out. Sorted descending by `sortBy`
+ * Conventions: open leads are left out. Sales-ready is the input's own tier
+ * when it carries one (routing by grid cell), else score ≥ salesReady. Sorted descending by `sortBy`
  * ("z" by default: the over-representation in standard errors, which weighs
  * the size of the gap by how much evidence there is); nulls last, ties by
  * input order.
@@ -61,20 +63,21 @@ export interface LostHighScorers {
 export function lostHighScorers(input: ReviewInput, options: LostHighScorersOptions): LostHighScorers {
   const fn = "lostHighScorers";
   checkInput(fn, input, true);
-  const { salesReady } = checkThresholds(fn, options?.thresholds);
+  const thresholds = checkThresholds(fn, options?.thresholds);
   const sortBy = options.sortBy ?? "z";
   if (sortBy !== "z" && sortBy !== "ratio" && sortBy !== "difference") {
     fail(fn, `sortBy must be "z", "ratio" or "difference"; received ${JSON.stringify(sortBy)}.`);
   }
   const { score, outcome } = input;
+  const high = tiersOf(input, thresholds).map((t) => t === "sales-ready");
   const lostHigh: number[] = [];
   const won: number[] = [];
   const wonHigh: number[] = [];
   for (let i = 0; i < score.length; i++) {
-    if (outcome[i] === 0 && score[i] >= salesReady) lostHigh.push(i);
+    if (outcome[i] === 0 && high[i]) lostHigh.push(i);
     if (outcome[i] === 1) {
       won.push(i);
-      if (score[i] >= salesReady) wonHigh.push(i);
+      if (high[i]) wonHigh.push(i);
     }
   }
   const rows = input.criteria!.map((c): CriterionOverRepresentation => {

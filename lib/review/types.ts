@@ -29,6 +29,13 @@ export interface ReviewInput {
   createdAt: ArrayLike<number>;
   /** Won revenue per lead; NaN when there is none (lost, open, or unknown). */
   amount?: ArrayLike<number>;
+  /**
+   * The version's own tier of each lead (its score table's `tier` column:
+   * routed by fit × engagement cell when the model has grid.routing). When
+   * given, every tier figure (cohorts, best customers, lost high-scorers)
+   * counts these; without it the thresholds on the score decide (tiersOf).
+   */
+  tier?: ArrayLike<string>;
   /** Criterion contributions; needed by criterionDrift and lostHighScorers. */
   criteria?: readonly ReviewCriterion[];
 }

@@ -34,6 +34,13 @@ export function checkInput(fn: string, input: ReviewInput, needCriteria = false)
       if (!(Number.isNaN(a) || (Number.isFinite(a) && a >= 0))) fail(fn, `amount must be NaN (no revenue) or a finite number ≥ 0; amount[${i}] is ${a}.`);
     }
   }
+  if (input.tier) {
+    sameLength("tier", input.tier as unknown as ArrayLike<number>);
+    for (let i = 0; i < n; i++) {
+      const t = input.tier[i];
+      if (t !== "ignore" && t !== "nurture" && t !== "sales-ready") fail(fn, `tier must be "ignore", "nurture" or "sales-ready"; tier[${i}] is ${JSON.stringify(t)}. Pass the score table's tier column or leave tier out.`);
+    }
+  }
   if (needCriteria && !(criteria && criteria.length > 0)) {
     fail(fn, "requires criteria (an array of {id, label, points}); received none. Pass the criterion contributions of the scoring model.");
   }

@@ -6,6 +6,7 @@
  * it as a download and `leadscore report` writes it as summary.json, both
  * through `reportSummary`, so the two always agree.
  */
+import { routesByCell, tierRule } from "../grid/bands.js";
 import type { Evaluation } from "../metrics/evaluate.js";
 import type { DelongPairedResult } from "../metrics/delong-paired.js";
 import type { Model } from "../model/schema.js";
@@ -22,6 +23,10 @@ export interface VersionHeadline {
   effectiveFrom: string;
   current: boolean;
   thresholds: { nurture: number; salesReady: number };
+  /** Where the tiers come from: the thresholds on the score, or the version's routing by fit × engagement cell. */
+  tierSource: "thresholds" | "grid-cells";
+  /** How the tiers are decided, in words (lib/grid tierRule). */
+  tierRule: string;
   /** Why there are no figures (a class is empty); absent when fine. */
   error?: string;
   nWon?: number;
@@ -119,6 +124,7 @@ export function reportSummary(parts: ReportParts): ReportSummary {
       const head = {
         version: id(model), label: `${model.id} v${model.version}`, status: model.status, effectiveFrom: model.effectiveFrom,
         current: model === parts.current, thresholds: { nurture: model.thresholds.nurture, salesReady: model.thresholds.salesReady },
+        tierSource: routesByCell(model) ? ("grid-cells" as const) : ("thresholds" as const), tierRule: tierRule(model),
       };
       if (!e) return { ...head, error: error ?? "not evaluated" };
       return {

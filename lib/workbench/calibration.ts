@@ -2,7 +2,8 @@
  * Everything the calibration page (and the report) shows for one version,
  * computed once from its scored leads: the headline metrics of
  * lib/metrics `evaluate`, out-of-time calibration, ROC points and the
- * reliability bins.
+ * reliability bins. The tier table counts the version's own tiers (its
+ * score table's, routed by grid cell when the model routes so).
  */
 import { ece } from "../metrics/ece.js";
 import { evaluate, type Evaluation } from "../metrics/evaluate.js";
@@ -27,11 +28,11 @@ export interface VersionCalibration {
 
 /** Computes the calibration of one version; never throws on thin data (see `error`). */
 export function versionCalibration(model: Model, scored: ScoredLeads, bands = 10): VersionCalibration | { model: Model; error: string } {
-  const { scores, labels, index } = labelled(scored);
+  const { scores, labels, index, tiers } = labelled(scored);
   const won = labels.reduce((a, b) => a + b, 0);
   if (won < 2 || labels.length - won < 2) return { model, error: `${won} won and ${labels.length - won} lost leads: at least 2 of each are needed` };
   const created = Float64Array.from(index, (i) => scored.createdMs[i]);
-  const evaluation = evaluate(scores, labels, { ...model.thresholds, bands: { bands } });
+  const evaluation = evaluate(scores, labels, { ...model.thresholds, bands: { bands }, tiers });
   let outOfTime: HoldoutCalibration | null = null;
   try {
     outOfTime = splitCalibration(scores, labels, created);

@@ -1,7 +1,8 @@
 /**
  * Builds the periodic review's input (lib/review ReviewInput) for one model
  * version from the Db: each lead's recomputed score and criterion points
- * (the version's score table, one column per criterion id), its outcome, its
+ * (the version's score table, one column per criterion id) and tier (routed
+ * by grid cell when the version routes so), its outcome, its
  * creation instant and its won revenue (sum of its won deals' amounts). Run
  * lib/scoring recompute first. SQL comes from the typed builder.
  */
@@ -9,6 +10,7 @@ import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import type { ReviewInput } from "../review/index.js";
 import { periodLabel } from "../review/periods.js";
+import { tiersOf } from "../review/tier.js";
 import { addMonths } from "../review/dates.js";
 import { scoresTableName } from "../scoring/names.js";
 import { scoresSelect } from "../scoring/recompute.js";
@@ -21,6 +23,8 @@ export interface VersionReviewInput extends ReviewInput {
   /** Lead ids, ascending: row i of every column is lead leadId[i]. */
   leadId: string[];
   score: Float64Array;
+  /** The version's tier of each lead from its score table (routed by grid cell when the model routes so). */
+  tier: string[];
   /** 1 won, 0 lost, −1 open. */
   outcome: Int8Array;
   /** Lead creation, epoch ms UTC. */
@@ -54,6 +58,7 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean }): s
       columns: [
         { expr: col("lead_id", "s"), as: "lead_id" },
         { expr: col("score", "s"), as: "score" },
+        { expr: col("tier", "s"), as: "tier" },
         { expr: outcomeCodeExpr(col("outcome", "o")), as: "outcome" },
         { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
         ...(options.withDeals ? [{ expr: col("amount", "a"), as: "amount" }] : []),
@@ -100,6 +105,7 @@ export async function readReviewInput(db: Db, model: Model): Promise<VersionRevi
     model,
     leadId: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
     score: Float64Array.from({ length: n }, (_, i) => num(scoreCol[i])),
+    tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
     outcome,
     createdAt: Float64Array.from(c.columns.created_at as ArrayLike<number>),
     ...(amount && { amount }),
@@ -167,15 +173,18 @@ export interface PointsGap {
  * Mean points per criterion among sales-ready leads that were lost vs won:
  * for count criteria (e.g. 2 points per email open) that fire on almost
  * everyone, the fire rate hides what the points show. Open leads are left out.
+ * Sales-ready: the input's own tier when it carries one (routing by grid
+ * cell), else score ≥ salesReady.
  * @example pointsGap(input, 65)[0].gap // > 0: the criterion gave lost high-scorers more points
  */
-export function pointsGap(input: Pick<VersionReviewInput, "score" | "outcome" | "criteria">, salesReady: number): PointsGap[] {
+export function pointsGap(input: Pick<VersionReviewInput, "score" | "outcome" | "criteria"> & { tier?: ArrayLike<string> }, salesReady: number): PointsGap[] {
+  const tiers = tiersOf(input, { nurture: salesReady, salesReady });
   let nl = 0;
   let nw = 0;
   const sl = new Float64Array(input.criteria.length);
   const sw = new Float64Array(input.criteria.length);
   for (let i = 0; i < input.score.length; i++) {
-    if (input.score[i] < salesReady || input.outcome[i] === -1) continue;
+    if (tiers[i] !== "sales-ready" || input.outcome[i] === -1) continue;
     const won = input.outcome[i] === 1;
     if (won) nw++;
     else nl++;

@@ -95,19 +95,27 @@ export async function readScored(db: Db, model: Model, filter: ScoreFilter = {})
   };
 }
 
-/** Scores and 0/1 labels of the labelled (won or lost) leads only: what the metrics take. */
-export function labelled(s: ScoredLeads): { scores: Float64Array; labels: Uint8Array; index: Int32Array } {
+/**
+ * Scores, 0/1 labels and the version's own tiers of the labelled (won or
+ * lost) leads only: what the metrics take. `tiers` is the score table's
+ * `tier` column (routed by grid cell when the version routes so): pass it to
+ * evaluate / effectiveTierTable so every tier table counts the version's
+ * effective tiers.
+ */
+export function labelled(s: ScoredLeads): { scores: Float64Array; labels: Uint8Array; index: Int32Array; tiers: string[] } {
   let k = 0;
   for (let i = 0; i < s.n; i++) if (s.outcome[i] >= 0) k++;
   const scores = new Float64Array(k);
   const labels = new Uint8Array(k);
   const index = new Int32Array(k);
+  const tiers = new Array<string>(k);
   k = 0;
   for (let i = 0; i < s.n; i++) {
     if (s.outcome[i] < 0) continue;
     scores[k] = s.score[i];
     labels[k] = s.outcome[i];
+    tiers[k] = s.tier[i];
     index[k++] = i;
   }
-  return { scores, labels, index };
+  return { scores, labels, index, tiers };
 }

@@ -2,6 +2,7 @@
  * One card per model version: won vs lost histogram and cumulative curves,
  * thresholds drawn, with the headline shares and the AUC.
  */
+import { routesByCell, tierRule } from "../lib/grid/bands.js";
 import { delong } from "../lib/metrics/index.js";
 import type { Model } from "../lib/model/schema.js";
 import { scoreHistogram, shareAbove } from "../lib/workbench/histogram.js";
@@ -26,13 +27,22 @@ export async function distributionCards(wb: Workbench, versions: Model[], filter
       continue;
     }
     const { bins } = scoreHistogram(scores, labels);
-    const sr = shareAbove(scores, labels, t.salesReady);
-    const nu = shareAbove(scores, labels, t.nurture);
+    // A version routed by grid cell: the shares come from its own tiers (the score table's), not from the thresholds.
+    const routed = routesByCell(model);
+    const { tiers } = labelled(s);
+    const tierShare = (tier: string) => ({
+      won: tiers.filter((x, i) => labels[i] === 1 && x === tier).length / nWon,
+      lost: tiers.filter((x, i) => labels[i] === 0 && x === tier).length / nLost,
+    });
+    const sr = routed ? tierShare("sales-ready") : shareAbove(scores, labels, t.salesReady);
+    const ig = tierShare("ignore");
+    const nu = routed ? { won: 1 - ig.won, lost: 1 - ig.lost } : shareAbove(scores, labels, t.nurture);
     const d = delong(scores, labels);
     card.append(
       el("p", {},
-        el("strong", {}, fmtPct(sr.won)), " of won vs ", el("strong", {}, fmtPct(sr.lost)), ` of lost leads reached sales-ready (≥ ${t.salesReady}); `,
-        el("strong", {}, fmtPct(1 - nu.lost)), ` of lost leads stayed below nurture (< ${t.nurture}). `,
+        el("strong", {}, fmtPct(sr.won)), " of won vs ", el("strong", {}, fmtPct(sr.lost)), ` of lost leads reached sales-ready (${routed ? "routed by grid cell" : `≥ ${t.salesReady}`}); `,
+        el("strong", {}, fmtPct(1 - nu.lost)), ` of lost leads stayed below nurture (${routed ? "ignore cells" : `< ${t.nurture}`}). `,
+        routed ? `Tiers: ${tierRule(model)}. ` : "",
         `AUC ${fmtNum(d.auc)} (95 % CI ${fmtNum(d.ci95[0])}–${fmtNum(d.ci95[1])}) on ${fmtInt(nWon)} won and ${fmtInt(nLost)} lost leads. `,
         nWon < 100 ? Flag(`only ${nWon} won leads: figures are uncertain`) : ""),
       el("div", { class: "grid grid-cols-2" },

@@ -41,7 +41,7 @@ export function ReportKpis(s: ReportSummary) {
   const due = r?.reviewDue;
   const cards = [
     Kpi(`AUC ${cur.label}`, fmtNum(cur.auc ?? NaN), cur.aucCi95 ? `95 % CI ${fmtNum(cur.aucCi95[0])}–${fmtNum(cur.aucCi95[1])} · ${fmtInt(cur.nWon ?? 0)} won, ${fmtInt(cur.nLost ?? 0)} lost` : undefined),
-    Kpi("Sales-ready win rate", fmtPct(sr?.winRate ?? NaN), sr ? `${fmtInt(sr.leads)} leads (≥ ${cur.thresholds.salesReady}); base rate ${fmtPct(cur.baseRate ?? NaN)}` : undefined),
+    Kpi("Sales-ready win rate", fmtPct(sr?.winRate ?? NaN), sr ? `${fmtInt(sr.leads)} leads (${cur.tierSource === "grid-cells" ? "routed by grid cell" : `≥ ${cur.thresholds.salesReady}`}); base rate ${fmtPct(cur.baseRate ?? NaN)}` : undefined),
     Kpi("Wins through sales-ready", fmtPct(sr?.shareOfWins ?? NaN), "share of all wins that had scored sales-ready"),
     Kpi("Review", due ? (due.due ? "Due" : "Not due") : "–", due ? (due.due ? due.reasons.join(" ") : `next on ${due.scheduledDate}`) : undefined),
   ];
@@ -82,7 +82,7 @@ export function ReportBandsAndRoc(data: ReportData) {
 export function ReportTierTables(s: ReportSummary) {
   const names: Record<string, string> = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" };
   return el("div", { class: "grid grid-cols-2 report-tiers" }, ...s.versions.map((v) => el("div", { class: "card" },
-    el("div", { style: "font-weight:600" }, `${v.label} (${v.status}${v.current ? ", current" : ""}): nurture ≥ ${v.thresholds.nurture}, sales-ready ≥ ${v.thresholds.salesReady}`),
+    el("div", { style: "font-weight:600" }, `${v.label} (${v.status}${v.current ? ", current" : ""}): ${v.tierRule}`),
     v.error ? ErrorBox(v.error, "Not evaluated") : Table([
       { key: "tier", label: "Tier" }, { key: "leads", label: "Leads", align: "right" }, { key: "rate", label: "Win rate (95 % CI)", align: "right" }, { key: "wins", label: "Share of wins", align: "right" },
     ], [...(v.tiers ?? [])].reverse().map((t) => ({
@@ -121,7 +121,7 @@ export function ReportSuggestion(s: ReportSummary) {
       ` (95 % CI ${fmtNum(c.ci95[0])} to ${fmtNum(c.ci95[1])}, ${fmtP(c.p)}) on the same ${fmtInt(c.n)} labelled leads.`),
     Table([{ key: "v", label: "Version" }, { key: "auc", label: "AUC", align: "right" }, { key: "thr", label: "Thresholds", align: "right" }, { key: "sr", label: "Sales-ready leads · win rate", align: "right" }, { key: "share", label: "Share of wins", align: "right" }],
       [draft, cur].filter((v): v is VersionHeadline => !!v).map((v) => ({
-        v: `${v.label} (${v.status})`, auc: fmtNum(v.auc ?? NaN), thr: `${v.thresholds.nurture} / ${v.thresholds.salesReady}`,
+        v: `${v.label} (${v.status})`, auc: fmtNum(v.auc ?? NaN), thr: v.tierSource === "grid-cells" ? "by grid cell" : `${v.thresholds.nurture} / ${v.thresholds.salesReady}`,
         sr: `${fmtInt(sr(v)?.leads ?? NaN)} · ${fmtPct(sr(v)?.winRate ?? NaN)}`, share: fmtPct(sr(v)?.shareOfWins ?? NaN),
       }))));
 }

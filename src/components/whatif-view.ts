@@ -4,6 +4,7 @@
  * all leads at once (lib/scoring/whatif.ts) and redraws the distribution,
  * the tier table and the AUC. The result downloads as a new draft version.
  */
+import { routesByCell, tierRule } from "../lib/grid/bands.js";
 import type { Model } from "../lib/model/schema.js";
 import { unitSlots, type UnitSlot } from "../lib/scoring/units.js";
 import { draftFromWhatIf, whatIfInput, type WhatIf, type WhatIfResult } from "../lib/scoring/whatif.js";
@@ -62,15 +63,16 @@ export function tierTable(r: WhatIfResult) {
 }
 
 /** Mean fit and engagement sub-scores of won and lost leads, now and for the version's own points. */
-function subScoreLine(r: WhatIfResult, base: WhatIfResult): string {
+function subScoreLine(r: WhatIfResult, base: WhatIfResult, model: Model): string {
   const m = (x: number | null) => (x === null ? "–" : fmtNum(x, 1));
   const { fit, engagement } = r.subScores;
   const gap = (s: { won: number | null; lost: number | null }) => (s.won === null || s.lost === null ? NaN : s.won - s.lost);
   return `Sub-scores, mean won / lost: fit ${m(fit.won)} / ${m(fit.lost)}, engagement ${m(engagement.won)} / ${m(engagement.lost)} ` +
     `(won − lost gap: fit ${fmtNum(gap(fit), 1)}, engagement ${fmtNum(gap(engagement), 1)}; the version's own points: ${fmtNum(gap(base.subScores.fit), 1)} and ${fmtNum(gap(base.subScores.engagement), 1)}).` +
-    `${routedNote(r)}`;
+    routedNote(model);
 }
-const routedNote = (_r: WhatIfResult) => "";
+/** When the version routes its tiers by grid cell, say so: the threshold sliders then do not move the tiers. */
+const routedNote = (model: Model) => (routesByCell(model) ? ` Tiers: ${tierRule(model)}; the threshold sliders only move the dashed lines.` : "");
 
 export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width: number): HTMLElement {
   const slots = unitSlots(model);
@@ -130,7 +132,7 @@ export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width
       `Sales-ready: ${fmtInt(r.tiers["sales-ready"].won + r.tiers["sales-ready"].lost + r.tiers["sales-ready"].open)} leads capturing ${fmtPct(r.tiers["sales-ready"].won / (r.counts.won || 1))} of wins. `,
       el("span", { class: "muted", "data-rescore-ms": String(r.ms) }, `Re-scored ${fmtInt(r.n)} leads in ${r.ms.toFixed(1)} ms.`),
       el("br"),
-      el("span", { class: "whatif-subscores" }, subScoreLine(r, baseline)),
+      el("span", { class: "whatif-subscores" }, subScoreLine(r, baseline, model)),
     );
     chartBox.replaceChildren(DistributionChart(resultBins(r), thresholds, { width: Math.max(320, width - 420), height: 260, title: "What-if score distribution, won vs lost" }));
     tiersBox.replaceChildren(tierTable(r));

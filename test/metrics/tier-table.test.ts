@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tierTable } from "../../lib/metrics/tier-table.js";
+import { effectiveTierTable, tierTable, tierTableOf } from "../../lib/metrics/tier-table.js";
 import { wilson } from "../../lib/metrics/wilson.js";
 import { ties } from "./fixtures/data.js";
 
@@ -33,5 +33,32 @@ describe("tierTable", () => {
 
   it("throws when nurture > salesReady", () => {
     expect(() => tierTable([1], [0], { nurture: 9, salesReady: 5 })).toThrow(/tierTable: thresholds must be finite with nurture ≤ salesReady; received nurture = 9, salesReady = 5/);
+  });
+});
+
+describe("tierTableOf and effectiveTierTable (a version's own tiers, e.g. routed by grid cell)", () => {
+  it("counts given tiers as tierTable counts scores cut at thresholds", () => {
+    const tiers = ["ignore", "sales-ready", "sales-ready", "nurture"];
+    const rows = tierTableOf(tiers, [0, 1, 0, 1]);
+    expect(rows.map((r) => [r.tier, r.leads, r.wins])).toEqual([["ignore", 1, 0], ["nurture", 1, 1], ["sales-ready", 2, 1]]);
+    expect(rows[2].ci).toEqual(wilson(1, 2));
+    // The same tiers as thresholds would give: identical rows.
+    expect(tierTableOf(["ignore", "nurture", "sales-ready", "sales-ready"], [0, 0, 1, 0])).toEqual(tierTable([1, 5, 9, 9], [0, 0, 1, 0], { nurture: 4, salesReady: 8 }));
+  });
+
+  it("effectiveTierTable takes the given tiers over the thresholds, and the thresholds without them", () => {
+    // Scores say ignore / ignore / sales-ready; the routing says sales-ready / nurture / ignore.
+    const scores = [1, 2, 9];
+    const labels = [1, 0, 0];
+    const t = { nurture: 4, salesReady: 8 };
+    expect(effectiveTierTable(scores, labels, t, ["sales-ready", "nurture", "ignore"]).map((r) => r.leads)).toEqual([1, 1, 1]);
+    expect(effectiveTierTable(scores, labels, t, ["sales-ready", "nurture", "ignore"])[2].wins).toBe(1);
+    expect(effectiveTierTable(scores, labels, t)).toEqual(tierTable(scores, labels, t));
+  });
+
+  it("rejects an unknown tier and a length mismatch", () => {
+    expect(() => tierTableOf(["hot"], [1])).toThrow(/tiers must be "ignore", "nurture" or "sales-ready"; tiers\[0\] is "hot"/);
+    expect(() => tierTableOf(["ignore"], [1, 0])).toThrow(/same length/);
+    expect(() => effectiveTierTable([1, 2], [1, 0], { nurture: 1, salesReady: 2 }, ["ignore"])).toThrow(/same length/);
   });
 });

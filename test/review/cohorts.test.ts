@@ -92,3 +92,26 @@ describe("cohorts", () => {
     );
   });
 });
+
+describe("cohorts with the version's own tiers (routing by grid cell)", () => {
+  // Two January leads: scores 5 (ignore by thresholds) and 25 (sales-ready), routed the other way round.
+  const base = columns([
+    { at: "2024-01-03", score: 5, y: 1 },
+    { at: "2024-01-10", score: 25, y: 0 },
+    { at: "2024-01-12", score: 25, y: -1 },
+  ]);
+  it("counts input.tier, not the thresholds, in the tier table and the sales-ready hand-over", () => {
+    const [jan] = cohorts({ ...base, tier: ["sales-ready", "ignore", "nurture"] }, { by: "month", thresholds });
+    expect(jan.tiers.map((t) => [t.tier, t.leads, t.wins])).toEqual([["ignore", 1, 0], ["nurture", 0, 0], ["sales-ready", 1, 1]]);
+    expect(jan.salesReadyLeads).toBe(1);
+    expect(jan.salesReadyShareOfWins).toBe(1);
+    const [byScore] = cohorts(base, { by: "month", thresholds });
+    expect(byScore.tiers.map((t) => t.leads)).toEqual([1, 0, 1]);
+    expect(byScore.salesReadyLeads).toBe(2);
+    expect(byScore.salesReadyShareOfWins).toBe(0);
+  });
+  it("rejects a tier column of another length or with an unknown tier", () => {
+    expect(() => cohorts({ ...base, tier: ["ignore"] }, { by: "month", thresholds })).toThrow(/tier must have one entry per lead/);
+    expect(() => cohorts({ ...base, tier: ["ignore", "hot", "nurture"] }, { by: "month", thresholds })).toThrow(/tier\[1\] is "hot"/);
+  });
+});
