@@ -67,8 +67,8 @@ export function denseLogistic(x: Float64Array, p: number, y: ArrayLike<number>, 
   const coef = new Float64Array(p);
   if (init) for (let j = 0; j < p; j++) coef[j] = init[j] ?? 0;
   let ll = -Infinity;
-  let prev = Float64Array.from(coef);
-  let lastStep = new Float64Array(p);
+  let prev: Float64Array = Float64Array.from(coef);
+  let lastStep: Float64Array = new Float64Array(p);
   let halvings = 0;
   for (let iter = 0; iter < 80; iter++) {
     const g = new Float64Array(p);
