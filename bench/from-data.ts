@@ -5,18 +5,23 @@
  *    (categories one-hot with missing as a level, numbers in quintile bands + missing) on the same split;
  *    calibration slope; integer vs unrounded ΔAUC.
  * 2. The sample (24,000 leads, random split): every ground-truth term with |β| ≥ 0.4 selected with the
- *    right sign; fitted half-lives against the generator's (when the ground truth has recency terms).
- * 3. Speed in Node: candidates + binning + selection + refinement on 1,000,000 leads × 30 columns
- *    (10 numeric, 15 categorical, 5 activity types), synthetic, each step's time.
+ *    right sign; fitted half-lives beside the generator's 7 d (pricing_page) and 10 d (webinar).
+ * 2b. The same generator at 150,000 leads (FROM_DATA_HL_LEADS), half-lives fitted on every training lead:
+ *    recovery within ±30 % judged where the estimate is not dominated by sampling noise.
+ * 3. Speed in a Web Worker in headless Chromium (part "speed"; "speed-node" runs the same in Node):
+ *    candidates + binning + selection + refinement on 1,000,000 synthetic leads × 30 columns
+ *    (10 numeric, 15 categorical, 5 activity types), each step's time beside the 15 s target.
  *
  *   npm run bench -- from-data        (FROM_DATA_LEADS=200000 for a smaller speed run;
- *                                      FROM_DATA_PARTS=xed,sample,speed to run some parts)
+ *                                      FROM_DATA_PARTS=xed,sample,halflife,speed,speed-node to run some parts)
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { collapseRows } from "../lib/fit/collapse.js";
 import { designFromLists } from "../lib/fit/design.js";
 import { fitLogistic } from "../lib/fit/logistic.js";
-import { mulberry32 } from "../lib/fit/prng.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { readDescribedFiles } from "../lib/dataset/node.js";
 import { openWasmDb } from "../lib/db/node-wasm.js";
@@ -29,6 +34,9 @@ import { readFromDataInput } from "../lib/suggest/from-data-read.js";
 import { dataSplit } from "../lib/suggest/from-data-split.js";
 import { suggestFromData, type FromDataResult } from "../lib/suggest/from-data.js";
 import { LEAK_FREE, openSampleDb } from "../test/suggest/helpers.js";
+import { launchBench } from "./browser-session.js";
+import { speedWorkload, type SpeedFigures } from "./from-data-browser/workload.js";
+import type {} from "./from-data-browser/page.js"; // its window.runFromDataBench declaration
 
 const f = (x: number | null | undefined, d = 4) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
 const met = (ok: boolean) => (ok ? "met" : "NOT met");
@@ -76,7 +84,7 @@ function baseline(input: FromDataInput, train: Int32Array, test: Int32Array): nu
 }
 
 console.log("Models from data: quality bars and speed");
-const parts = (process.env.FROM_DATA_PARTS ?? "xed,sample,speed").split(",");
+const parts = (process.env.FROM_DATA_PARTS ?? "xed,sample,halflife,speed").split(",");
 const XED = "../shared/data/x-education-leads/Leads.csv";
 if (!parts.includes("xed")) console.log("X Education: not run (FROM_DATA_PARTS)");
 else if (existsSync(XED)) {
@@ -141,62 +149,83 @@ if (parts.includes("sample")) {
     if (Math.sign(d) !== Math.sign(term.beta)) misses.push(`${name} (β ${term.beta}, points difference ${d})`);
   }
   console.log(`  ground-truth terms with |β| ≥ 0.4: ${checked} checked, ${checked - misses.length} selected with the right sign (bar: all: ${met(misses.length === 0)})${misses.length ? `; misses: ${misses.join("; ")}` : ""}`);
+  halfLives(r, `the sample, ${r.split.nTrain.toLocaleString("en")} training leads`);
+}
+
+/** Fitted half-lives beside the generator's (7 d pricing_page, 10 d webinar), with the interval and whether it covers the truth. */
+function halfLives(r: FromDataResult, what: string) {
   const rec = GROUND_TRUTH.terms.flatMap((x) => (x.kind === "recency" ? [x] : []));
+  console.log(`  half-lives (${what}):`);
   for (const h of r.halfLives) {
     const truth = rec.find((x) => x.type === h.activity)?.halfLifeDays;
-    console.log(`  half-life ${h.activity.padEnd(14)} ${f(h.halfLife, 1)} days [${f(h.lo, 1)}, ${f(h.hi, 1)}], LR ${f(h.lrt, 1)}${truth ? `; generator ${truth} days (bar ±30 %: ${met(Math.abs(h.halfLife / truth - 1) <= 0.3)})` : ""}`);
+    if (!truth) continue;
+    const covers = (h.lo === null || h.lo <= truth) && (h.hi === null || h.hi >= truth);
+    console.log(`    ${h.activity.padEnd(14)} fitted ${f(h.halfLife, 1)} d [95 % ${f(h.lo, 1)}, ${f(h.hi, 1)}] beside the generator's ${truth} d: ${f((h.halfLife / truth - 1) * 100, 0)} % (bar ±30 %: ${met(Math.abs(h.halfLife / truth - 1) <= 0.3)}; interval covers it: ${covers ? "yes" : "no"}), LR ${f(h.lrt, 1)}`);
   }
-  if (!rec.length) console.log("  half-lives: the ground truth has no recency term yet; nothing to recover (NOT met)");
+  const others = r.halfLives.filter((h) => !rec.some((x) => x.type === h.activity));
+  if (others.length) console.log(`    no recency effect in the generator: ${others.map((h) => `${h.activity} ${f(h.halfLife, 1)} d (LR ${f(h.lrt, 1)})`).join(", ")}`);
+  if (!rec.length) console.log("    the ground truth has no recency term; nothing to recover (NOT met)");
 }
 
+// Half-life recovery at a size where it can be judged: the default sample's 14,000 training leads hold
+// about 2,500 leads with a pricing-page view and 2,000 with a webinar, and on data of that size the
+// profile estimate of a 7-day half-life spreads from about 3 to 12 days across seeds (see
+// test/suggest/decay.test.ts); the intervals say so. The same generator with more leads (same seed,
+// same ground truth), all training leads used for the half-lives, judges the estimator, not the noise.
+if (parts.includes("halflife")) {
+  const leads = Number(process.env.FROM_DATA_HL_LEADS ?? 150_000);
+  const t = performance.now();
+  const db = await openSampleDb({ leads });
+  await recompute(db, []);
+  const input = await readFromDataInput(db);
+  await db.close();
+  const r = suggestFromData(input, { split: "random", seed: 1, allowLeakage: true, halfLifeRows: Number.POSITIVE_INFINITY });
+  console.log(`sample generator at ${leads.toLocaleString("en")} leads (${((performance.now() - t) / 1000).toFixed(1)} s; ${input.n.toLocaleString("en")} labelled, random split): ${r.k} criteria, test AUC ${f(r.test.aucInteger)}`);
+  halfLives(r, `${r.split.nTrain.toLocaleString("en")} training leads, all used`);
+}
+
+const STEP_TARGET_MS = 15_000;
+const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+function speedReport(where: string, x: SpeedFigures, extra = "") {
+  const t = x.timings;
+  const total = t.candidatesMs + t.selectionMs + t.refinementMs;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`speed, ${where} (${x.n.toLocaleString("en")} leads × 30 columns: 10 numeric, 15 categorical, 5 activity types; data generated in ${s(x.generateMs)}, not counted; ${x.k} criteria chosen, test AUC ${f(x.testAuc)})${extra}:`);
+  console.log(`  ordering + split + candidates + binning ${s(t.candidatesMs).padStart(7)}`);
+  console.log(`  selection (forward, 5-fold CV)          ${s(t.selectionMs).padStart(7)}`);
+  console.log(`  refinement (refit, integer points)      ${s(t.refinementMs).padStart(7)}`);
+  console.log(`  total                                   ${s(total).padStart(7)}   target ≤ ${s(STEP_TARGET_MS)} in a Web Worker in headless Chromium: ${where.startsWith("Chromium") ? met(total <= STEP_TARGET_MS) : "(Node, for reference)"}`);
+  console.log(`  also (not in the target): decay half-lives ${s(t.halfLifeMs)}, thresholds + test figures + draft ${s(t.evaluationMs)}`);
+}
+
+if (parts.includes("speed-node")) {
+  const n = Number(process.env.FROM_DATA_LEADS ?? 1_000_000);
+  console.log(`load average before: ${loadavg()}`);
+  speedReport("Node", speedWorkload(n));
+}
+
+// The speed target in a real Web Worker in headless Chromium: the workload bundled with esbuild (as the site
+// bundles its worker), the page starts the worker, the worker generates the leads and runs suggestFromData.
 if (parts.includes("speed")) {
   const n = Number(process.env.FROM_DATA_LEADS ?? 1_000_000);
-  const input = synthetic(n, 7);
-  const r = suggestFromData(input, { split: "random", seed: 1 });
-  const t = r.timings;
-  const total = t.candidatesMs + t.selectionMs + t.refinementMs;
-  console.log(`speed, Node (${n.toLocaleString("en")} leads × 30 columns: 10 numeric, 15 categorical, 5 activity types; ${r.k} criteria chosen, test AUC ${f(r.test.aucInteger)}):`);
-  console.log(`  candidates + binning ${(t.candidatesMs / 1000).toFixed(1)} s, selection (+ 5-fold CV) ${(t.selectionMs / 1000).toFixed(1)} s, refinement ${(t.refinementMs / 1000).toFixed(1)} s → ${(total / 1000).toFixed(1)} s (target ≤ 15 s in a Web Worker: ${met(total <= 15_000)} in Node; the browser run is not in this bench yet)`);
-  console.log(`  also: half-lives ${(t.halfLifeMs / 1000).toFixed(1)} s, evaluation + draft ${(t.evaluationMs / 1000).toFixed(1)} s`);
-}
-
-/** Synthetic leads with a known logistic truth: 10 numeric, 15 categorical columns, 5 activity types. */
-function synthetic(n: number, seed: number): FromDataInput {
-  const rng = mulberry32(seed);
-  const eta = new Float64Array(n).fill(-2);
-  const columns: FromDataInput["columns"] = [];
-  for (let j = 0; j < 10; j++) {
-    const v = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      v[i] = rng() < 0.05 ? NaN : Math.round(rng() * 1000) / 10;
-      if (j < 5 && !Number.isNaN(v[i])) eta[i] += (0.3 * (j + 1) * (v[i] - 50)) / 50;
-    }
-    columns.push({ name: `num_${j}`, kind: "number", values: v });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "from-data-bench-"));
+  const { build } = await import("esbuild");
+  await build({ entryPoints: [path.join(here, "from-data-browser/page.ts"), path.join(here, "from-data-browser/worker.ts")], bundle: true, format: "esm", platform: "browser", target: "es2022", outdir: dir, logLevel: "error" });
+  writeFileSync(path.join(dir, "index.html"), readFileSync(path.join(here, "from-data-browser/index.html")));
+  const { server, browser } = await launchBench(dir);
+  try {
+    const page = await browser.newPage();
+    page.on("pageerror", (e) => console.log(`  [browser error] ${String(e)}`));
+    await page.goto(`${server.url}/index.html`, { waitUntil: "load" });
+    await page.waitForFunction(() => typeof window.runFromDataBench === "function");
+    const before = loadavg();
+    const out = await page.evaluate((k) => window.runFromDataBench(k), n);
+    speedReport(`Chromium ${browser.version()}, Web Worker`, out.figures, `; load average before ${before}, after ${loadavg()}; progress shown: ${out.progress.length} messages`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  for (let j = 0; j < 15; j++) {
-    const levels = 3 + (j % 8);
-    const v: (string | null)[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = Math.floor(rng() ** 1.5 * levels);
-      v[i] = rng() < 0.03 ? null : `L${k}`;
-      if (j < 6 && v[i] !== null) eta[i] += k % 2 ? 0.4 : -0.2;
-    }
-    columns.push({ name: `cat_${j}`, kind: "string", values: v });
-  }
-  const activities: FromDataInput["activities"] = [];
-  for (let a = 0; a < 5; a++) {
-    const offsets = new Int32Array(n + 1);
-    const ages: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let k = 0;
-      const mean = 1 + a;
-      while (rng() < mean / (mean + 1) && k < 30) k++;
-      for (let e = 0; e < k; e++) ages.push(rng() * 30);
-      if (a < 3) eta[i] += 0.15 * Math.min(k, 5);
-      offsets[i + 1] = ages.length;
-    }
-    activities.push({ type: `activity_${a}`, offsets, ages: Float32Array.from(ages) });
-  }
-  const labels = Uint8Array.from(eta, (e) => (rng() < 1 / (1 + Math.exp(-e)) ? 1 : 0));
-  return { n, leadIds: Array.from({ length: n }, (_, i) => `L${i}`), labels, createdMs: Float64Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 1) + i * 60_000), columns, activities, windowDays: 30 };
 }

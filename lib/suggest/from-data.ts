@@ -1,6 +1,8 @@
 /**
  * A complete first model from data, with no starting model (pure: no
  * database, no DOM; runs in a Web Worker):
+ *  0. the rows put in lead-id order (canonicalInput), so the result does not
+ *     depend on the order they were read in;
  *  1. split (by date, or stratified at random with a seed);
  *  2. candidates from every usable column, binned on the training leads
  *     (data-candidates.ts);
@@ -23,7 +25,7 @@ import { tierFigures, versionFigures, type TierFigures, type VersionFigures } fr
 import { dataCandidates, type BandEvidence, type Candidate, type CandidateOptions, type CandidateSkip } from "./data-candidates.js";
 import { fitHalfLife } from "./decay.js";
 import { buildDataDraft } from "./from-data-draft.js";
-import { checkInput, type FromDataInput } from "./from-data-input.js";
+import { canonicalInput, checkInput, type FromDataInput } from "./from-data-input.js";
 import { dataSplit, stratifiedSplit } from "./from-data-split.js";
 import { forwardSelect, groupDesign, groupEta } from "./select.js";
 import { chooseThresholds, type ThresholdChoice, type ThresholdOptions } from "./thresholds.js";
@@ -98,7 +100,7 @@ export interface FromDataResult {
   train: { aucInteger: number; aucUnrounded: number };
   thresholds: ThresholdChoice;
   draft: Model;
-  /** Integer score of every lead (input order). */
+  /** Integer score of every lead (in the order of the input given). */
   scores: Int32Array;
   timings: { candidatesMs: number; selectionMs: number; refinementMs: number; halfLifeMs: number; evaluationMs: number };
   warnings: string[];
@@ -111,18 +113,22 @@ const pickRows = (v: ArrayLike<number>, rows: ArrayLike<number>) => Float64Array
  * @throws when a side of the split has no won or no lost lead, or no column gives a candidate.
  * @example suggestFromData(input, { split: "random", seed: 1 }, (msg, f) => console.log(msg, f)).draft
  */
-export function suggestFromData(input: FromDataInput, options: FromDataOptions = {}, onProgress: FromDataProgress = () => {}): FromDataResult {
-  checkInput(input);
-  const warnings: string[] = [];
-  const labels = input.labels;
-  const seed = options.seed ?? 1;
-  let t0 = performance.now();
+export function suggestFromData(given: FromDataInput, options: FromDataOptions = {}, onProgress: FromDataProgress = () => {}): FromDataResult {
+  checkInput(given);
+  let t0 = performance.now(); // the first lap (candidatesMs) counts the ordering and the split too
   const lap = () => {
     const now = performance.now();
     const ms = now - t0;
     t0 = now;
     return ms;
   };
+  // rows in lead-id order: the split, the CV folds and every tie are then the same whatever order the
+  // rows were read in (the CLI and the browser worker give the same model for the same seed)
+  const canonical = canonicalInput(given);
+  const input = canonical.input;
+  const warnings: string[] = [];
+  const labels = input.labels;
+  const seed = options.seed ?? 1;
   onProgress("Splitting the leads…", 0.01);
   const split = dataSplit(labels, input.createdMs, { kind: options.split, date: options.splitDate, share: options.trainShare, seed });
   if ((options.split ?? "date") === "date" && split.kind === "random") warnings.push("the leads carry no creation dates (all share one date): a stratified random split is used instead of a split by date");
@@ -229,7 +235,10 @@ export function suggestFromData(input: FromDataInput, options: FromDataOptions =
   });
   const evaluationMs = lap();
   onProgress("Done", 1);
-  return { split: s, candidates: summaries, skipped, curve, k: selection.k, halfLives, factor: sp.factor, base: sp.base, test, train, thresholds, draft, scores, timings: { candidatesMs, selectionMs, refinementMs, halfLifeMs, evaluationMs }, warnings };
+  const order = canonical.order;
+  const givenScores = order ? new Int32Array(input.n) : scores;
+  if (order) for (let k = 0; k < input.n; k++) givenScores[order[k]] = scores[k];
+  return { split: s, candidates: summaries, skipped, curve, k: selection.k, halfLives, factor: sp.factor, base: sp.base, test, train, thresholds, draft, scores: givenScores, timings: { candidatesMs, selectionMs, refinementMs, halfLifeMs, evaluationMs }, warnings };
 }
 
 function hasDates(ms: Float64Array): boolean {

@@ -41,20 +41,20 @@ describe("fit and engagement on the sample", () => {
     }
   });
 
-  it("on the sample, the starting models' mix is not rejected, while ground-truth-v1 (without the recency terms) under-weights behaviour", () => {
+  it("on the sample, neither the starting models' mix nor the ground truth's own (ground-truth-v1) is rejected", () => {
     // Since the sample's ground truth has recency effects on pricing-page views and webinars (lib/sample/ground-truth.ts),
     // an engagement point of starting v1/v2 is worth about one fit point: the 95 % interval contains 1
     // (measured: v1 1.01, 0.92–1.10; v2 0.98, 0.91–1.06).
-    for (const id of ["starting@1", "starting@2"]) {
+    // data/models/ground-truth-v1.json is the generating model itself as points (with its two recency terms since
+    // 2026-12), so its fit and engagement points are on the same log-odds scale by construction: 1 must lie in its
+    // interval too (measured 0.96, 0.90–1.02; before the recency terms were added it under-weighted behaviour,
+    // 1.12, 1.05–1.19).
+    for (const id of ["starting@1", "starting@2", "ground-truth@1"]) {
       const w = results.get(id)!.comparison!.weight;
       expect(w.converged, id).toBe(true);
       expect(w.ci95![0], id).toBeLessThan(1);
       expect(w.ci95![1], id).toBeGreaterThan(1);
     }
-    // data/models/ground-truth-v1.json predates those recency terms: on the data its engagement points are worth more
-    // than its fit points, the whole interval above 1 (measured 1.12, 1.05–1.19).
-    const gt = results.get("ground-truth@1")!.comparison!.weight;
-    expect(gt.ci95![0]).toBeGreaterThan(1);
   });
 
   it("the total beats fit only and engagement only for every version (paired DeLong, p < 0.05)", () => {

@@ -7,16 +7,17 @@ import type { Db } from "../../lib/db/types.js";
 import { parseModel } from "../../lib/model/parse.js";
 import type { Model } from "../../lib/model/schema.js";
 import { generateSample, toCsv } from "../../lib/sample/index.js";
+import type { SampleOptions } from "../../lib/sample/types.js";
 
 export function readModel(file: string): Model {
   return parseModel(JSON.parse(readFileSync(file, "utf8")), file);
 }
 
-/** The bundled sample (default options: 24,000 leads, seed 42) through its dataset description, as the CLI and the site load it. */
-export async function openSampleDb(): Promise<Db> {
+/** The bundled sample (default options: 24,000 leads, seed 42; or `options`, e.g. more leads) through its dataset description, as the CLI and the site load it. */
+export async function openSampleDb(options: SampleOptions = {}): Promise<Db> {
   const db = await openWasmDb();
   const description = parseDatasetDescription(readFileSync("data/sample.dataset.json", "utf8"), "data/sample.dataset.json");
-  const csv = toCsv(generateSample()) as unknown as Record<string, string>;
+  const csv = toCsv(generateSample(options)) as unknown as Record<string, string>;
   const files: Record<string, Uint8Array> = {};
   for (const [kind, spec] of Object.entries(description.files)) if (spec) files[spec.path] = new TextEncoder().encode(csv[`${kind}.csv`]);
   const report = await loadDataset(db, description, files);
