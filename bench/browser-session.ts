@@ -6,8 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
-// @ts-expect-error plain ESM script without types
-import { serve } from "../scripts/serve.mjs";
+import { serve } from "../cli/static-server.js";
 
 export const CHROMIUM_BIN = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

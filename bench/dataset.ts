@@ -24,17 +24,8 @@ import type { Db } from "../lib/db/types.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { parseDatasetDescription } from "../lib/dataset/schema.js";
 import { launchBench, statusKb } from "./browser-session.js";
+import { mulberry32 as rng } from "../lib/prng.js";
 
-
-/** Deterministic generator (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateLeadsCsv(n: number): Uint8Array {
   const r = rng(42);

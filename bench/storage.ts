@@ -22,8 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_BIN, statusKb } from "./browser-session.js";
-// @ts-expect-error plain ESM script without types
-import { serve } from "../scripts/serve.mjs";
+import { serve } from "../cli/static-server.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);

@@ -4,9 +4,10 @@
  * An invalid file's error is printed to stderr and the other versions go on.
  * Versions are named "id@version" on the command line (e.g. "starting@2").
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readJsonFolder } from "../lib/json-folder.js";
 import type { Model } from "../lib/model/schema.js";
 import type { ModelFile } from "../lib/workbench/models.js";
 import type { VersionEntry } from "../lib/workspace/versions.js";
@@ -44,10 +45,10 @@ export interface LoadedModels {
 export function readModelFiles(dir: string = DEFAULT_MODELS_DIR): { dir: string; files: ModelFile[] } {
   const abs = path.resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Error(`models folder ${JSON.stringify(dir)} does not exist (give a folder of model files with --models DIR)`);
-  const names = readdirSync(abs).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
-  if (!names.length) throw new Error(`models folder ${JSON.stringify(dir)} holds no model file (*.json)`);
   const shown = (f: string) => path.relative(process.cwd(), path.join(abs, f)) || f;
-  return { dir: abs, files: names.map((f) => ({ file: shown(f), text: readFileSync(path.join(abs, f), "utf8") })) };
+  const files = readJsonFolder(abs, shown);
+  if (!files.length) throw new Error(`models folder ${JSON.stringify(dir)} holds no model file (*.json)`);
+  return { dir: abs, files };
 }
 
 /** Reads and parses the model files of `dir` (lib/workspace parseVersions: duplicates dropped); prints each invalid file's error to stderr. */

@@ -12,8 +12,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export async function printReportPdf(site: string): Promise<string | null> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (install it, e.g. apt-get install chromium, or set CHROMIUM_PATH)`;
   const { chromium } = await import("playwright-core");
-  // @ts-expect-error plain ESM script without types
-  const { serve } = await import("../scripts/serve.mjs");
+  const { serve } = await import("./static-server.js");
   const server = await serve(site, 0);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -26,8 +26,12 @@
  * cannot be keyed; they are counted (KeyResult.unkeyed). The dataset
  * loader has already excluded and reported such rows, so there they are 0.
  */
+import { mainObjectsQuery, tableColumnsQuery } from "./db/catalog.js";
 import type { Db } from "./db/types.js";
-import { quoteIdent as q } from "./sql/quote.js";
+import {
+  addColumn, alterTable, as, cast, col, count, createSequence, createTable, createView, drop, dropDefault, eq, fn, isNotNull, join,
+  lit, over, render, scalar, script, select, sub, table, type Statement,
+} from "./sql/index.js";
 import { ACTIVITY_EVENTS, ACTIVITY_TYPES_TABLE, LEAD_ID, LEAD_KEY, TABLES } from "./tables.js";
 
 /** Views the loaders create over the canonical tables (dropped with them). */
@@ -43,10 +47,7 @@ export interface KeyResult {
 
 async function objects(db: Db): Promise<Map<string, "table" | "view">> {
   // duckdb_tables() / duckdb_views(), not information_schema: its first use costs ~100 ms in DuckDB-WASM.
-  const rows = await db.query<{ name: string; kind: string }>(
-    "SELECT table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary " +
-      "UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary",
-  );
+  const rows = await db.query<{ name: string; kind: string }>(render(mainObjectsQuery()));
   return new Map(rows.map((r) => [String(r.name), r.kind === "view" ? "view" : "table"]));
 }
 
@@ -54,8 +55,8 @@ async function objects(db: Db): Promise<Map<string, "table" | "view">> {
 export async function dropCanonical(db: Db): Promise<void> {
   const have = await objects(db);
   const names = [...VIEWS, TABLES.activities, ACTIVITY_EVENTS, ACTIVITY_TYPES_TABLE, TABLES.deals, TABLES.leads];
-  const drops = names.filter((n) => have.has(n)).map((n) => `DROP ${have.get(n) === "view" ? "VIEW" : "TABLE"} ${q(n)};`);
-  if (drops.length) await db.exec(drops.join(" "));
+  const drops = names.filter((n) => have.has(n)).map((n) => drop(have.get(n) === "view" ? "view" : "table", n, false));
+  if (drops.length) await db.exec(render(script(...drops)));
 }
 
 /** The narrowest unsigned integer type holding codes 0 … n−1. */
@@ -75,9 +76,7 @@ export async function keyTables(db: Db): Promise<KeyResult> {
   const have = await objects(db);
   if (have.get(TABLES.leads) !== "table") throw new Error(`keyTables: there is no "${TABLES.leads}" table; load a dataset first.`);
   let changed = false;
-  const cols = await db.query<{ name: string; type: string }>(
-    `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = '${TABLES.leads}' ORDER BY column_index`,
-  );
+  const cols = await db.query<{ name: string; type: string }>(render(tableColumnsQuery(TABLES.leads)));
   const key = cols.find((c) => c.name === LEAD_KEY);
   if (!key) {
     if (have.get(TABLES.activities) === "view")
@@ -85,11 +84,17 @@ export async function keyTables(db: Db): Promise<KeyResult> {
         `keyTables: leads was replaced after its activities were keyed, so their lead keys no longer match; ` +
           `recreate leads and activities together (dropCanonical, then load both).`,
       );
-    const seq = q("_lead_key_seq");
+    const seq = "_lead_key_seq";
     await db.exec(
-      `DROP SEQUENCE IF EXISTS ${seq}; CREATE SEQUENCE ${seq} START 0 MINVALUE 0; ` +
-        `ALTER TABLE ${q(TABLES.leads)} ADD COLUMN ${q(LEAD_KEY)} INTEGER DEFAULT nextval('_lead_key_seq'); ` +
-        `ALTER TABLE ${q(TABLES.leads)} ALTER ${q(LEAD_KEY)} DROP DEFAULT; DROP SEQUENCE ${seq};`,
+      render(
+        script(
+          drop("sequence", seq),
+          createSequence(seq, 0, 0),
+          alterTable(TABLES.leads, addColumn(LEAD_KEY, "INTEGER", fn("nextval", lit(seq)))),
+          alterTable(TABLES.leads, dropDefault(LEAD_KEY)),
+          drop("sequence", seq, false),
+        ),
+      ),
     );
     changed = true;
   } else if (key.type !== "INTEGER") {
@@ -98,37 +103,59 @@ export async function keyTables(db: Db): Promise<KeyResult> {
 
   let unkeyed = 0;
   if (have.get(TABLES.activities) === "table") {
-    const A = q(TABLES.activities);
+    const A = TABLES.activities, TYPES = "_types", TYPE = "activity_type", CODE = "type_code";
     // One pass over the activities for the distinct types; the code type then follows from their number.
-    await db.exec(`CREATE OR REPLACE TEMP TABLE ${q("_types")} AS SELECT DISTINCT ${q("activity_type")} FROM ${A} WHERE ${q("activity_type")} IS NOT NULL`);
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${q("_types")}`);
     await db.exec(
-      `CREATE OR REPLACE TABLE ${q(ACTIVITY_TYPES_TABLE)} AS SELECT CAST(row_number() OVER (ORDER BY ${q("activity_type")}) - 1 AS ${codeType(Number(n))}) AS ${q("type_code")}, ${q("activity_type")} ` +
-        `FROM ${q("_types")} ORDER BY ${q("type_code")}; DROP TABLE ${q("_types")}`,
+      render(createTable(TYPES, select({ columns: [as(col(TYPE))], from: table(A), where: isNotNull(col(TYPE)), distinct: true }), { temp: true })),
     );
+    const [{ n }] = await db.query<{ n: number }>(render(select({ columns: [as(count(), "n")], from: table(TYPES) })));
+    const code = cast(sub(over(fn("row_number"), { orderBy: [col(TYPE)] }), lit(1)), codeType(Number(n)));
     await db.exec(
-      `CREATE OR REPLACE TABLE ${q(ACTIVITY_EVENTS)} AS SELECT ${q("l")}.${q(LEAD_KEY)}, ${q("t")}.${q("type_code")}, ${q("a")}.${q("occurred_at")} ` +
-        `FROM ${A} AS ${q("a")} JOIN ${q(TABLES.leads)} AS ${q("l")} ON ${q("l")}.${q(LEAD_ID)} = ${q("a")}.${q(LEAD_ID)} ` +
-        `JOIN ${q(ACTIVITY_TYPES_TABLE)} AS ${q("t")} ON ${q("t")}.${q("activity_type")} = ${q("a")}.${q("activity_type")} ` +
-        `WHERE ${q("a")}.${q("occurred_at")} IS NOT NULL ORDER BY ${q("l")}.${q(LEAD_KEY)}`,
+      render(
+        script(
+          createTable(ACTIVITY_TYPES_TABLE, select({ columns: [as(code, CODE), as(col(TYPE))], from: table(TYPES), orderBy: [col(CODE)] })),
+          drop("table", TYPES, false),
+        ),
+      ),
     );
+    const events = select({
+      columns: [as(col(LEAD_KEY, "l")), as(col(CODE, "t")), as(col("occurred_at", "a"))],
+      from: table(A, "a"),
+      joins: [
+        join(table(TABLES.leads, "l"), eq(col(LEAD_ID, "l"), col(LEAD_ID, "a"))),
+        join(table(ACTIVITY_TYPES_TABLE, "t"), eq(col(TYPE, "t"), col(TYPE, "a"))),
+      ],
+      where: isNotNull(col("occurred_at", "a")),
+      orderBy: [col(LEAD_KEY, "l")],
+    });
+    await db.exec(render(createTable(ACTIVITY_EVENTS, events)));
+    const countOf = (t: string) => scalar(select({ columns: [as(count())], from: table(t) }));
     const [{ total, kept }] = await db.query<{ total: number; kept: number }>(
-      `SELECT (SELECT count(*) FROM ${A}) AS total, (SELECT count(*) FROM ${q(ACTIVITY_EVENTS)}) AS kept`,
+      render(select({ columns: [as(countOf(A), "total"), as(countOf(ACTIVITY_EVENTS), "kept")], from: null })),
     );
     unkeyed = Number(total) - Number(kept);
-    await db.exec(`DROP TABLE ${A}; ${activitiesViewSql()}`);
+    await db.exec(render(script(drop("table", A, false), activitiesView())));
     changed = true;
   }
   return { changed, unkeyed, ms: performance.now() - t0 };
 }
 
 /** CREATE VIEW activities (lead_id, activity_type, occurred_at) over activity_events, leads and activity_types. */
+export function activitiesView(): Statement {
+  const q = select({
+    columns: [as(col(LEAD_ID, "l")), as(col("activity_type", "t")), as(col("occurred_at", "e"))],
+    from: table(ACTIVITY_EVENTS, "e"),
+    joins: [
+      join(table(TABLES.leads, "l"), eq(col(LEAD_KEY, "l"), col(LEAD_KEY, "e"))),
+      join(table(ACTIVITY_TYPES_TABLE, "t"), eq(col("type_code", "t"), col("type_code", "e"))),
+    ],
+  });
+  return createView(TABLES.activities, q, { orReplace: false });
+}
+
+/** activitiesView rendered (DuckDB). */
 export function activitiesViewSql(): string {
-  return (
-    `CREATE VIEW ${q(TABLES.activities)} AS SELECT ${q("l")}.${q(LEAD_ID)}, ${q("t")}.${q("activity_type")}, ${q("e")}.${q("occurred_at")} ` +
-    `FROM ${q(ACTIVITY_EVENTS)} AS ${q("e")} JOIN ${q(TABLES.leads)} AS ${q("l")} ON ${q("l")}.${q(LEAD_KEY)} = ${q("e")}.${q(LEAD_KEY)} ` +
-    `JOIN ${q(ACTIVITY_TYPES_TABLE)} AS ${q("t")} ON ${q("t")}.${q("type_code")} = ${q("e")}.${q("type_code")}`
-  );
+  return render(activitiesView());
 }
 
 /** The activity type codes of keyed data (activity_type → type_code); empty when there are no activities. */
@@ -136,7 +163,7 @@ export async function readActivityCodes(db: Db): Promise<Map<string, number>> {
   const have = await objects(db);
   if (have.get(ACTIVITY_TYPES_TABLE) !== "table") return new Map();
   const rows = await db.query<{ activity_type: string; type_code: number }>(
-    `SELECT ${q("activity_type")}, ${q("type_code")} FROM ${q(ACTIVITY_TYPES_TABLE)} ORDER BY ${q("type_code")}`,
+    render(select({ columns: [as(col("activity_type")), as(col("type_code"))], from: table(ACTIVITY_TYPES_TABLE), orderBy: [col("type_code")] })),
   );
   return new Map(rows.map((r) => [String(r.activity_type), Number(r.type_code)]));
 }

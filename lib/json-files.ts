@@ -2,7 +2,7 @@
  * Files of JSON parsed one by one with a validating parser, so that an
  * invalid file carries its error (shown in place on a page, printed by the
  * CLI) while the others keep working. Shared by model versions
- * (lib/workbench/models.ts) and review decisions (lib/reviews/parse.ts).
+ * (lib/workbench/models.ts) and review decisions (lib/decisions/parse.ts).
  */
 
 export interface JsonFile {

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Screenshots of built pages, for looking at them as a user would:
-//   node scripts/shoot.mjs [--dist DIR] [--out DIR] /page1 /page2 ...
+//   npx tsx scripts/shoot.mjs [--dist DIR] [--out DIR] /page1 /page2 ...
 // Prints how long each page took to be ready, its load timings and any problem
 // (console errors, page errors, failed or outside requests, error cells).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { serve } from "./serve.mjs";
+import { serve } from "../cli/static-server.ts";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

@@ -14,7 +14,7 @@ import { designFromCsr } from "../../lib/fit/design.js";
 import { criterionDiagnostics } from "../../lib/fit/diagnostics.js";
 import { fitLogistic } from "../../lib/fit/logistic.js";
 import { suggestPoints } from "../../lib/fit/points.js";
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import { bootstrapInChunks } from "../../lib/suggest/bootstrap.js";
 
 export const P = 40;

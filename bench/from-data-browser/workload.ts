@@ -5,7 +5,7 @@
  * (stratified random split, seed 1). The data are generated before the clock
  * starts; suggestFromData times its own steps.
  */
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import type { FromDataInput } from "../../lib/suggest/from-data-input.js";
 import { suggestFromData } from "../../lib/suggest/from-data.js";
 

@@ -48,7 +48,7 @@ Options:
     const compare = [...listOption(values.compare), ...positionals];
     if (positionals.length && !values.compare) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
     if (values.compare && compare.length !== 2) throw new UsageError(`--compare takes two versions, A and B (e.g. --compare starting@2 starting@1); got ${compare.length}`);
-    const { openSession } = await import("./score.js");
+    const { openSession } = await import("../session.js");
     const session = await openSession(values);
     if (session.code !== null) return session.code;
     const { db, report, scored } = session;

@@ -14,7 +14,7 @@ Builds the whole static site (every page, the published report at
 DIR/report.html) for the dataset, with \`observable build\`, and writes
 DIR/summary.json: the report's figures as JSON (dataset, asOf, data range,
 headline metrics of every version, the draft-vs-current paired DeLong test,
-the periodic review of the current version from lib/review summary, and the
+the periodic review of the current version from lib/monitoring summary, and the
 decision log), computed here with the same code as the report page.
 
 The site makes no outside request, but browsers do not run its module
@@ -80,15 +80,16 @@ Options:
     prepareOut(fs, path, out);
 
     // 1. The figures, computed in Node with the page's code.
-    const { openSession } = await import("./score.js");
+    const { openSession } = await import("../session.js");
     const session = await openSession({ dataset, models, engine: values.engine });
     if (session.code !== null) return session.code;
     let summaryText: string;
     try {
-      const { parseReviewFiles } = await import("../../lib/reviews/parse.js");
-      const { collectReport } = await import("../../lib/reviews/collect.js");
+      const { parseReviewFiles } = await import("../../lib/decisions/parse.js");
+      const { collectReport } = await import("../../lib/decisions/collect.js");
+      const { readJsonFolder } = await import("../../lib/json-folder.js");
       const files = reviews !== null && fs.existsSync(reviews)
-        ? fs.readdirSync(reviews).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort().map((f) => ({ file: `reviews/${f}`, text: fs.readFileSync(path.join(reviews, f), "utf8") }))
+        ? readJsonFolder(reviews, (f) => `reviews/${f}`)
         : [];
       const entries = parseReviewFiles(files);
       for (const e of entries) if (!e.ok) process.stderr.write(`${terminalSafe(`warning: ${e.error}`)}\n`);

@@ -20,8 +20,7 @@ Options:
     const path = await import("node:path");
     const dir = path.resolve(positionals[0] ?? "dist");
     if (!fs.existsSync(path.join(dir, "index.html"))) throw new Error(`${dir} holds no index.html: build it first (npm run build, or leadscore report --out ${positionals[0] ?? "DIR"})`);
-    // @ts-expect-error plain ESM script without types
-    const { serve: start } = await import("../../scripts/serve.mjs");
+    const { serve: start } = await import("../static-server.js");
     const server = await start(dir, port);
     process.stderr.write(`serving ${dir} on ${server.url}/ (the report: ${server.url}/report); Ctrl-C to stop\n`);
     await new Promise<void>((resolve) => {

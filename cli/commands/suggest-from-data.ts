@@ -45,7 +45,7 @@ export async function runFromData(values: Record<string, unknown>): Promise<numb
     const dir = (await import("node:path")).dirname(values.out as string);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`cannot write ${values.out}: the folder ${dir} does not exist`);
   }
-  const { openEngine, readSource, windowOption } = await import("./score.js");
+  const { openEngine, readSource, windowOption } = await import("../session.js");
   const windowDays = windowOption(values.window);
   const source = await readSource(values.dataset as string | undefined);
   const db = await openEngine(values.engine as string | undefined);

@@ -102,7 +102,7 @@ Options:
       const dir = (await import("node:path")).dirname(values.out as string);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`cannot write ${values.out}: the folder ${dir} does not exist`);
     }
-    const { openSession } = await import("./score.js");
+    const { openSession } = await import("../session.js");
     const session = await openSession(values);
     if (session.code !== null) return session.code;
     const { db } = session;

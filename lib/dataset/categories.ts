@@ -7,7 +7,7 @@
 import type { Db } from "../db/types.js";
 import type { MergeSuggestion } from "./report.js";
 import type { FileKind } from "./schema.js";
-import { ident } from "./sql.js";
+import { as, col, count, isNotNull, lit, render, select, table as tableSource, unionAll } from "../sql/index.js";
 
 /** Tidy spacing: spaces and tabs trimmed, runs of them → one space (line breaks are left alone). */
 const tidy = (v: string) => v.replace(/^[ \t]+|[ \t]+$/g, "").replace(/[ \t]+/g, " ");
@@ -49,10 +49,10 @@ export const MAX_CATEGORIES = 2000;
 /** Value counts of each column of `table` (one query), then `suggestMerges` on each. */
 export async function findMerges(db: Db, file: FileKind, table: string, columns: string[]): Promise<MergeSuggestion[]> {
   if (!columns.length) return [];
-  const parts = columns.map(
-    (c, i) => `SELECT ${i} AS c, ${ident(c)} AS v, count(*) AS n FROM ${ident(table)} WHERE ${ident(c)} IS NOT NULL GROUP BY ${ident(c)}`,
+  const parts = columns.map((c, i) =>
+    select({ columns: [as(lit(i), "c"), as(col(c), "v"), as(count(), "n")], from: tableSource(table), where: isNotNull(col(c)), groupBy: [col(c)] }),
   );
-  const rows = await db.query<{ c: number; v: string; n: number }>(parts.join(" UNION ALL "));
+  const rows = await db.query<{ c: number; v: string; n: number }>(render(unionAll(...parts)));
   const byCol = new Map<number, { value: string; count: number }[]>();
   for (const r of rows) {
     const list = byCol.get(Number(r.c)) ?? [];

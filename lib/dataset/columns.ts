@@ -11,7 +11,10 @@
  * falls back to text).
  */
 import type { Db } from "../db/types.js";
-import { FALSE_WORDS, TRUE_WORDS, ident, inList, isMissing, literal, maybeNumber, trimmed } from "./sql.js";
+import {
+  add, agg, and, as, binary, caseWhen, cast, col, count, eq, fn, lit, mod, render, select, subquery, tryCast, type Expr, type Source,
+} from "../sql/index.js";
+import { FALSE_WORDS, TRUE_WORDS, inValues, isMissing, maybeNumber, trimmed } from "./exprs.js";
 
 export interface SampleStats {
   name: string;
@@ -27,17 +30,19 @@ export interface SampleStats {
 export const SAMPLE_ROWS = 10_000;
 
 /** Full checks on the first SAMPLE_ROWS rows of `from` (a table or a read_csv call). */
-export async function sampleStats(db: Db, from: string, columns: string[], markers: readonly string[]): Promise<SampleStats[]> {
+export async function sampleStats(db: Db, from: Source, columns: string[], markers: readonly string[]): Promise<SampleStats[]> {
   if (!columns.length) return [];
-  const inner = columns.map((c, i) => `CASE WHEN ${isMissing(ident(c), markers)} THEN NULL ELSE ${trimmed(ident(c))} END AS v${i}`);
-  const aggs = ["count(*) AS n"];
+  const inner = columns.map((c, i) => as(caseWhen([{ when: isMissing(col(c), markers), then: lit(null) }], trimmed(col(c))), `v${i}`));
+  const aggs = [as(count(), "n")];
   columns.forEach((_, i) => {
-    aggs.push(`count(v${i}) AS nm${i}`);
-    aggs.push(`count(CASE WHEN ${maybeNumber(`v${i}`)} AND isfinite(TRY_CAST(v${i} AS DOUBLE)) THEN 1 END) AS num${i}`);
-    aggs.push(`count_if(${inList(`lower(v${i})`, [...TRUE_WORDS, ...FALSE_WORDS])}) AS bool${i}`);
-    aggs.push(`count(DISTINCT v${i}) AS d${i}`);
+    const v = col(`v${i}`);
+    aggs.push(as(count(v), `nm${i}`));
+    aggs.push(as(count(caseWhen([{ when: and(maybeNumber(v), fn("isfinite", tryCast(v, "DOUBLE"))), then: lit(1) }])), `num${i}`));
+    aggs.push(as(agg("count_if", [inValues(fn("lower", v), [...TRUE_WORDS, ...FALSE_WORDS])]), `bool${i}`));
+    aggs.push(as(count(v, { distinct: true }), `d${i}`));
   });
-  const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${from} LIMIT ${SAMPLE_ROWS})`);
+  const sample = select({ columns: inner, from, limit: SAMPLE_ROWS });
+  const [r] = await db.query(render(select({ columns: aggs, from: subquery(sample, "sample") })));
   return columns.map((name, i) => ({
     name, rows: Number(r.n), nonMissing: Number(r[`nm${i}`]), numbers: Number(r[`num${i}`]),
     booleans: Number(r[`bool${i}`]), distinct: Number(r[`d${i}`]),
@@ -80,25 +85,26 @@ export function sampleStatsOfRows(rows: readonly string[][], header: readonly st
  * marker exactly: one BIGINT bit mask per marker and per 62 columns. Cheap
  * to compute while staging; `markerCountsSql` then counts the bits.
  */
-export function markerMaskColumns(columns: string[], markers: readonly string[]): { name: string; expr: string }[] {
-  const out: { name: string; expr: string }[] = [];
+export function markerMaskColumns(columns: string[], markers: readonly string[]): { name: string; expr: Expr }[] {
+  const out: { name: string; expr: Expr }[] = [];
   markers.forEach((m, j) => {
     for (let g = 0; g * 62 < columns.length; g++) {
-      const bits = columns.slice(g * 62, g * 62 + 62).map((c, k) => `CASE WHEN ${ident(c)} = ${literal(m)} THEN ${2 ** k}::BIGINT ELSE 0 END`);
-      out.push({ name: `_mk_${j}_${g}`, expr: bits.join(" + ") });
+      const bits = columns.slice(g * 62, g * 62 + 62).map((c, k) => caseWhen([{ when: eq(col(c), lit(m)), then: cast(lit(2 ** k), "BIGINT") }], lit(0)));
+      out.push({ name: `_mk_${j}_${g}`, expr: bits.reduce((a, b) => add(a, b)) });
     }
   });
   return out;
 }
 
 /** Aggregates giving, for column i and marker j, the number of rows holding the marker (as m<i>_<j>). */
-export function markerCountAggs(columns: string[], markers: readonly string[]): string[] {
-  return markers.flatMap((_, j) => columns.map((_, i) => `count_if((_mk_${j}_${Math.floor(i / 62)} >> ${i % 62}) & 1 = 1) AS m${i}_${j}`));
+export function markerCountAggs(columns: string[], markers: readonly string[]) {
+  return markers.flatMap((_, j) => columns.map((_, i) => as(agg("count_if", [markerCond(i, j)]), `m${i}_${j}`)));
 }
 
-/** The condition "column i holds marker j" on the staged table. */
-export function markerCond(i: number, j: number): string {
-  return `(_mk_${j}_${Math.floor(i / 62)} >> ${i % 62}) & 1 = 1`;
+/** The condition "column i holds marker j" on the staged table: bit i % 62 of mask _mk_<j>_<i / 62> (mask // 2^bit % 2 = 1; masks are non-negative). */
+export function markerCond(i: number, j: number): Expr {
+  const mask = col(`_mk_${j}_${Math.floor(i / 62)}`);
+  return eq(mod(binary("//", mask, cast(lit(2 ** (i % 62)), "BIGINT")), lit(2)), lit(1));
 }
 
 export type SqlType = "VARCHAR" | "DOUBLE" | "BOOLEAN";

@@ -17,7 +17,10 @@ import { profileLeads } from "./profile.js";
 import type { CsvSource } from "./read.js";
 import { fmt, show, type ColumnSummary, type Example, type MergeSuggestion, type Problem } from "./report.js";
 import type { AttributeType, DatasetDescription } from "./schema.js";
-import { FALSE_WORDS, TRUE_WORDS, ident, inList, literal, parseTimestamp, timestampLiteral, trimmed } from "./sql.js";
+import {
+  and, as, caseWhen, cast, cmp, coalesce, col, count, eq, fn, isNotNull, isNull, lit, not, or, render, select, table, tryCast, typedLit, update, type Expr,
+} from "../sql/index.js";
+import { FALSE_WORDS, TRUE_WORDS, inValues, parseTimestamp, t, trimmed, type StageColumn } from "./exprs.js";
 import { runStage, type Rule, type StageResult, type StageSpec } from "./stage.js";
 import { dateChecks } from "./dates.js";
 
@@ -84,7 +87,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
   // text attributes keep their cells as written until profileLeads counts and clears the markers.
   const masked = [...mapped, ...attrs.filter((a) => a.type !== "VARCHAR").map((a) => a.source)];
 
-  let stage = await runStage(db, leadsStage(d, source, attrs, markers, masked, asOf));
+  let stage = await runStage(db, (leadsStage(d, source, attrs, markers, masked, asOf)));
   const mismatched = stage.problems.filter((p) => p.code === "type_mismatch");
   if (mismatched.length) {
     // A value after the sample contradicts an inferred type: read those columns as text.
@@ -96,14 +99,14 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
       });
       attr.type = "VARCHAR";
     }
-    stage = await runStage(db, leadsStage(d, source, attrs, markers, masked, asOf));
+    stage = await runStage(db, (leadsStage(d, source, attrs, markers, masked, asOf)));
   }
   for (const p of stage.problems.filter((q) => q.code === "bad_number")) {
-    const col = attrs.find((a) => a.source === p.examples[0]?.column);
-    if (col) await db.exec(`UPDATE leads SET ${ident(col.name)} = NULL WHERE isnan(${ident(col.name)}) OR isinf(${ident(col.name)})`);
+    const attr = attrs.find((a) => a.source === p.examples[0]?.column);
+    if (attr) await db.exec(render(update("leads", [{ column: attr.name, value: lit(null) }], or(fn("isnan", col(attr.name)), fn("isinf", col(attr.name))))));
   }
 
-  const [maskAgg] = await db.query(`SELECT ${["count(*) AS n", ...markerCountAggs(masked, markers)].join(", ")} FROM leads`);
+  const [maskAgg] = await db.query(render(select({ columns: [as(count(), "n"), ...markerCountAggs(masked, markers)], from: table("leads") })));
   const maskCounts = new Map(masked.map((c, i) => {
     const out: Record<string, number> = {};
     markers.forEach((m, j) => {
@@ -117,7 +120,7 @@ export async function buildLeads(db: Db, d: DatasetDescription, source: CsvSourc
   // Column summary over the rows read: missing = NULL after staging and clearing (empty, spaces, markers).
   const summaryCols = [L.id, ...(L.createdAt ? [L.createdAt] : []), ...(L.label ? [L.label.column] : []), ...attrs.map((a) => a.source)];
   const staged = ["lead_id", ...(L.createdAt ? ["created_at"] : []), ...(L.label ? ["label"] : []), ...attrs.map((a) => a.name)];
-  const [agg] = await db.query(`SELECT ${["count(*) AS n", ...staged.map((c, i) => `count(${ident(c)}) AS nn${i}`)].join(", ")} FROM leads`);
+  const [agg] = await db.query(render(select({ columns: [as(count(), "n"), ...staged.map((c, i) => as(count(col(c)), `nn${i}`))], from: table("leads") })));
   const rowsStaged = Number(agg.n);
   for (const a of attrs) {
     const i = staged.indexOf(a.name);
@@ -155,58 +158,59 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
   // Level 1 trims the mapped columns, level 2 turns missing cells into NULL: computed once, used by several expressions.
   const mappedCols = [["id", L.id], ["created", L.createdAt], ["label", L.label?.column]].filter((m): m is [string, string] => !!m[1]);
   const levels = [
-    mappedCols.map(([k, c]) => ({ name: `_p_${k}`, expr: k === "label" ? `lower(${trimmed(ident(c))})` : trimmed(ident(c)) })),
-    mappedCols.map(([k]) => ({ name: `_q_${k}`, expr: `CASE WHEN ${inList(`_p_${k}`, missing)} THEN NULL ELSE _p_${k} END` })),
+    mappedCols.map(([k, c]) => ({ name: `_p_${k}`, expr: k === "label" ? fn("lower", trimmed(col(c))) : trimmed(col(c)) })),
+    mappedCols.map(([k]) => ({ name: `_q_${k}`, expr: caseWhen([{ when: inValues(col(`_p_${k}`), missing), then: lit(null) }], col(`_p_${k}`)) })),
   ];
-  const columns = [{ name: "lead_id", expr: "_q_id" }];
+  const columns: StageColumn[] = [{ name: "lead_id", expr: col("_q_id") }];
   const keep = ["lead_id", "created_at"];
   const rules: Rule[] = [{
-    code: "missing_lead_id", severity: "warning", cond: "lead_id IS NULL", column: L.id,
+    code: "missing_lead_id", severity: "warning", cond: isNull(col("lead_id")), column: L.id,
     message: (n, e) => `${fmt(n)} lead row(s) have no id in column ${JSON.stringify(L.id)} (empty, spaces or a missing marker) and were excluded${at(e)}`,
   }];
   if (L.createdAt) {
-    columns.push({ name: "_created_missing", expr: "_q_created IS NULL" }, { name: "created_at", expr: parseTimestamp("_q_created", d.dateFormats) });
+    columns.push({ name: "_created_missing", expr: isNull(col("_q_created")) }, { name: "created_at", expr: parseTimestamp(col("_q_created"), d.dateFormats) });
     rules.push(
       {
-        code: "missing_date", severity: "warning", cond: "_created_missing", column: L.createdAt,
+        code: "missing_date", severity: "warning", cond: col("_created_missing"), column: L.createdAt,
         message: (n, e) => `${fmt(n)} lead row(s) have no creation date in column ${JSON.stringify(L.createdAt)} and were excluded${at(e)}`,
       },
       {
-        code: "bad_date", severity: "warning", cond: "created_at IS NULL", column: L.createdAt,
+        code: "bad_date", severity: "warning", cond: isNull(col("created_at")), column: L.createdAt,
         message: (n, e) => `${fmt(n)} lead row(s) have a creation date that is not a date and were excluded${at(e)}; accepted: YYYY-MM-DD[ HH:MM:SS] (ISO 8601), YYYY/MM/DD; declare others in "dateFormats", e.g. ["%d/%m/%Y"]`,
       },
     );
     if (asOf)
       rules.push({
-        code: "lead_after_end", severity: "warning", cond: `created_at > ${timestampLiteral(asOf)}`, column: L.createdAt,
+        code: "lead_after_end", severity: "warning", cond: cmp(">", col("created_at"), typedLit("TIMESTAMP", asOf)), column: L.createdAt,
         message: (n, e) => `${fmt(n)} lead(s) were created after asOf ${asOf} and were excluded${at(e)}`,
       });
-  } else columns.push({ name: "created_at", expr: timestampLiteral(asOf!) });
+  } else columns.push({ name: "created_at", expr: typedLit("TIMESTAMP", asOf!) });
 
   const flags: Rule[] = [];
   if (L.createdAt) {
-    const checks = dateChecks({ file: "leads", target: "leads", column: L.createdAt, text: "_q_created", parsed: "created_at", key: "created", formats: d.dateFormats });
+    const checks = dateChecks({ file: "leads", target: "leads", column: L.createdAt, text: col("_q_created"), parsed: "created_at", key: "created", formats: d.dateFormats });
     columns.push(...checks.columns);
     flags.push(...checks.flags);
   }
   if (L.label) {
     const lab = L.label;
     const low = (xs: string[]) => xs.map((x) => x.trim().toLowerCase());
+    const q = col("_q_label");
     columns.push(
-      { name: "label", expr: `CASE WHEN ${inList("_q_label", low(lab.positive))} THEN TRUE WHEN ${inList("_q_label", low(lab.negative))} THEN FALSE END` },
-      { name: "_label_bad", expr: `_q_label IS NOT NULL AND NOT ${inList("_q_label", [...low(lab.positive), ...low(lab.negative)])}` },
+      { name: "label", expr: caseWhen([{ when: inValues(q, low(lab.positive)), then: lit(true) }, { when: inValues(q, low(lab.negative)), then: lit(false) }]) },
+      { name: "_label_bad", expr: and(isNotNull(q), not(inValues(q, [...low(lab.positive), ...low(lab.negative)]))) },
     );
     keep.push("label");
     flags.push({
-      code: "label_unexpected", severity: "warning", cond: "t._label_bad", column: lab.column,
+      code: "label_unexpected", severity: "warning", cond: t("_label_bad"), column: lab.column,
       message: (n, e) => `${fmt(n)} lead(s) have a label in ${JSON.stringify(lab.column)} that is neither positive (${lab.positive.join(", ")}) nor negative (${lab.negative.join(", ")}); they are kept with no label (open)${at(e)}`,
     });
   }
   for (const a of attrs) {
-    const c = ident(a.source);
+    const c = col(a.source);
     const recode = d.leads.recode && Object.hasOwn(d.leads.recode, a.source) ? d.leads.recode[a.source] : undefined;
-    const v = recode && Object.keys(recode).length
-      ? `CASE ${c} ${Object.entries(recode).map(([f, t]) => `WHEN ${literal(f)} THEN ${literal(t)}`).join(" ")} ELSE ${c} END`
+    const v: Expr = recode && Object.keys(recode).length
+      ? caseWhen(Object.entries(recode).map(([from, to]) => ({ when: eq(c, lit(from)), then: lit(to) })), c)
       : c;
     keep.push(a.name);
     if (a.type === "VARCHAR") {
@@ -214,19 +218,19 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
       columns.push({ name: a.name, expr: v });
       continue;
     }
-    const miss = `(${v} IS NULL OR ${inList(v, missing)})`;
+    const miss = or(isNull(v), inValues(v, missing));
     if (a.type === "DOUBLE") {
       // NaN marks a value that is not a number; counted as a flag, then reset to NULL.
-      columns.push({ name: a.name, expr: `CASE WHEN ${miss} THEN NULL ELSE COALESCE(TRY_CAST(${v} AS DOUBLE), 'NaN'::DOUBLE) END` });
-      flags.push(typeFlag(a, `(isnan(t.${ident(a.name)}) OR isinf(t.${ident(a.name)}))`));
+      columns.push({ name: a.name, expr: caseWhen([{ when: miss, then: lit(null) }], coalesce(tryCast(v, "DOUBLE"), cast(lit("NaN"), "DOUBLE"))) });
+      flags.push(typeFlag(a, or(fn("isnan", t(a.name)), fn("isinf", t(a.name)))));
     } else {
       const bad = `_bad_${columns.length}`;
-      const l = `lower(${v})`;
+      const l = fn("lower", v);
       columns.push(
-        { name: a.name, expr: `CASE WHEN ${miss} THEN NULL WHEN ${inList(l, TRUE_WORDS)} THEN TRUE WHEN ${inList(l, FALSE_WORDS)} THEN FALSE END` },
-        { name: bad, expr: `${v} IS NOT NULL AND NOT ${miss} AND NOT ${inList(l, [...TRUE_WORDS, ...FALSE_WORDS])}` },
+        { name: a.name, expr: caseWhen([{ when: miss, then: lit(null) }, { when: inValues(l, TRUE_WORDS), then: lit(true) }, { when: inValues(l, FALSE_WORDS), then: lit(false) }]) },
+        { name: bad, expr: and(isNotNull(v), not(miss), not(inValues(l, [...TRUE_WORDS, ...FALSE_WORDS]))) },
       );
-      flags.push(typeFlag(a, `t.${ident(bad)}`));
+      flags.push(typeFlag(a, t(bad)));
     }
   }
   columns.push(...markerMaskColumns(masked, markers));
@@ -235,14 +239,14 @@ function leadsStage(d: DatasetDescription, source: CsvSource, attrs: Attr[], mar
     unique: {
       key: "lead_id",
       rule: {
-        code: "duplicate_lead_id", severity: "warning", cond: "", column: L.id,
+        code: "duplicate_lead_id", severity: "warning", cond: null, column: L.id,
         message: (n, e) => `${fmt(n)} lead row(s) repeat an id seen earlier in the file; the first row of each id was kept and the repeats excluded${at(e)}`,
       },
     },
   };
 }
 
-function typeFlag(a: Attr, cond: string): Rule {
+function typeFlag(a: Attr, cond: Expr): Rule {
   const what = a.type === "DOUBLE" ? "a number" : "true/false/yes/no";
   return {
     code: a.declared === "auto" ? "type_mismatch" : a.type === "DOUBLE" ? "bad_number" : "bad_boolean",

@@ -16,7 +16,9 @@ import { prepareCsv, type CsvSource } from "./read.js";
 import { UnreadableCsv } from "./stage.js";
 import { ROW_CONVENTION, checkInvariant, fmt, type FileReport, type Problem, type ValidationReport } from "./report.js";
 import { FILE_KINDS, type DatasetDescription, type FileKind } from "./schema.js";
-import { ident } from "./sql.js";
+import {
+  addInterval, agg, as, cmp, col, crossJoin, cte, drop, isNotNull, lit, render, script, select, subquery, table, unionAll, withCtes,
+} from "../sql/index.js";
 import { OUTLIER_DAYS_AFTER_P99 } from "./limits.js";
 
 export interface LoadProgress {
@@ -172,9 +174,9 @@ async function guard<T>(report: ValidationReport, kind: FileKind, f: () => Promi
 }
 
 /** Columns of `table` with at most MAX_CATEGORIES distinct values (approximate). */
-async function smallColumns(db: Db, table: string, cols: string[]): Promise<string[]> {
+async function smallColumns(db: Db, name: string, cols: string[]): Promise<string[]> {
   if (!cols.length) return [];
-  const [r] = await db.query(`SELECT ${cols.map((c, i) => `approx_count_distinct(${ident(c)}) AS d${i}`).join(", ")} FROM ${ident(table)}`);
+  const [r] = await db.query(render(select({ columns: cols.map((c, i) => as(agg("approx_count_distinct", [col(c)]), `d${i}`)), from: table(name) })));
   return cols.filter((_, i) => Number(r[`d${i}`]) <= MAX_CATEGORIES);
 }
 
@@ -207,13 +209,22 @@ function normalise(asOf: string): string {
  * With outliers, a warning names the latest one and the date used instead.
  */
 async function maxDate(db: Db, d: DatasetDescription, report: ValidationReport): Promise<string> {
-  const parts = ["SELECT created_at AS t FROM leads"];
-  if (d.deals) parts.push("SELECT created_at FROM deals", "SELECT closed_at FROM deals");
-  if (d.activities) parts.push("SELECT occurred_at FROM activities");
+  const dates = (tbl: string, c: string) => select({ columns: [as(col(c), "t")], from: table(tbl) });
+  const parts = [dates("leads", "created_at")];
+  if (d.deals) parts.push(dates("deals", "created_at"), dates("deals", "closed_at"));
+  if (d.activities) parts.push(dates("activities", "occurred_at"));
+  const t = col("t");
+  const cut = col("cut", "c");
+  const allDates = select({ columns: [as(t)], from: subquery(unionAll(...parts), "u"), where: isNotNull(t) });
+  const cutoff = select({ columns: [as(addInterval(agg("quantile_disc", [t, lit(0.99)]), OUTLIER_DAYS_AFTER_P99, "DAY"), "cut")], from: table("d") });
   const [r] = await db.query<{ t: string; top: string; n: number; cut: string }>(
-    `WITH d AS (SELECT t FROM (${parts.join(" UNION ALL ")}) WHERE t IS NOT NULL), ` +
-      `c AS (SELECT quantile_disc(t, 0.99) + INTERVAL ${OUTLIER_DAYS_AFTER_P99} DAY AS cut FROM d) ` +
-      `SELECT max(t) FILTER (WHERE t <= c.cut) AS t, max(t) AS top, count_if(t > c.cut) AS n, min(c.cut) AS cut FROM d, c`,
+    render(withCtes([cte("d", allDates), cte("c", cutoff)], select({
+      columns: [
+        as(agg("max", [t], { filter: cmp("<=", t, cut) }), "t"), as(agg("max", [t]), "top"),
+        as(agg("count_if", [cmp(">", t, cut)]), "n"), as(agg("min", [cut]), "cut"),
+      ],
+      from: table("d"), joins: [crossJoin(table("c"))],
+    }))),
   );
   const n = Number(r.n);
   if (n > 0)
@@ -227,6 +238,5 @@ async function maxDate(db: Db, d: DatasetDescription, report: ValidationReport):
 }
 
 async function dropScratch(db: Db, kinds: FileKind[]) {
-  for (const k of kinds)
-    await db.exec(`DROP TABLE IF EXISTS ${ident(`raw_${k}`)}; DROP TABLE IF EXISTS ${ident(`stg_${k}`)}; DROP TABLE IF EXISTS ${ident(`rej_${k}`)}; DROP TABLE IF EXISTS ${ident(`rejscan_${k}`)}`);
+  for (const k of kinds) await db.exec(render(script(...[`raw_${k}`, `stg_${k}`, `rej_${k}`, `rejscan_${k}`].map((name) => drop("table", name)))));
 }

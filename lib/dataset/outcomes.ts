@@ -15,7 +15,10 @@
 import type { Db } from "../db/types.js";
 import type { OutcomeCounts } from "./report.js";
 import type { DatasetDescription } from "./schema.js";
-import { num, timestampLiteral } from "./sql.js";
+import {
+  addInterval, as, caseWhen, cast, cmp, col, count, createView, cte, eq, filterAgg, agg, leftJoin, lit, not, render, select, subquery, table, typedLit,
+  withCtes, type Expr, type Statement,
+} from "../sql/index.js";
 
 export const OUTCOME_RULES = {
   won_deal: "won",
@@ -35,42 +38,71 @@ export function outcomeSource(d: DatasetDescription): "deals" | "label" {
 }
 
 /**
- * SQL creating the view lead_outcomes over the canonical tables.
+ * The statement creating the view lead_outcomes over the canonical tables.
  * `asOf` is "YYYY-MM-DD[ HH:MM:SS]" (the report's asOf).
- * Example: outcomeSql(d, "2018-11-14 00:00:00") → "CREATE OR REPLACE VIEW lead_outcomes AS ..."
+ */
+export function outcomeView(d: DatasetDescription, asOf: string): Statement {
+  if (outcomeSource(d) === "label") {
+    const label = col("label");
+    const byLabel = (pos: string, neg: string, missing: string) => caseWhen([{ when: label, then: lit(pos) }, { when: not(label), then: lit(neg) }], lit(missing));
+    return createView("lead_outcomes", select({
+      columns: [
+        as(col("lead_id"), "lead_id"),
+        as(byLabel("won", "lost", "open"), "outcome"),
+        as(byLabel("label_positive", "label_negative", "label_missing"), "rule"),
+        as(cast(lit(null), "TIMESTAMP"), "decided_at"),
+      ],
+      from: table("leads"),
+    }));
+  }
+  const status = (s: string) => eq(col("status"), lit(s));
+  const perLead = select({
+    columns: [
+      as(col("lead_id"), "lead_id"), as(count(), "n"),
+      as(count(null, { filter: status("won") }), "won"),
+      as(count(null, { filter: status("lost") }), "lost"),
+      as(filterAgg(agg("min", [col("closed_at")]), status("won")), "won_at"),
+      as(filterAgg(agg("max", [col("closed_at")]), status("lost")), "lost_at"),
+    ],
+    from: table("deals"),
+    groupBy: [col("lead_id")],
+  });
+  const dc = (c: string) => col(c, "d");
+  const matured = addInterval(col("created_at", "l"), d.maturityDays, "DAY");
+  const isMatured = cmp("<=", matured, typedLit("TIMESTAMP", asOf));
+  const won = cmp(">", dc("won"), lit(0));
+  const allLost = eq(dc("lost"), dc("n"));
+  const hasDeal = cmp(">", dc("n"), lit(0));
+  const rules = (a: Expr, b: Expr, c: Expr, e: Expr, otherwise: Expr | null) =>
+    caseWhen([{ when: won, then: a }, { when: allLost, then: b }, { when: hasDeal, then: c }, { when: isMatured, then: e }], otherwise);
+  return createView("lead_outcomes", withCtes([cte("d", perLead)], select({
+    columns: [
+      as(col("lead_id", "l"), "lead_id"),
+      as(rules(lit("won"), lit("lost"), lit("open"), lit("lost"), lit("open")), "outcome"),
+      as(rules(lit("won_deal"), lit("all_deals_lost"), lit("open_deal"), lit("no_deal_matured"), lit("no_deal_immature")), "rule"),
+      as(rules(dc("won_at"), dc("lost_at"), lit(null), matured, null), "decided_at"),
+    ],
+    from: table("leads", "l"),
+    joins: [leftJoin(table("d"), eq(dc("lead_id"), col("lead_id", "l")))],
+  })));
+}
+
+/**
+ * SQL creating the view lead_outcomes (rendered outcomeView).
+ * Example: outcomeSql(d, "2018-11-14 00:00:00") → "CREATE OR REPLACE VIEW \"lead_outcomes\" AS ..."
  */
 export function outcomeSql(d: DatasetDescription, asOf: string): string {
-  if (outcomeSource(d) === "label")
-    return `CREATE OR REPLACE VIEW lead_outcomes AS
-SELECT lead_id,
-  CASE WHEN label THEN 'won' WHEN NOT label THEN 'lost' ELSE 'open' END AS outcome,
-  CASE WHEN label THEN 'label_positive' WHEN NOT label THEN 'label_negative' ELSE 'label_missing' END AS rule,
-  NULL::TIMESTAMP AS decided_at
-FROM leads`;
-  const matured = `l.created_at + INTERVAL ${num(d.maturityDays)} DAY`;
-  return `CREATE OR REPLACE VIEW lead_outcomes AS
-WITH d AS (
-  SELECT lead_id, count(*) AS n,
-    count(*) FILTER (WHERE status = 'won') AS won,
-    count(*) FILTER (WHERE status = 'lost') AS lost,
-    min(closed_at) FILTER (WHERE status = 'won') AS won_at,
-    max(closed_at) FILTER (WHERE status = 'lost') AS lost_at
-  FROM deals GROUP BY lead_id)
-SELECT l.lead_id,
-  CASE WHEN d.won > 0 THEN 'won' WHEN d.lost = d.n THEN 'lost' WHEN d.n > 0 THEN 'open'
-       WHEN ${matured} <= ${timestampLiteral(asOf)} THEN 'lost' ELSE 'open' END AS outcome,
-  CASE WHEN d.won > 0 THEN 'won_deal' WHEN d.lost = d.n THEN 'all_deals_lost' WHEN d.n > 0 THEN 'open_deal'
-       WHEN ${matured} <= ${timestampLiteral(asOf)} THEN 'no_deal_matured' ELSE 'no_deal_immature' END AS rule,
-  CASE WHEN d.won > 0 THEN d.won_at WHEN d.lost = d.n THEN d.lost_at WHEN d.n > 0 THEN NULL
-       WHEN ${matured} <= ${timestampLiteral(asOf)} THEN ${matured} END AS decided_at
-FROM leads AS l LEFT JOIN d ON d.lead_id = l.lead_id`;
+  return render(outcomeView(d, asOf));
 }
 
 /** Creates lead_outcomes and counts leads per outcome and rule. */
 export async function createOutcomes(db: Db, d: DatasetDescription, asOf: string): Promise<OutcomeCounts> {
   await db.exec(outcomeSql(d, asOf));
   const rows = await db.query<{ rule: OutcomeRule; outcome: "won" | "lost" | "open"; n: number }>(
-    `SELECT rule, outcome, count(*) AS n FROM lead_outcomes GROUP BY rule, outcome ORDER BY rule`,
+    render(select({
+      columns: [as(col("rule"), "rule"), as(col("outcome"), "outcome"), as(count(), "n")],
+      from: table("lead_outcomes"), groupBy: [col("rule"), col("outcome")], orderBy: [col("rule")],
+    })),
   );
   const counts: OutcomeCounts = { source: outcomeSource(d), won: 0, lost: 0, open: 0, byRule: [] };
   for (const r of rows) {

@@ -14,7 +14,8 @@ import { markerCond, type SqlType } from "./columns.js";
 import type { CsvSource } from "./read.js";
 import { MAX_EXAMPLES, fmt, type Example, type MergeSuggestion, type Problem } from "./report.js";
 import type { StageResult } from "./stage.js";
-import { ident, inList } from "./sql.js";
+import { agg, and, as, col, count, eq, isNotNull, isNull, lit, or, render, select, table, unionAll, update, type Expr } from "../sql/index.js";
+import { inValues } from "./exprs.js";
 
 export interface Profile {
   problems: Problem[];
@@ -37,19 +38,25 @@ export async function profileLeads(
   const text = attrs.filter((a) => a.type === "VARCHAR");
   const typed = attrs.filter((a) => a.type !== "VARCHAR");
   const constant: string[] = [];
-  const [{ n: staged }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM leads`);
+  const leads = table("leads");
+  const firstRowWhere = (where: Expr) => render(select({ columns: [as(agg("min", [col("rowid")]), "id")], from: leads, where }));
+  const [{ n: staged }] = await db.query<{ n: number }>(render(select({ columns: [as(count(), "n")], from: leads })));
   const clear = async (a: Attr, values: string[]) => {
-    const [r] = await db.query<{ id: number | null }>(`SELECT min(rowid) AS id FROM leads WHERE ${inList(ident(a.name), values)}`);
+    const cells = inValues(col(a.name), values);
+    const [r] = await db.query<{ id: number | null }>(firstRowWhere(cells));
     if (r.id !== null) firstRow.set(a.source, Number(r.id));
-    await db.exec(`UPDATE leads SET ${ident(a.name)} = NULL WHERE ${inList(ident(a.name), values)}`);
+    await db.exec(render(update("leads", [{ column: a.name, value: lit(null) }], cells)));
   };
 
   const large: Attr[] = [];
   if (text.length) {
-    const parts = text.map(
-      (a, i) => `(SELECT ${i} AS c, ${ident(a.name)} AS v, count(*) AS n FROM leads WHERE ${ident(a.name)} IS NOT NULL GROUP BY ${ident(a.name)} LIMIT ${MAX_CATEGORIES + 1})`,
+    const parts = text.map((a, i) =>
+      select({
+        columns: [as(lit(i), "c"), as(col(a.name), "v"), as(count(), "n")], from: leads,
+        where: isNotNull(col(a.name)), groupBy: [col(a.name)], limit: MAX_CATEGORIES + 1,
+      }),
     );
-    const rows = await db.query<{ c: number; v: string; n: number }>(parts.join(" UNION ALL "));
+    const rows = await db.query<{ c: number; v: string; n: number }>(render(unionAll(...parts)));
     const byCol = new Map<number, { value: string; count: number }[]>(text.map((_, i) => [i, []]));
     for (const r of rows) byCol.get(Number(r.c))!.push({ value: String(r.v), count: Number(r.n) });
     for (const [i, values] of byCol) {
@@ -74,7 +81,8 @@ export async function profileLeads(
     }
   }
   if (large.length && markers.length) {
-    const [r] = await db.query(`SELECT ${large.flatMap((a, i) => markers.map((m, j) => `count_if(${ident(a.name)} = '${m.replaceAll("'", "''")}') AS m${i}_${j}`)).join(", ")} FROM leads`);
+    const counts = large.flatMap((a, i) => markers.map((m, j) => as(agg("count_if", [eq(col(a.name), lit(m))]), `m${i}_${j}`)));
+    const [r] = await db.query(render(select({ columns: counts, from: leads })));
     for (const [i, a] of large.entries()) {
       const exact: Record<string, number> = {};
       markers.forEach((m, j) => Number(r[`m${i}_${j}`]) && (exact[m] = Number(r[`m${i}_${j}`])));
@@ -83,8 +91,10 @@ export async function profileLeads(
     }
   }
   if (typed.length && rowsUsed > 1) {
-    const aggs = typed.map((a, i) => `count(${ident(a.name)}) = count(*) AND min(${ident(a.name)}) = max(${ident(a.name)}) AS k${i}`);
-    const [r] = await db.query(`SELECT ${aggs.join(", ")} FROM leads WHERE _rule IS NULL`);
+    const aggs = typed.map((a, i) =>
+      as(and(eq(count(col(a.name)), count()), eq(agg("min", [col(a.name)]), agg("max", [col(a.name)]))), `k${i}`),
+    );
+    const [r] = await db.query(render(select({ columns: aggs, from: leads, where: isNull(col("_rule")) })));
     typed.forEach((a, i) => r[`k${i}`] === true && constant.push(a.source));
   }
   for (const c of constant)
@@ -102,7 +112,7 @@ export async function profileLeads(
       let id = firstRow.get(c);
       const i = masked.indexOf(c);
       if (id === undefined && i >= 0) {
-        const [r] = await db.query<{ id: number | null }>(`SELECT min(rowid) AS id FROM leads WHERE ${markers.map((_, j) => markerCond(i, j)).join(" OR ")}`);
+        const [r] = await db.query<{ id: number | null }>(firstRowWhere(or(...markers.map((_, j) => markerCond(i, j)))));
         if (r.id !== null) id = Number(r.id);
       }
       if (id === undefined) continue;

@@ -12,15 +12,15 @@ import { DELIMITER_CANDIDATES, RecordIndex, delimiterName, detectDelimiter, pars
 import { SAMPLE_ROWS } from "./columns.js";
 import { MAX_EXAMPLES, fmt, type Example, type FileReport, type Problem } from "./report.js";
 import type { DatasetDescription, FileKind } from "./schema.js";
-import { ident, literal } from "./sql.js";
+import { agg, as, col, lit, namedArg, render, select, struct, table, tableFunction, type Source } from "../sql/index.js";
 
 export interface CsvSource {
   kind: FileKind;
   columns: string[];
   report: FileReport;
   index: RecordIndex;
-  /** The read_csv(...) call; with `rejects`, malformed records go to the reject table instead of failing. */
-  readSql(rejects: boolean): string;
+  /** The read_csv(...) call (a table-function source); with `rejects`, malformed records go to the reject table instead of failing. */
+  readSql(rejects: boolean): Source;
   /** The first SAMPLE_ROWS data records parsed in JavaScript (for type inference); records with the wrong number of fields are left out, as DuckDB would. */
   sampleRows(): string[][];
   /** Reject table name (filled when reading with rejects). */
@@ -128,13 +128,15 @@ export async function prepareCsv(
   // Copies: a browser Db hands the buffer to its worker (transferred, so detached here), and the
   // JavaScript side still needs these bytes for row numbers and example values.
   await db.registerFile(file, body.slice());
-  const colSpec = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ")}}`;
+  const colSpec = struct(columns.map((c) => [c, lit("VARCHAR")]));
   const rejectTable = `rej_${kind}`;
   const rejectScan = `rejscan_${kind}`;
-  const readSql = (rejects: boolean) =>
-    `read_csv(${literal(file)}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', ` +
-    `columns = ${colSpec}, max_line_size = 8388608` +
-    (rejects ? `, store_rejects = true, rejects_table = ${literal(rejectTable)}, rejects_scan = ${literal(rejectScan)})` : ")");
+  const readSql = (rejects: boolean): Source =>
+    tableFunction("read_csv", [
+      lit(file), namedArg("auto_detect", lit(false)), namedArg("header", lit(true)), namedArg("delim", lit(delimiter)),
+      namedArg("quote", lit('"')), namedArg("escape", lit('"')), namedArg("columns", colSpec), namedArg("max_line_size", lit(8388608)),
+      ...(rejects ? [namedArg("store_rejects", lit(true)), namedArg("rejects_table", lit(rejectTable)), namedArg("rejects_scan", lit(rejectScan))] : []),
+    ]);
   // The first SAMPLE_ROWS records, parsed here: cheaper than a SQL pass (no failed casts, no DISTINCT per column).
   const index = new RecordIndex(body, delimiter);
   let sample: string[][] | null = null;
@@ -208,7 +210,13 @@ const REJECT_REASONS: Record<string, { code: string }> = {
  */
 export async function collectRejects(db: Db, src: CsvSource): Promise<{ rejectedRows: number[]; excluded: FileReport["excluded"]; problems: Problem[] }> {
   const rows = await db.query<{ pos: number; type: string; col: string | null; csv_line: string | null }>(
-    `SELECT line_byte_position AS pos, min(error_type) AS type, min(column_name) AS col, min(csv_line) AS csv_line FROM ${ident(src.rejectTable)} GROUP BY pos ORDER BY pos`,
+    render(select({
+      columns: [
+        as(col("line_byte_position"), "pos"), as(agg("min", [col("error_type")]), "type"),
+        as(agg("min", [col("column_name")]), "col"), as(agg("min", [col("csv_line")]), "csv_line"),
+      ],
+      from: table(src.rejectTable), groupBy: [col("pos")], orderBy: [col("pos")],
+    })),
   );
   const where = `${src.kind} file ${JSON.stringify(src.report.path)}`;
   const rejectedRows: number[] = [];

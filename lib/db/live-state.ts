@@ -6,7 +6,8 @@
  * tables it made. A page compares the keys with the active workspace's and
  * keeps, replaces or adds exactly what changed.
  */
-import { quoteIdent, quoteString } from "../sql/quote.js";
+import { as, col, createTableColumns, deleteFrom, eq, insertValues, lit, render, select, table } from "../sql/index.js";
+import { tableExistsQuery } from "./catalog.js";
 import type { Db } from "./types.js";
 
 export const STATE_TABLE = "__workbench_state";
@@ -21,9 +22,11 @@ export type LiveState = Partial<Record<string, LiveEntry<unknown>>>;
 
 /** The recorded entries; empty for a new database. */
 export async function readLiveState(db: Db): Promise<LiveState> {
-  const exists = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${quoteString(STATE_TABLE)}`);
+  const exists = await db.query<{ n: number }>(render(tableExistsQuery(STATE_TABLE)));
   if (!Number(exists[0]?.n)) return {};
-  const rows = await db.query<{ kind: string; key: string; meta: string; tables: string }>(`SELECT kind, key, meta, tables FROM ${quoteIdent(STATE_TABLE)}`);
+  const rows = await db.query<{ kind: string; key: string; meta: string; tables: string }>(
+    render(select({ columns: ["kind", "key", "meta", "tables"].map((c) => as(col(c))), from: table(STATE_TABLE) })),
+  );
   const state: LiveState = {};
   for (const r of rows) state[r.kind] = { key: r.key, meta: JSON.parse(r.meta), tables: JSON.parse(r.tables) };
   return state;
@@ -31,14 +34,17 @@ export async function readLiveState(db: Db): Promise<LiveState> {
 
 /** Records (or replaces) the entry of one kind. */
 export async function writeLiveState<T>(db: Db, kind: string, entry: LiveEntry<T>): Promise<void> {
-  const t = quoteIdent(STATE_TABLE);
-  await db.exec(`CREATE TABLE IF NOT EXISTS ${t} (kind VARCHAR PRIMARY KEY, key VARCHAR NOT NULL, meta VARCHAR NOT NULL, tables VARCHAR NOT NULL)`);
-  await db.exec(`DELETE FROM ${t} WHERE kind = ${quoteString(kind)}`);
-  await db.exec(`INSERT INTO ${t} VALUES (${quoteString(kind)}, ${quoteString(entry.key)}, ${quoteString(JSON.stringify(entry.meta))}, ${quoteString(JSON.stringify(entry.tables))})`);
+  const columns = [
+    { name: "kind", type: "VARCHAR" as const, primaryKey: true },
+    ...["key", "meta", "tables"].map((name) => ({ name, type: "VARCHAR" as const, notNull: true })),
+  ];
+  await db.exec(render(createTableColumns(STATE_TABLE, columns, { ifNotExists: true })));
+  await db.exec(render(deleteFrom(STATE_TABLE, eq(col("kind"), lit(kind)))));
+  await db.exec(render(insertValues(STATE_TABLE, [], [[lit(kind), lit(entry.key), lit(JSON.stringify(entry.meta)), lit(JSON.stringify(entry.tables))]])));
 }
 
 /** Forgets the entry of one kind (its tables are the caller's to drop). */
 export async function clearLiveState(db: Db, kind: string): Promise<void> {
   const exists = await readLiveState(db);
-  if (exists[kind]) await db.exec(`DELETE FROM ${quoteIdent(STATE_TABLE)} WHERE kind = ${quoteString(kind)}`);
+  if (exists[kind]) await db.exec(render(deleteFrom(STATE_TABLE, eq(col("kind"), lit(kind)))));
 }

@@ -6,7 +6,8 @@
  * exactly (an Arrow round trip alone would turn ENUM into VARCHAR, or lose
  * a table with no rows); views are recorded as their CREATE VIEW text.
  */
-import { quoteIdent, quoteString } from "../sql/quote.js";
+import { as, count, createTableColumns, drop, insertSelect, render, script, select, star, table, verbatim } from "../sql/index.js";
+import { mainTablesQuery, mainViewsQuery, tableColumnsQuery, viewSqlQuery } from "./catalog.js";
 import { STATE_TABLE } from "./live-state.js";
 import type { Db } from "./types.js";
 
@@ -32,8 +33,8 @@ export interface Snapshot {
 
 /** The tables and views of the main schema (temporary ones and the live-state record excluded). */
 export async function listObjects(db: Db): Promise<{ tables: string[]; views: string[] }> {
-  const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name");
-  const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY view_oid");
+  const tables = await db.query<{ name: string }>(render(mainTablesQuery()));
+  const views = await db.query<{ name: string }>(render(mainViewsQuery()));
   return { tables: tables.map((t) => t.name).filter((t) => t !== STATE_TABLE), views: views.map((v) => v.name) };
 }
 
@@ -47,18 +48,16 @@ export async function snapshot(db: Db, names: { tables: string[]; views?: string
   const tables: TableSnapshot[] = [];
   let bytes = 0;
   for (const name of names.tables) {
-    const columns = await db.query<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ${quoteString(name)} ORDER BY column_index`,
-    );
+    const columns = await db.query<{ name: string; type: string }>(render(tableColumnsQuery(name)));
     if (!columns.length) throw new Error(`snapshot: there is no table ${JSON.stringify(name)}.`);
-    const rows = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(name)}`))[0].n);
-    const ipc = rows ? await db.exportIpc(`SELECT * FROM ${quoteIdent(name)}`) : new Uint8Array();
+    const rows = Number((await db.query<{ n: number }>(render(select({ columns: [as(count(), "n")], from: table(name) }))))[0].n);
+    const ipc = rows ? await db.exportIpc(render(select({ columns: [as(star())], from: table(name) }))) : new Uint8Array();
     bytes += ipc.byteLength;
     tables.push({ name, columns, rows, ipc });
   }
   const views: ViewSnapshot[] = [];
   for (const name of names.views ?? []) {
-    const r = await db.query<{ sql: string }>(`SELECT sql FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ${quoteString(name)}`);
+    const r = await db.query<{ sql: string }>(render(viewSqlQuery(name)));
     if (!r.length) throw new Error(`snapshot: there is no view ${JSON.stringify(name)}.`);
     views.push({ name, sql: r[0].sql });
   }
@@ -68,21 +67,23 @@ export async function snapshot(db: Db, names: { tables: string[]; views?: string
 /** Re-creates every table (exact column types) and then every view of a snapshot; replaces objects of the same name. */
 export async function restore(db: Db, snap: Snapshot): Promise<void> {
   needIpc(db);
-  for (const v of snap.views) await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(v.name)}`);
+  for (const v of snap.views) await db.exec(render(drop("view", v.name)));
   for (const t of snap.tables) {
-    const q = quoteIdent(t.name);
-    await db.exec(`DROP TABLE IF EXISTS ${q}; CREATE TABLE ${q} (${t.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(", ")})`);
+    // The column types are DuckDB's own type text, read back from duckdb_columns(): verbatim.
+    const columns = t.columns.map((c) => ({ name: c.name, type: verbatim(c.type) }));
+    await db.exec(render(script(drop("table", t.name), createTableColumns(t.name, columns, { orReplace: false }))));
     if (!t.rows) continue;
     const tmp = `_restore_${t.name}`;
-    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(tmp)}`);
+    await db.exec(render(drop("table", tmp)));
     await db.importIpc(tmp, t.ipc);
-    await db.exec(`INSERT INTO ${q} SELECT * FROM ${quoteIdent(tmp)}; DROP TABLE ${quoteIdent(tmp)}`);
+    await db.exec(render(script(insertSelect(t.name, [], select({ columns: [as(star())], from: table(tmp) })), drop("table", tmp, false))));
   }
-  for (const v of snap.views) await db.exec(v.sql);
+  // A view is restored from the CREATE VIEW text DuckDB itself recorded (duckdb_views().sql): verbatim.
+  for (const v of snap.views) await db.exec(render(verbatim(v.sql)));
 }
 
 /** Drops the named views, then the named tables, of the main schema (missing ones are skipped). */
 export async function dropObjects(db: Db, names: { tables: string[]; views?: string[] }): Promise<void> {
-  for (const v of names.views ?? []) await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(v)}`);
-  for (const t of names.tables) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+  for (const v of names.views ?? []) await db.exec(render(drop("view", v)));
+  for (const t of names.tables) await db.exec(render(drop("table", t)));
 }

@@ -8,6 +8,8 @@
  * on every engine: BIGINT/HUGEINT → number, DATE → "YYYY-MM-DD",
  * TIMESTAMP → "YYYY-MM-DD HH:MM:SS" (UTC, no zone), DECIMAL → number.
  */
+import { lit, render, set } from "../sql/index.js";
+
 export type Value = number | string | boolean | null;
 export type Row = Record<string, Value>;
 
@@ -42,9 +44,9 @@ export interface Db {
 }
 
 /** Statements every connection runs first: DuckDB-WASM must never try to download an extension. */
-export const SAFE_SETTINGS = [
-  "SET autoinstall_known_extensions = false",
-  "SET autoload_known_extensions = false",
+export const SAFE_SETTINGS: readonly string[] = [
+  render(set("autoinstall_known_extensions", lit(false))),
+  render(set("autoload_known_extensions", lit(false))),
 ];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");

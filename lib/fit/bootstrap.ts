@@ -1,6 +1,7 @@
 import type { BinomialRows } from "./design.js";
 import { fitLogistic, type LogisticFit, type LogisticOptions } from "./logistic.js";
-import { mulberry32, poisson } from "./prng.js";
+import { mulberry32 } from "../prng.js";
+import { poisson } from "./prng.js";
 
 export interface BootstrapOptions {
   /** points per logit unit used to express coefficients as points (e.g. SuggestedPoints.factor) */

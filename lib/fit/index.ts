@@ -7,7 +7,8 @@ export { fitScoreMap, scoreProbability, type ScoreMap, type ScoreMapFit } from "
 export { matchCurrentRange, pdoScaling, weightedQuantile, type PdoScaling } from "./scaling.js";
 export { refineIntegerPoints, type RefinedPoints, type RefineOptions } from "./refine.js";
 export { suggestPoints, type DropReason, type PointsScale, type SuggestedPoints, type SuggestPointsOptions } from "./points.js";
-export { mulberry32, poisson } from "./prng.js";
+export { mulberry32 } from "../prng.js";
+export { poisson } from "./prng.js";
 export { bootstrapPoints, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
 export { scoreTable, weeksSpanned, wilsonBounds, type ScoreTable } from "./score-table.js";
 export { capacityCut, costValueCut, fBetaCut, minWinRateCut, nurtureCutFromShare, youdenCut, type CapacityCut, type WinRateCut } from "./thresholds.js";

@@ -1,24 +1,7 @@
 /**
  * Seeded random numbers for reproducible bootstraps (no Math.random anywhere
- * in the fitting code).
+ * in the fitting code). The generator itself is lib/prng.ts mulberry32.
  */
-
-/**
- * mulberry32: a 32-bit-state generator returning uniforms in [0, 1). Same seed,
- * same sequence, on every engine.
- *
- * @example mulberry32(1)() // 0.6270739405881613
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One Poisson(mean) draw. Convention: multiplication of uniforms (Knuth) for

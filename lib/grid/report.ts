@@ -6,8 +6,8 @@
  * ("fit"; "behaviour" = engagement, where every activity rule normally sits).
  */
 import type { Model } from "../model/schema.js";
-import { periodsOf } from "../review/periods.js";
-import type { PeriodBy } from "../review/types.js";
+import { periodsOf } from "../monitoring/periods.js";
+import type { PeriodBy } from "../monitoring/types.js";
 import { gridTable, type Grid } from "./cells.js";
 import { compareSubScores, type SubScoreComparison } from "./compare.js";
 import { gridCuts } from "./cuts.js";

@@ -13,5 +13,6 @@ export {
 } from "./linear-predictor.js";
 export { SAMPLE_COLUMNS, SAMPLE_FILES, type SampleTable, type SqlType } from "./schema.js";
 export { DEFAULT_SAMPLE_OPTIONS } from "./options.js";
-export { mulberry32, mixSeed } from "./prng.js";
+export { mulberry32 } from "../prng.js";
+export { mixSeed } from "./prng.js";
 export type { SampleData, SampleMeta, SampleOptions, LeadRow, ActivityRow, DealRow } from "./types.js";

@@ -6,7 +6,7 @@
  */
 import { dropCanonical, keyTables } from "../canonical.js";
 import type { Db } from "../db/types.js";
-import { quoteIdent, quoteString } from "../sql/quote.js";
+import { as, createTable, lit, namedArg, render, select, star, struct, tableFunction, verbatim, type Statement } from "../sql/index.js";
 import { TABLES } from "../tables.js";
 import type { SampleCsv } from "./csv.js";
 import { SAMPLE_COLUMNS, SAMPLE_FILES, type SampleTable } from "./schema.js";
@@ -23,13 +23,20 @@ export const SAMPLE_REGISTERED_FILES = {
  * auto_detect = false, comma, RFC 4180 quotes, an empty cell as NULL and the
  * column types of SAMPLE_COLUMNS.
  */
+export function sampleTableStatement(table: SampleTable): Statement {
+  // The options' booleans in lower case, as this statement has always been spelled (its text is pinned by a test);
+  // render() spells boolean literals TRUE / FALSE.
+  const read = tableFunction("read_csv", [
+    lit(SAMPLE_REGISTERED_FILES[table]), namedArg("header", verbatim("true")), namedArg("auto_detect", verbatim("false")),
+    namedArg("delim", lit(",")), namedArg("quote", lit('"')), namedArg("escape", lit('"')), namedArg("nullstr", lit("")),
+    namedArg("columns", struct(SAMPLE_COLUMNS[table].map(([name, type]) => [name, lit(type)]))),
+  ]);
+  return createTable(TABLES[table], select({ columns: [as(star())], from: read }));
+}
+
+/** sampleTableStatement rendered. */
 export function sampleTableSql(table: SampleTable): string {
-  const columns = SAMPLE_COLUMNS[table].map(([name, type]) => `${quoteString(name)}: ${quoteString(type)}`).join(", ");
-  return (
-    `CREATE OR REPLACE TABLE ${quoteIdent(TABLES[table])} AS SELECT * FROM read_csv(` +
-    `${quoteString(SAMPLE_REGISTERED_FILES[table])}, header = true, auto_detect = false, ` +
-    `delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}})`
-  );
+  return render(sampleTableStatement(table));
 }
 
 /**

@@ -29,8 +29,8 @@
 import type { ColumnType, Model, Rule } from "../model/schema.js";
 import { ACTIVITY_EVENTS, LEAD_KEY, TABLES } from "../tables.js";
 import {
-  and, call, cast, caseWhen, cmp, coalesce, col, div, eq, inList, lit, mul, quoteIdent, render, sum,
-  type Expr,
+  agg, and, as, call, cast, caseWhen, cmp, coalesce, col, count, createTable, cte, div, eq, inList, isNull, join, leftJoin, lit, mul,
+  render, select, sub, sum, table, withCtes, type Expr, type Select, type SelectColumn, type Statement,
 } from "../sql/index.js";
 import { escapeName, unescapeName } from "./names.js";
 import { SCORING_DATES_TABLE } from "./scoring-dates.js";
@@ -167,7 +167,7 @@ export function nanoWeightSql(ageDaysExpr: Expr, halfLifeDays: number): Expr {
 
 // Column names inside the features statement (fixed, quoted when rendered).
 const S = "s", L = "l", E = "e", X = "x", G = "g", AGE = "age_ms", AGE_DAYS = "age_days", TYPE = "type_code";
-const agg = (i: number) => `f${i}`;
+const aggName = (i: number) => `f${i}`;
 
 /** The lastAge expression in days from the aggregated minimum age in ms (NULL when none). */
 const lastAgeOf = (minAgeMs: Expr) => div(cast(minAgeMs, "DOUBLE"), lit(MS_PER_DAY));
@@ -199,65 +199,69 @@ export interface LeadFeaturesOptions {
  * same 64-bit hash would compare equal; for one literal against d distinct
  * values of a column the chance is about d / 2^64 (5e-14 for a million).
  */
+export function attrValueExpr(column: InputColumn, alias: string): Expr {
+  const c = col(column.name, alias);
+  return column.kind === "string" ? caseWhen([{ when: isNull(c), then: lit(null) }], call("hash", c)) : c;
+}
+
+/** attrValueExpr rendered (DuckDB). */
 export function attrValueSql(column: InputColumn, alias: string): string {
-  const c = render(col(column.name, alias));
-  return column.kind === "string" ? `CASE WHEN ${c} IS NULL THEN NULL ELSE hash(${c}) END` : c;
+  return render(attrValueExpr(column, alias));
 }
 
 /**
- * The SELECT of lead_features (SQL text, see the module comment), over
- * scoring_dates, keyed leads and activity_events (lib/canonical.ts).
- * Generated from fixed keywords and rendered typed nodes only (lib/sql has
- * no node for the CTEs; every name and value still goes through quoteIdent /
- * render).
+ * The SELECT of lead_features (see the module comment), as a tree, over
+ * scoring_dates, keyed leads and activity_events (lib/canonical.ts):
+ *  WITH x AS (the activities that can count, their age once per row),
+ *       g AS (one aggregate per distinct count / decayed sum / min age, by lead_key)
+ *  SELECT … FROM scoring_dates s JOIN leads l … LEFT JOIN g ….
  */
-export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): string {
-  const q = quoteIdent;
+export function leadFeaturesSelect(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): Select {
   const codes = options.activityCodes ?? new Map<string, number>();
-  const attrs = (options.columns ?? []).map((c) => `${attrValueSql(c, L)} AS ${q(attrColumn(c.name))}`);
-  const head = [render(col(LEAD_KEY, S)), render(col("lead_id", S)), render(col("scoring_at", S)), ...attrs];
-  const from =
-    `FROM ${q(SCORING_DATES_TABLE)} AS ${q(S)} JOIN ${q(TABLES.leads)} AS ${q(L)} ON (${render(eq(col(LEAD_KEY, L), col(LEAD_KEY, S)))})`;
+  const attrs = (options.columns ?? []).map((c) => as(attrValueExpr(c, L), attrColumn(c.name)));
+  const head = [as(col(LEAD_KEY, S)), as(col("lead_id", S)), as(col("scoring_at", S)), ...attrs];
+  const from = table(SCORING_DATES_TABLE, S);
+  const leadsJoin = join(table(TABLES.leads, L), eq(col(LEAD_KEY, L), col(LEAD_KEY, S)));
   const constant = (s: FeatureSpec) => (s.kind === "count" ? cast(lit(0), "BIGINT") : s.kind === "decayedCount" ? cast(lit(0), "DOUBLE") : cast(lit(null), "DOUBLE"));
 
   const activities = [...new Set(specs.map((s) => s.activity))].filter((a) => codes.has(a)).sort();
   if (activities.length === 0) {
-    const cols = [...head, ...specs.map((s) => `${render(constant(s))} AS ${q(featureName(s))}`)];
-    return `SELECT ${cols.join(", ")} ${from}`;
+    return select({ columns: [...head, ...specs.map((s) => as(constant(s), featureName(s)))], from, joins: [leadsJoin] });
   }
 
   // x: the activities that can count (types in use, at or before scoring_at), their age once per row.
   const code = (a: string) => lit(codes.get(a)!);
-  const ageMs = render(call("epoch_ms", col("scoring_at", S))) + " - " + render(call("epoch_ms", col("occurred_at", E)));
-  const x =
-    `${q(X)} AS (SELECT ${render(col(LEAD_KEY, E))} AS ${q(LEAD_KEY)}, ${render(col(TYPE, E))} AS ${q(TYPE)}, (${ageMs}) AS ${q(AGE)}, ` +
-    `CAST((${ageMs}) AS DOUBLE) / ${MS_PER_DAY} AS ${q(AGE_DAYS)} ` +
-    `FROM ${q(ACTIVITY_EVENTS)} AS ${q(E)} JOIN ${q(SCORING_DATES_TABLE)} AS ${q(S)} ON (${render(eq(col(LEAD_KEY, S), col(LEAD_KEY, E)))}) ` +
-    `WHERE ${render(and(inList(col(TYPE, E), activities.map(code)), cmp("<=", col("occurred_at", E), col("scoring_at", S))))})`;
+  const ageMs = sub(call("epoch_ms", col("scoring_at", S)), call("epoch_ms", col("occurred_at", E)));
+  const x = select({
+    columns: [as(col(LEAD_KEY, E), LEAD_KEY), as(col(TYPE, E), TYPE), as(ageMs, AGE), as(div(cast(ageMs, "DOUBLE"), lit(MS_PER_DAY)), AGE_DAYS)],
+    from: table(ACTIVITY_EVENTS, E),
+    joins: [join(table(SCORING_DATES_TABLE, S), eq(col(LEAD_KEY, S), col(LEAD_KEY, E)))],
+    where: and(inList(col(TYPE, E), activities.map(code)), cmp("<=", col("occurred_at", E), col("scoring_at", S))),
+  });
 
   // g: one aggregate per distinct (kind, activity, window, half-life) among count / decayed / min age.
-  const aggs: string[] = [];
+  const aggs: SelectColumn[] = [];
   const aggIndex = new Map<string, number>();
-  const aggregate = (key: string, sql: string) => {
+  const aggregate = (key: string, expr: Expr) => {
     if (!aggIndex.has(key)) {
       aggIndex.set(key, aggs.length);
-      aggs.push(`${sql} AS ${q(agg(aggs.length))}`);
+      aggs.push(as(expr, aggName(aggs.length)));
     }
-    return col(agg(aggIndex.get(key)!), G);
+    return col(aggName(aggIndex.get(key)!), G);
   };
   const ofType = (a: string) => eq(col(TYPE), code(a));
   const inWindow = (a: string, days: number) => and(ofType(a), cmp("<", col(AGE), lit(days * MS_PER_DAY)));
-  const minAge = (a: string) => aggregate(JSON.stringify(["min", a]), `min(${q(AGE)}) FILTER (WHERE ${render(ofType(a))})`);
+  const minAge = (a: string) => aggregate(JSON.stringify(["min", a]), agg("min", [col(AGE)], { filter: ofType(a) }));
   const featureExpr = (s: FeatureSpec): Expr => {
     if (!codes.has(s.activity)) return constant(s);
     switch (s.kind) {
       case "count":
-        return coalesce(aggregate(featureKey(s), `count(*) FILTER (WHERE ${render(inWindow(s.activity, s.withinDays))})`), cast(lit(0), "BIGINT"));
+        return coalesce(aggregate(featureKey(s), count(null, { filter: inWindow(s.activity, s.withinDays) })), cast(lit(0), "BIGINT"));
       case "decayedCount": {
         // Summed as DOUBLE: every weight is an integer number of nano-units, so every partial sum is an
         // integer below 2^53 (9 million activities at weight 1e9) and exact; a BIGINT sum would keep a
         // 16-byte HUGEINT state per lead and add slower.
-        const nanos = render(sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: nanoWeightSql(col(AGE_DAYS), s.halfLifeDays) }])));
+        const nanos = sum(caseWhen([{ when: inWindow(s.activity, s.withinDays), then: nanoWeightSql(col(AGE_DAYS), s.halfLifeDays) }]));
         return div(cast(coalesce(aggregate(featureKey(s), nanos), lit(0)), "DOUBLE"), lit(NANO));
       }
       case "lastAge":
@@ -266,18 +270,28 @@ export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeature
         return div(nanoWeightSql(lastAgeOf(minAge(s.activity)), s.halfLifeDays), lit(NANO));
     }
   };
-  const features = specs.map((s) => `${render(featureExpr(s))} AS ${q(featureName(s))}`);
-  const g = `${q(G)} AS (SELECT ${q(LEAD_KEY)}, ${aggs.join(", ")} FROM ${q(X)} GROUP BY ${q(LEAD_KEY)})`;
-  return (
-    `WITH ${x}, ${g} SELECT ${[...head, ...features].join(", ")} ${from} ` +
-    `LEFT JOIN ${q(G)} ON (${render(eq(col(LEAD_KEY, G), col(LEAD_KEY, S)))})`
+  const features = specs.map((s) => as(featureExpr(s), featureName(s)));
+  const g = select({ columns: [as(col(LEAD_KEY)), ...aggs], from: table(X), groupBy: [col(LEAD_KEY)] });
+  return withCtes(
+    [cte(X, x), cte(G, g)],
+    select({ columns: [...head, ...features], from, joins: [leadsJoin, leftJoin(table(G), eq(col(LEAD_KEY, G), col(LEAD_KEY, S)))] }),
   );
 }
 
+/** leadFeaturesSelect rendered (DuckDB). */
+export function leadFeaturesSelectSql(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): string {
+  return render(leadFeaturesSelect(specs, options));
+}
+
+/** CREATE OR REPLACE TABLE lead_features AS leadFeaturesSelect, as a tree. */
+export function leadFeaturesStatement(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): Statement {
+  return createTable(FEATURES_TABLE, leadFeaturesSelect(specs, options));
+}
+
 /**
- * CREATE OR REPLACE TABLE lead_features AS leadFeaturesSelectSql (SQL text).
- * @example leadFeaturesSql(featureSpecs([model]), { columns: ["job_level"] }) // => CREATE OR REPLACE TABLE "lead_features" AS WITH "k" AS MATERIALIZED (…) …
+ * leadFeaturesStatement rendered (DuckDB).
+ * @example leadFeaturesSql(featureSpecs([model]), { columns: [...] }) // => CREATE OR REPLACE TABLE "lead_features" AS WITH "x" AS (…), "g" AS (…) SELECT …
  */
 export function leadFeaturesSql(specs: FeatureSpec[], options: LeadFeaturesOptions = {}): string {
-  return `CREATE OR REPLACE TABLE ${quoteIdent(FEATURES_TABLE)} AS ${leadFeaturesSelectSql(specs, options)}`;
+  return render(leadFeaturesStatement(specs, options));
 }

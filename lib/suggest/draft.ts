@@ -7,6 +7,7 @@
  * training period. Validated by parseModel.
  */
 import { diffModels, type ModelDiff } from "../model/diff.js";
+import { nextDraftVersion } from "../model/draft-version.js";
 import { parseModel } from "../model/parse.js";
 import type { Criterion, Model } from "../model/schema.js";
 import { indicatorLabel, indicatorRule } from "./columns.js";
@@ -83,7 +84,7 @@ export function buildDraft(data: SuggestData, result: SuggestResult, options: Su
   ].filter(Boolean).join(" ");
 
   const train = s.train;
-  const version = Math.max(draftOptions.maxVersion ?? m.version, m.version) + 1;
+  const version = nextDraftVersion(m, draftOptions);
   const nextDay = new Date(Date.parse(`${s.test.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const draft: Record<string, unknown> = {
     ...(m.$schema !== undefined && { $schema: m.$schema }),

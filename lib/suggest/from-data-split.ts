@@ -5,7 +5,7 @@
  * is shuffled on its own and `share` of it trains, so both sides keep the
  * overall win rate.
  */
-import { mulberry32 } from "../fit/prng.js";
+import { mulberry32 } from "../prng.js";
 import { splitLeads } from "./split.js";
 
 export interface DataSplit {

@@ -23,7 +23,7 @@
 import { collapseRows } from "../fit/collapse.js";
 import type { Design } from "../fit/design.js";
 import { fitLogistic } from "../fit/logistic.js";
-import { mulberry32 } from "../fit/prng.js";
+import { mulberry32 } from "../prng.js";
 import { auc } from "../metrics/auc.js";
 
 export interface Group {

@@ -2,7 +2,7 @@
  * Out-of-time split: fit on the older leads, test on the newer ones
  * (METHODS.md §7: tune on the newest period).
  */
-import { mulberry32 } from "../fit/prng.js";
+import { mulberry32 } from "../prng.js";
 
 export interface Split {
   /** "date": created before / on or after `date`; "random": the data carry no creation dates (all leads share one). */

@@ -12,6 +12,7 @@ import { logLoss } from "../metrics/log-loss.js";
 import { plattFit } from "../metrics/platt-fit.js";
 import { plattPredict } from "../metrics/platt-predict.js";
 import type { PlattMap } from "../metrics/platt-fit.js";
+import { mulberry32 } from "../prng.js";
 
 export interface HoldoutCalibration {
   /**
@@ -83,20 +84,13 @@ export function modelMapCalibration(map: { a: number; b: number; fittedOn: { to:
  * k-fold cross-validated calibration: each lead's probability comes from a
  * map fitted on the other folds; intercept and slope are then measured on
  * those out-of-fold probabilities. Folds are i mod k after a seeded
- * shuffle (mulberry32-style), so the result is reproducible.
+ * shuffle (lib/prng.ts mulberry32), so the result is reproducible.
  */
 export function crossValidatedCalibration(scores: ArrayLike<number>, labels: ArrayLike<number>, k = 5, seed = 1): HoldoutCalibration {
   const n = scores.length;
   const fold = new Int32Array(n);
   const idx = Array.from({ length: n }, (_, i) => i);
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [idx[i], idx[j]] = [idx[j], idx[i]];

@@ -6,7 +6,7 @@ import type { Db } from "../db/types.js";
 import { wilson } from "../metrics/wilson.js";
 import type { Model } from "../model/schema.js";
 import { scoresTableName } from "../scoring/names.js";
-import { quoteIdent } from "../sql/quote.js";
+import { as, col, count, eq, join, lit, render, select, table } from "../sql/index.js";
 
 export const TIERS = ["ignore", "nurture", "sales-ready"] as const;
 export type TierName = (typeof TIERS)[number];
@@ -25,14 +25,21 @@ export interface MigrationCell {
 
 /** The 3 × 3 matrix of tier under `a` × tier under `b` over all leads (both versions recomputed). */
 export async function migrationMatrix(db: Db, a: Model, b: Model): Promise<MigrationCell[]> {
+  const outcome = (o: string) => ({ filter: eq(col("outcome", "o"), lit(o)) });
   const rows = await db.query<{ from: string; to: string; leads: number; won: number; lost: number }>(
-    `SELECT sa.tier AS "from", sb.tier AS "to", count(*) AS leads,
-       count(*) FILTER (WHERE o.outcome = 'won') AS won, count(*) FILTER (WHERE o.outcome = 'lost') AS lost
-     FROM ${quoteIdent(scoresTableName(a))} AS sa
-     JOIN ${quoteIdent(scoresTableName(b))} AS sb ON sb.lead_key = sa.lead_key
-     JOIN leads AS l ON l.lead_key = sa.lead_key
-     JOIN lead_outcomes AS o ON o.lead_id = l.lead_id
-     GROUP BY 1, 2`,
+    render(select({
+      columns: [
+        as(col("tier", "sa"), "from"), as(col("tier", "sb"), "to"), as(count(), "leads"),
+        as(count(null, outcome("won")), "won"), as(count(null, outcome("lost")), "lost"),
+      ],
+      from: table(scoresTableName(a), "sa"),
+      joins: [
+        join(table(scoresTableName(b), "sb"), eq(col("lead_key", "sb"), col("lead_key", "sa"))),
+        join(table("leads", "l"), eq(col("lead_key", "l"), col("lead_key", "sa"))),
+        join(table("lead_outcomes", "o"), eq(col("lead_id", "o"), col("lead_id", "l"))),
+      ],
+      groupBy: [col("tier", "sa"), col("tier", "sb")],
+    })),
   );
   const cells: MigrationCell[] = [];
   for (const from of TIERS)

@@ -1,5 +1,5 @@
 /**
- * Builds the periodic review's input (lib/review ReviewInput) for one model
+ * Builds the periodic review's input (lib/monitoring ReviewInput) for one model
  * version from the Db: each lead's recomputed score and criterion points
  * (the version's score table, one column per criterion id) and tier (routed
  * by grid cell when the version routes so), its outcome, its
@@ -8,10 +8,10 @@
  */
 import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
-import type { ReviewInput } from "../review/index.js";
-import { periodLabel } from "../review/periods.js";
-import { tiersOf } from "../review/tier.js";
-import { addMonths } from "../review/dates.js";
+import type { ReviewInput } from "../monitoring/index.js";
+import { periodLabel } from "../monitoring/periods.js";
+import { tiersOf } from "../monitoring/tier.js";
+import { addMonths } from "../monitoring/dates.js";
 import { scoresTableName } from "../scoring/names.js";
 import { scoresSelect } from "../scoring/recompute.js";
 import { col, eq, lit, render, select, showTables, subquery, sum, table, type Select } from "../sql/index.js";

@@ -3,8 +3,7 @@
  * leads table with a manageable number of distinct values, with their counts.
  */
 import type { Db } from "../db/types.js";
-import { describe, render } from "../sql/index.js";
-import { quoteIdent } from "../sql/quote.js";
+import { as, col, count, desc, describe, render, select, table } from "../sql/index.js";
 
 export interface Segment {
   column: string;
@@ -19,9 +18,11 @@ export async function segmentColumns(db: Db, maxValues = 40): Promise<Segment[]>
     .map((c) => c.column_name);
   const out: Segment[] = [];
   for (const column of cols) {
-    const q = quoteIdent(column);
     const rows = await db.query<{ value: string | null; n: number }>(
-      `SELECT ${q} AS value, count(*) AS n FROM leads GROUP BY ${q} ORDER BY n DESC, value LIMIT ${maxValues + 2}`,
+      render(select({
+        columns: [as(col(column), "value"), as(count(), "n")], from: table("leads"),
+        groupBy: [col(column)], orderBy: [desc(col("n")), col("value")], limit: maxValues + 2,
+      })),
     );
     const present = rows.filter((r) => r.value !== null);
     if (present.length < 2 || present.length > maxValues) continue;

@@ -3,6 +3,7 @@
  * every voted target's points set to the rounded mean of its latest round,
  * dropped criteria removed, validated by parseModel.
  */
+import { nextDraftVersion } from "../model/draft-version.js";
 import { parseModel } from "../model/parse.js";
 import type { Criterion, Model } from "../model/schema.js";
 import type { Aggregation } from "./aggregate.js";
@@ -74,7 +75,7 @@ export function consensusModel(base: Model, agg: Aggregation, options: Consensus
     caps = { ...caps, group: kept };
     if (Object.keys(kept).length === 0) delete caps.group;
   }
-  const version = Math.max(base.version, ...(options.versions ?? []).filter((v) => v.id === base.id).map((v) => v.version)) + 1;
+  const version = nextDraftVersion(base, options);
   const { probabilityMap: _ignored, $schema: _schema, ...rest } = base;
   const draft: Model = {
     ...rest,

@@ -1,7 +1,10 @@
 /**
  * The small statistics of a vote: quantiles and rounding, with their
- * conventions fixed.
+ * conventions fixed (METHODS.md §10: mean, median, IQR). The arithmetic is
+ * simple-statistics' (quantileSorted is R's type 7, as here; mean sums with
+ * compensated summation); this module fixes the conventions and the messages.
  */
+import { mean as ssMean, quantileSorted as ssQuantileSorted } from "simple-statistics";
 
 /**
  * Quantile of sorted values, type 7 (linear interpolation between order
@@ -13,10 +16,7 @@
 export function quantileSorted(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) throw new Error("quantileSorted requires at least one value; received none.");
   if (!(p >= 0 && p <= 1)) throw new Error(`quantileSorted requires p in [0, 1]; received ${p}.`);
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return ssQuantileSorted(sorted as number[], p);
 }
 
 /**
@@ -53,5 +53,5 @@ export function voteStats(values: readonly number[]): VoteStats {
   if (values.length === 0) throw new Error("voteStats requires at least one vote; received none.");
   const s = [...values].sort((a, b) => a - b);
   const q1 = quantileSorted(s, 0.25), q3 = quantileSorted(s, 0.75);
-  return { n: s.length, mean: s.reduce((a, b) => a + b, 0) / s.length, median: quantileSorted(s, 0.5), q1, q3, iqr: q3 - q1, min: s[0], max: s[s.length - 1] };
+  return { n: s.length, mean: ssMean(s), median: quantileSorted(s, 0.5), q1, q3, iqr: q3 - q1, min: s[0], max: s[s.length - 1] };
 }

@@ -5,6 +5,7 @@
  */
 import type { JsonFile } from "../json-files.js";
 import type { Model } from "../model/schema.js";
+import { nextDraftVersion } from "../model/draft-version.js";
 
 export interface ModelOverlay {
   /** Saved or changed files; a name equal to a base file replaces it. */
@@ -34,7 +35,7 @@ export function modelText(model: Model): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }
 
-/** The next free version number of model `id` among `models` (1 when there is none). */
+/** The next free version number of model `id` among `models` (1 when there is none): lib/model nextDraftVersion from version 0. */
 export function nextVersion(models: readonly Pick<Model, "id" | "version">[], id: string): number {
-  return Math.max(0, ...models.filter((m) => m.id === id).map((m) => m.version)) + 1;
+  return nextDraftVersion({ id, version: 0 }, { versions: models });
 }

@@ -4,7 +4,7 @@
  * number of data marks drawn, which the browser tests check: a chart with no
  * marks is a bug, not a picture.
  */
-import embed from "vega-embed";
+import embed, { type EmbedOptions } from "vega-embed";
 import type { TopLevelSpec } from "vega-lite";
 
 export interface ChartOptions {
@@ -19,7 +19,7 @@ export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: 
   div.dataset.chart = title ?? "chart";
   div.setAttribute("role", "figure");
   if (title) div.setAttribute("aria-label", title);
-  const full = {
+  const full: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
     height,
@@ -35,8 +35,9 @@ export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: 
       view: { stroke: null },
     },
     ...spec,
-  } as TopLevelSpec;
-  embed(div, full, { renderer: "svg", actions: false })
+  };
+  const options: EmbedOptions = { renderer: "svg", actions: false };
+  embed(div, full, options)
     .then(() => {
       div.dataset.marks = String(div.querySelectorAll("g.role-mark > *").length);
     })

@@ -4,6 +4,7 @@
  */
 import type { HistogramBin } from "../lib/workbench/histogram.js";
 import { Chart } from "./chart.js";
+import type { Layer } from "./vega-types.js";
 
 export const OUTCOME_COLORS = { domain: ["won", "lost", "open"], range: ["#1b7f4b", "#c0392b", "#8a8f98"] };
 
@@ -18,14 +19,14 @@ export interface Thresholds {
  * thresholds close together never print over each other. Every chart with
  * thresholds (distribution, cumulative, what-if) uses this layer.
  */
-export function thresholdLayers(t: Thresholds) {
+export function thresholdLayers(t: Thresholds): Layer[] {
   const values = [
     { x: t.salesReady, label: `sales-ready ≥ ${t.salesReady}`, row: 0 },
     { x: t.nurture, label: `nurture ≥ ${t.nurture}`, row: 1 },
   ];
   return [
     { data: { values }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { x: { field: "x", type: "quantitative" } } },
-    ...values.map((v) => ({
+    ...values.map((v): Layer => ({
       data: { values: [v] },
       mark: { type: "text", align: "left", dx: 4, dy: 2, baseline: "top", fontSize: 11, color: "#333" },
       encoding: { x: { field: "x", type: "quantitative" }, y: { value: v.row * 14 }, text: { field: "label" } },
@@ -62,7 +63,7 @@ export function DistributionChart(bins: HistogramBin[], t: Thresholds, { width =
         },
         ...thresholdLayers(t),
       ],
-    } as never,
+    },
     { width, height, title },
   );
 }
@@ -83,7 +84,7 @@ export function CumulativeChart(bins: HistogramBin[], t: Thresholds, { width = 6
         },
         ...thresholdLayers(t),
       ],
-    } as never,
+    },
     { width, height, title },
   );
 }
@@ -108,7 +109,7 @@ export function WinRateBandsChart(rows: { version: string; mid: number; label: s
           },
         },
       ],
-    } as never,
+    },
     { width, height, title: "Win rate by score band" },
   );
 }
@@ -130,7 +131,7 @@ export function ReliabilityChart(rows: { version: string; predicted: number; obs
           },
         },
       ],
-    } as never,
+    },
     { width, height, title: "Reliability diagram" },
   );
 }
@@ -152,7 +153,7 @@ export function RocChart(rows: { version: string; fpr: number; tpr: number }[], 
           },
         },
       ],
-    } as never,
+    },
     { width, height, title: "ROC curves" },
   );
 }
@@ -174,7 +175,7 @@ export function LiftGainChart(rows: { version: string; depth: number; value: num
           },
         },
       ],
-    } as never,
+    },
     { width, height, title: kind === "lift" ? "Lift chart" : "Gain chart" },
   );
 }

@@ -57,7 +57,7 @@ export function CurveChart(result: FromDataResult, { width = 640, height = 280 }
         { data: { values: [{ k: result.k, label: `chosen: ${result.k} criteria (one-standard-error rule)` }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { x: { field: "k", type: "quantitative" } } },
         { data: { values: [{ k: result.k, label: `chosen: ${result.k}` }] }, mark: { type: "text", align: "left", dx: 4, dy: 8, baseline: "top", fontSize: 11 }, encoding: { x: { field: "k", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } } },
       ],
-    } as never,
+    },
     { width, height, title: "AUC against the number of criteria" },
   );
 }

@@ -8,23 +8,19 @@
  */
 import { headText, stripBom } from "../lib/dataset/bytes.js";
 import { delimiterName, parseCsvText } from "../lib/dataset/csv.js";
-import { loadDataset } from "../lib/dataset/load.js";
 import {
-  acceptMerge, describeMapping, guessActivities, guessDeals, labelValues, outcomeValues, splitList, type ImportMapping,
-} from "../lib/dataset/mapping.js";
+  columnsOf, descriptionText, editMapping, emptyImport, filesOf, pickFile, progressText, readMapping, redrawsForm, toggleMerge, workspaceName,
+  type ImportState, type Picked,
+} from "../lib/dataset/import-state.js";
+import { loadDataset } from "../lib/dataset/load.js";
+import { describeMapping, type ImportMapping } from "../lib/dataset/mapping.js";
 import type { MergeSuggestion, ValidationReport } from "../lib/dataset/report.js";
 import { DatasetDescriptionError, parseDatasetDescription, type DatasetDescription, type FileKind } from "../lib/dataset/schema.js";
-import { describeFromSniff, sniffCsv, type SniffResult } from "../lib/dataset/sniff.js";
+import { sniffCsv } from "../lib/dataset/sniff.js";
 import type { Db } from "../lib/db/types.js";
 import { OutcomesTable, ProblemsList, ReconciliationTable } from "./report-view.js";
 import { createWorkspace } from "./workspaces.js";
 import { DownloadButton, ErrorBox, Flag, ProgressLine, Table, el, fmtInt } from "./ui.js";
-
-interface Picked {
-  name: string;
-  bytes: Uint8Array;
-  sniff: SniffResult;
-}
 
 const KINDS: { kind: FileKind; label: string; note: string }[] = [
   { kind: "leads", label: "Leads (required)", note: "one row per lead: an id, a creation date, attributes, and a 0/1 outcome column if you have no deals file" },
@@ -119,15 +115,63 @@ function ReportView(r: ValidationReport, onMerge: (s: MergeSuggestion, accept: b
   );
 }
 
+/** The mapping form for a mapping and the picked files' columns. */
+function MappingFields(m: ImportMapping, picked: ImportState["picked"]): Node[] {
+  const lc = columnsOf(picked, "leads");
+  const parts: Node[] = [
+    el("fieldset", {}, el("legend", {}, "Leads"),
+      field("Dataset name", input("name", m.name)),
+      field("Lead id", select("leads.id", lc, m.leads.id), "unique per lead"),
+      field("Created at", select("leads.createdAt", lc, m.leads.createdAt, "(no date column)"), "the lead's creation date; leads are scored as of this date"),
+      field("Data as of", input("asOf", m.asOf ?? "", { placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}" }),
+        "the date the files were exported (default: the latest date in the data); required without a creation date, which then dates every lead"),
+    ),
+    el("fieldset", {}, el("legend", {}, "Outcome"),
+      picked.deals
+        ? field("Outcomes from", select("outcomeFrom", ["deals", "label"], m.outcomeFrom), "deals: won when a deal is won; lost when all deals are lost or none after the maturity window")
+        : el("p", { class: "muted" }, "From a label column of the leads file (add a deals file to take outcomes from deals)."),
+      field("Label column", select("leads.label.column", lc, m.leads.label?.column ?? null, "(none)"), "e.g. Converted: 1 = won, 0 = lost; other values = open"),
+      field("Won values", input("leads.label.positive", (m.leads.label?.positive ?? []).join(", ")), "comma-separated, compared ignoring case"),
+      field("Lost values", input("leads.label.negative", (m.leads.label?.negative ?? []).join(", "))),
+    ),
+  ];
+  if (m.deals) {
+    const dc = columnsOf(picked, "deals");
+    const D = m.deals;
+    parts.push(el("fieldset", {}, el("legend", {}, `Deals (${D.path})`),
+      field("Lead id", select("deals.leadId", dc, D.leadId)),
+      field("Outcome column", select("deals.outcome.column", dc, D.outcome?.column ?? null, "(every deal is won)")),
+      field("Won values", input("deals.won", (D.outcome?.won ?? []).join(", "))),
+      field("Lost values", input("deals.lost", (D.outcome?.lost ?? []).join(", "))),
+      field("Open values", input("deals.open", (D.outcome?.open ?? []).join(", "))),
+      field("Close date", select("deals.closeDate", dc, D.closeDate)),
+      field("Deal created at", select("deals.createdAt", dc, D.createdAt, "(none: the close date)")),
+      field("Amount", select("deals.amount", dc, D.amount, "(none)")),
+    ));
+  }
+  if (m.activities) {
+    const ac = columnsOf(picked, "activities");
+    const A = m.activities;
+    parts.push(el("fieldset", {}, el("legend", {}, `Activities (${A.path})`),
+      field("Lead id", select("activities.leadId", ac, A.leadId)),
+      field("Activity type", select("activities.type", ac, A.type)),
+      field("Timestamp", select("activities.timestamp", ac, A.timestamp)),
+    ));
+  }
+  parts.push(el("fieldset", {}, el("legend", {}, "Missing values and maturity"),
+    field("Missing markers", input("missingValues", m.missingValues.join(", ")), 'cells holding these count as missing, besides empty ones, e.g. Select, unknown'),
+    field("Maturity (days)", input("maturityDays", String(m.maturityDays), { type: "number", min: "0", max: "3650", step: "1" }), "a lead with no deal after this many days is lost"),
+  ));
+  return parts;
+}
+
 /**
- * The whole import flow. `openDb` opens the scratch database used for
- * validation (once, reused by later validations).
+ * The whole import flow: one ImportState (lib/dataset/import-state.ts), its
+ * steps called from the controls, and the view drawn from it. `openDb` opens
+ * the scratch database used for validation (once, reused by later validations).
  */
 export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
-  const picked: Partial<Record<FileKind, Picked>> = {};
-  let mapping: ImportMapping | null = null;
-  let report: ValidationReport | null = null;
-  let validated: DatasetDescription | null = null;
+  let state: ImportState = emptyImport();
   let db: Promise<Db> | null = null;
 
   const root = el("section", { class: "import", "data-import": "" });
@@ -141,7 +185,7 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
   const validateButton = el("button", { type: "button", "data-action": "validate" }, "Validate");
   const useButton = el("button", { type: "button", "data-action": "use", disabled: "" }, "Create a workspace with this data");
   const nameInput = el("input", { type: "text", name: "workspace-name", placeholder: "Workspace name (e.g. CRM export 2026-Q3)", "data-workspace-name": "", size: "36" }) as HTMLInputElement;
-  const download = DownloadButton("Download dataset description", "dataset.json", () => descriptionText());
+  const download = DownloadButton("Download dataset description", "dataset.json", () => descriptionText(readForm()));
   download.setAttribute("data-action", "download");
   const actions = el("p", { class: "import-actions" }, validateButton, " ", nameInput, " ", useButton, " ", download);
   actions.hidden = true;
@@ -150,6 +194,18 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
 
   const show = (node: Node | null) => status.replaceChildren(...(node ? [node] : []));
   const fail = (e: unknown, title = "Problem") => show(ErrorBox(e instanceof Error ? e.message : String(e), title));
+  /** The mapping as the form currently shows it. */
+  const readForm = () => readMapping(state.mapping, (n) => (form.elements.namedItem(n) as HTMLInputElement | HTMLSelectElement | null)?.value ?? "");
+  /** "Use" is offered only for a usable validation that no change has dropped since. */
+  const syncUse = () => (state.report?.usable ? useButton.removeAttribute("disabled") : useButton.setAttribute("disabled", ""));
+
+  function renderForm() {
+    const m = state.mapping;
+    form.hidden = !m;
+    actions.hidden = !m;
+    mappingTitle.hidden = !m;
+    form.replaceChildren(...(m ? MappingFields(m, state.picked) : []));
+  }
 
   for (const k of KINDS) {
     const box = el("input", { type: "file", accept: ".csv,.tsv,.txt,text/csv,text/plain", "data-file": k.kind });
@@ -160,201 +216,57 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
   async function pick(kind: FileKind, file: File | null) {
     show(null);
     result.replaceChildren();
-    report = null;
-    useButton.setAttribute("disabled", "");
-    if (!file) delete picked[kind];
-    else {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      picked[kind] = { name: file.name, bytes, sniff: sniffCsv(bytes) };
-    }
-    sniffs.replaceChildren(...KINDS.flatMap((k) => (picked[k.kind] ? [el("h3", {}, `${k.kind} file`), SniffView(picked[k.kind]!)] : [])));
-    mapping = draft(mapping);
+    state = { ...state, report: null };
+    syncUse();
+    const picked = file ? await readPicked(file) : null;
+    state = pickFile(state, kind, picked);
+    sniffs.replaceChildren(...KINDS.flatMap((k) => (state.picked[k.kind] ? [el("h3", {}, `${k.kind} file`), SniffView(state.picked[k.kind]!)] : [])));
     renderForm();
-  }
-
-  /** A first mapping from the sniffs, keeping what the user already chose where it still fits. */
-  function draft(prev: ImportMapping | null): ImportMapping | null {
-    const L = picked.leads;
-    if (!L || !L.sniff.columns.length) return null;
-    const cols = (k: FileKind) => picked[k]?.sniff.columns.map((c) => c.name) ?? [];
-    const keep = (v: string | null | undefined, k: FileKind, fallback: string | null) => (v && cols(k).includes(v) ? v : fallback);
-    const { description } = describeFromSniff(L.sniff, { name: L.name.replace(/\.[^.]+$/, ""), path: L.name });
-    const label = description.leads.label;
-    const leadsLabel = prev?.leads.label && cols("leads").includes(prev.leads.label.column) ? prev.leads.label
-      : label ? { column: label.column, positive: label.positive ?? [], negative: label.negative ?? [] } : null;
-    const dealsGuess = picked.deals ? guessDeals(picked.deals.sniff, description.leads.id) : null;
-    const actsGuess = picked.activities ? guessActivities(picked.activities.sniff, description.leads.id) : null;
-    return {
-      name: prev?.name ?? description.name,
-      leads: {
-        path: L.name, delimiter: L.sniff.delimiter,
-        id: keep(prev?.leads.id, "leads", description.leads.id)!,
-        createdAt: prev ? keep(prev.leads.createdAt, "leads", null) : description.leads.createdAt ?? null,
-        label: leadsLabel,
-      },
-      deals: dealsGuess && picked.deals ? { ...dealsGuess, ...(prev?.deals && prev.deals.path === picked.deals.name ? prev.deals : {}), path: picked.deals.name } : null,
-      activities: actsGuess && picked.activities ? { ...actsGuess, ...(prev?.activities && prev.activities.path === picked.activities.name ? prev.activities : {}), path: picked.activities.name } : null,
-      outcomeFrom: prev?.outcomeFrom === "label" && leadsLabel ? "label" : picked.deals ? "deals" : "label",
-      missingValues: prev?.missingValues ?? (description.missingValues ?? []).filter((v) => v !== ""),
-      maturityDays: prev?.maturityDays ?? 90,
-      asOf: prev?.asOf ?? (description.leads.createdAt ? null : new Date().toISOString().slice(0, 10)),
-    };
-  }
-
-  function renderForm() {
-    form.hidden = !mapping;
-    actions.hidden = !mapping;
-    mappingTitle.hidden = !mapping;
-    if (!mapping) {
-      form.replaceChildren();
-      return;
-    }
-    const m = mapping;
-    const cols = (k: FileKind) => picked[k]?.sniff.columns.map((c) => c.name) ?? [];
-    const lc = cols("leads");
-    const parts: Node[] = [
-      el("fieldset", {}, el("legend", {}, "Leads"),
-        field("Dataset name", input("name", m.name)),
-        field("Lead id", select("leads.id", lc, m.leads.id), "unique per lead"),
-        field("Created at", select("leads.createdAt", lc, m.leads.createdAt, "(no date column)"), "the lead's creation date; leads are scored as of this date"),
-        field("Data as of", input("asOf", m.asOf ?? "", { placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}" }),
-          "the date the files were exported (default: the latest date in the data); required without a creation date, which then dates every lead"),
-      ),
-      el("fieldset", {}, el("legend", {}, "Outcome"),
-        picked.deals
-          ? field("Outcomes from", select("outcomeFrom", ["deals", "label"], m.outcomeFrom), "deals: won when a deal is won; lost when all deals are lost or none after the maturity window")
-          : el("p", { class: "muted" }, "From a label column of the leads file (add a deals file to take outcomes from deals)."),
-        field("Label column", select("leads.label.column", lc, m.leads.label?.column ?? null, "(none)"), "e.g. Converted: 1 = won, 0 = lost; other values = open"),
-        field("Won values", input("leads.label.positive", (m.leads.label?.positive ?? []).join(", ")), "comma-separated, compared ignoring case"),
-        field("Lost values", input("leads.label.negative", (m.leads.label?.negative ?? []).join(", "))),
-      ),
-    ];
-    if (m.deals) {
-      const dc = cols("deals");
-      const D = m.deals;
-      parts.push(el("fieldset", {}, el("legend", {}, `Deals (${D.path})`),
-        field("Lead id", select("deals.leadId", dc, D.leadId)),
-        field("Outcome column", select("deals.outcome.column", dc, D.outcome?.column ?? null, "(every deal is won)")),
-        field("Won values", input("deals.won", (D.outcome?.won ?? []).join(", "))),
-        field("Lost values", input("deals.lost", (D.outcome?.lost ?? []).join(", "))),
-        field("Open values", input("deals.open", (D.outcome?.open ?? []).join(", "))),
-        field("Close date", select("deals.closeDate", dc, D.closeDate)),
-        field("Deal created at", select("deals.createdAt", dc, D.createdAt, "(none: the close date)")),
-        field("Amount", select("deals.amount", dc, D.amount, "(none)")),
-      ));
-    }
-    if (m.activities) {
-      const ac = cols("activities");
-      const A = m.activities;
-      parts.push(el("fieldset", {}, el("legend", {}, `Activities (${A.path})`),
-        field("Lead id", select("activities.leadId", ac, A.leadId)),
-        field("Activity type", select("activities.type", ac, A.type)),
-        field("Timestamp", select("activities.timestamp", ac, A.timestamp)),
-      ));
-    }
-    parts.push(el("fieldset", {}, el("legend", {}, "Missing values and maturity"),
-      field("Missing markers", input("missingValues", m.missingValues.join(", ")), 'cells holding these count as missing, besides empty ones, e.g. Select, unknown'),
-      field("Maturity (days)", input("maturityDays", String(m.maturityDays), { type: "number", min: "0", max: "3650", step: "1" }), "a lead with no deal after this many days is lost"),
-    ));
-    form.replaceChildren(...parts);
   }
 
   form.addEventListener("change", (e) => {
     try {
       const name = (e.target as HTMLElement).getAttribute("name");
-      mapping = readForm();
-      // A new label or outcome column: take its won / lost values from the sample.
-      if (name === "leads.label.column" && mapping?.leads.label)
-        mapping.leads.label = { column: mapping.leads.label.column, ...labelValues(picked.leads?.sniff.columns.find((c) => c.name === mapping!.leads.label!.column)) };
-      if (name === "deals.outcome.column" && mapping?.deals?.outcome)
-        mapping.deals.outcome = { column: mapping.deals.outcome.column, ...outcomeValues(picked.deals?.sniff.columns.find((c) => c.name === mapping!.deals!.outcome!.column)) };
-      if (name === "leads.label.column" || name === "deals.outcome.column") renderForm();
-      report = null;
-      useButton.setAttribute("disabled", "");
+      state = editMapping(state, readForm(), name);
+      if (redrawsForm(name)) renderForm();
+      syncUse();
     } catch (err) {
       fail(err);
     }
   });
 
-  function readForm(): ImportMapping | null {
-    if (!mapping) return null;
-    const v = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | HTMLSelectElement | null)?.value ?? "";
-    const opt = (n: string) => v(n) || null;
-    const m = mapping;
-    const labelCol = opt("leads.label.column");
-    const outcomeCol = opt("deals.outcome.column");
-    return {
-      ...m,
-      name: v("name"),
-      leads: {
-        ...m.leads, id: v("leads.id"), createdAt: opt("leads.createdAt"),
-        label: labelCol ? { column: labelCol, positive: splitList(v("leads.label.positive")), negative: splitList(v("leads.label.negative")) } : null,
-      },
-      deals: m.deals ? {
-        ...m.deals, leadId: v("deals.leadId"), closeDate: v("deals.closeDate"), createdAt: opt("deals.createdAt"), amount: opt("deals.amount"),
-        outcome: outcomeCol ? { column: outcomeCol, won: splitList(v("deals.won")), lost: splitList(v("deals.lost")), open: splitList(v("deals.open")) } : null,
-      } : null,
-      activities: m.activities ? { ...m.activities, leadId: v("activities.leadId"), type: v("activities.type"), timestamp: v("activities.timestamp") } : null,
-      outcomeFrom: (v("outcomeFrom") || m.outcomeFrom) as "label" | "deals",
-      missingValues: splitList(v("missingValues")),
-      maturityDays: Number(v("maturityDays")),
-      asOf: opt("asOf")?.trim() || null,
-    };
-  }
-
-  function descriptionText(): string {
-    const m = readForm();
-    return JSON.stringify(m ? describeMapping(m) : {}, null, 2) + "\n";
-  }
-
-  /** The files keyed by their description paths (two files of the same name are refused). */
-  function filesOf(d: DatasetDescription): Record<string, Uint8Array> {
-    const files: Record<string, Uint8Array> = {};
-    for (const k of KINDS) {
-      const spec = d.files[k.kind];
-      const p = picked[k.kind];
-      if (!spec || !p) continue;
-      if (files[spec.path]) throw new Error(`two of the files are both called ${JSON.stringify(spec.path)}: rename one of them and pick it again`);
-      files[spec.path] = p.bytes;
-    }
-    return files;
-  }
-
   validateButton.addEventListener("click", () => void validate());
   async function validate() {
     result.replaceChildren();
-    useButton.setAttribute("disabled", "");
-    report = null;
+    state = { ...state, report: null };
+    syncUse();
     try {
-      mapping = readForm();
-      if (!mapping) throw new Error("pick a leads file first");
+      state = { ...state, mapping: readForm() };
+      if (!state.mapping) throw new Error("pick a leads file first");
       let description: DatasetDescription;
       try {
-        description = parseDatasetDescription(describeMapping(mapping), "the mapping");
+        description = parseDatasetDescription(describeMapping(state.mapping), "the mapping");
       } catch (e) {
         if (e instanceof DatasetDescriptionError)
           return show(el("div", { class: "error-box", role: "alert" }, el("strong", {}, "The mapping is not complete: "),
             el("ul", {}, ...e.issues.map((i) => el("li", {}, i)))));
         throw e;
       }
-      const files = filesOf(description);
+      const files = filesOf(state.picked, description);
       const progress = ProgressLine("Starting DuckDB…");
       show(progress.node);
       validateButton.setAttribute("disabled", "");
       const t = performance.now();
       db ??= openDb();
       const scratch = await db;
-      const r = await loadDataset(scratch, description, files, {
-        onProgress: (p) => progress.update(p.phase === "done" ? "Done" : p.phase === "key" ? (picked.activities ? "Indexing the activities by lead…" : "Keying the leads…") : `${p.phase === "read" ? "Reading" : p.phase === "validate" ? "Checking" : "Labelling outcomes of"} ${p.file ?? "the leads"}…`, p.fraction),
-      });
+      const hasActivities = Boolean(state.picked.activities);
+      const r = await loadDataset(scratch, description, files, { onProgress: (p) => progress.update(progressText(p, hasActivities), p.fraction) });
       progress.done(`Validated in ${(performance.now() - t) / 1000 < 10 ? ((performance.now() - t) / 1000).toFixed(1) : fmtInt((performance.now() - t) / 1000)} s.`);
-      report = r;
-      validated = description;
+      state = { ...state, report: r, validated: description };
       result.replaceChildren(ReportView(r, (s, accept) => {
-        if (!mapping) return;
-        mapping = acceptMerge(mapping, s, accept, picked.leads?.sniff.columns.map((c) => c.name) ?? []);
+        state = toggleMerge(state, s, accept);
       }));
-      if (r.usable) useButton.removeAttribute("disabled");
+      syncUse();
     } catch (e) {
       fail(e, "Validation failed");
     } finally {
@@ -365,12 +277,12 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
   useButton.addEventListener("click", () => void use());
   async function use() {
     try {
-      if (!report?.usable || !validated || !mapping) throw new Error("validate the files first; only usable data can be used");
+      if (!state.report?.usable || !state.validated || !state.mapping) throw new Error("validate the files first; only usable data can be used");
       // Accepted merges since validating go into the saved description.
-      const description = parseDatasetDescription(describeMapping(mapping), "the mapping");
+      const description = parseDatasetDescription(describeMapping(state.mapping), "the mapping");
       show(el("p", { class: "progress" }, "Saving the files in this browser…"));
-      const name = nameInput.value.trim() || picked.leads?.name.replace(/\.[^.]+$/, "") || description.name;
-      await createWorkspace(name, description, filesOf(description));
+      const name = workspaceName(nameInput.value, state.picked, description);
+      await createWorkspace(name, description, filesOf(state.picked, description));
       show(el("p", { class: "progress" }, `Workspace "${name}" created and active. Reloading…`));
       location.reload();
     } catch (e) {
@@ -384,4 +296,10 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
     form, actions, status, result,
   );
   return root;
+}
+
+/** A picked file read in this tab and sniffed. */
+async function readPicked(file: File): Promise<Picked> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { name: file.name, bytes, sniff: sniffCsv(bytes) };
 }

@@ -156,7 +156,7 @@ export function MigrationHeatmap(cells: MigrationCell[], aLabel: string, bLabel:
         { mark: { type: "rect", tooltip: true }, encoding: { color: { field: "leads", type: "quantitative", scale: { scheme: "blues" }, title: "Leads" }, tooltip: [{ field: "from", title: aLabel }, { field: "to", title: bLabel }, { field: "leads", format: "," }, { field: "winRate", title: "Win rate", format: ".1%" }, { field: "ci", title: "95 % CI" }] } },
         { mark: { type: "text", fontSize: 12 }, encoding: { text: { field: "text" }, color: { condition: { test: `datum.leads > ${Math.max(...cells.map((c) => c.leads)) / 2}`, value: "white" }, value: "black" } } },
       ],
-    } as never,
+    },
     { width, height: 230, title: `Tier migration ${aLabel} → ${bLabel}` },
   );
 }

@@ -6,7 +6,7 @@
  * only decides which sentence to show.
  */
 import type { Model } from "../lib/model/schema.js";
-import type { ReviewDue } from "../lib/review/index.js";
+import type { ReviewDue } from "../lib/monitoring/index.js";
 import type { VersionCalibration } from "../lib/workbench/calibration.js";
 import { aucGrade, slopeOk } from "./glossary.js";
 import { Flag, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";

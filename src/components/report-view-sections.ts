@@ -1,11 +1,11 @@
 /**
  * The published calibration report's sections, drawn from the report data
- * of lib/reviews collectReport (the same figures `leadscore report` writes
+ * of lib/decisions collectReport (the same figures `leadscore report` writes
  * to summary.json): title block, KPI cards, the charts, tier tables side by
  * side, the suggestion summary and the decision log. Sized for an A4 page.
  */
-import type { ReportData } from "../lib/reviews/collect.js";
-import type { ReportSummary, VersionHeadline } from "../lib/reviews/report-summary.js";
+import type { ReportData } from "../lib/decisions/collect.js";
+import type { ReportSummary, VersionHeadline } from "../lib/decisions/report-summary.js";
 import type { VersionCalibration } from "../lib/workbench/calibration.js";
 import { scoreHistogram } from "../lib/workbench/histogram.js";
 import { labelled } from "../lib/workbench/scored.js";

@@ -3,15 +3,16 @@
  * with DeLong intervals, win rate per tier, share of wins through
  * sales-ready, handover per week), PSI drift with its bands, per-criterion
  * drift, best customers, lost high-scorers, and the decision log with a form
- * that drafts a new decision file. Every figure comes from lib/review; these
+ * that drafts a new decision file. Every figure comes from lib/monitoring; these
  * functions only draw.
  */
-import { periodRange } from "../lib/review/periods.js";
-import type { CohortRow, CriterionDrift, LostHighScorers, ReviewDue, ScoreDrift, BestCustomers } from "../lib/review/index.js";
-import { describeDecision, draftReview, reviewFileName, type OtherReview, type ReviewEntry } from "../lib/reviews/index.js";
+import { periodRange } from "../lib/monitoring/periods.js";
+import type { CohortRow, CriterionDrift, LostHighScorers, ReviewDue, ScoreDrift, BestCustomers } from "../lib/monitoring/index.js";
+import { describeDecision, draftReview, reviewFileName, type OtherReview, type ReviewEntry } from "../lib/decisions/index.js";
 import type { PointsGap } from "../lib/workbench/review-input.js";
 import { Chart } from "./chart.js";
-import { parseReviewFiles, sortNewestFirst } from "../lib/reviews/index.js";
+import type { Layer } from "./vega-types.js";
+import { parseReviewFiles, sortNewestFirst } from "../lib/decisions/index.js";
 import { ErrorBox, Flag, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
 
 /** The active workspace's decision files (Workbench.reviews), parsed, newest first. */
@@ -83,11 +84,11 @@ export function CohortAucChart(series: CohortSeries[], { width = 640, height = 2
         },
       },
     ],
-  } as never, { width, height, title: "AUC per cohort" });
+  }, { width, height, title: "AUC per cohort" });
 }
 
 /** Shaded reference window behind a period axis. */
-function referenceLayer(periods: string[], [from, to]: [string, string]) {
+function referenceLayer(periods: string[], [from, to]: [string, string]): Layer {
   const start = periodRange(from).start;
   const end = periodRange(to).end;
   const inRef = periods.filter((p) => periodRange(p).start < end && periodRange(p).end > start);
@@ -123,7 +124,7 @@ export function TierWinRateChart(series: CohortSeries[], { width = 640, height =
       ],
     },
     resolve: { scale: { y: "shared" } },
-  } as never, { width, height, title: "Win rate per tier per cohort" });
+  }, { width, height, title: "Win rate per tier per cohort" });
 }
 
 /** One cohort figure over time per version: a line with points. */
@@ -140,7 +141,7 @@ export function CohortLineChart(series: CohortSeries[], field: "salesReadyShareO
       color: { field: "version", type: "nominal", scale: { scheme: VERSION_SCHEME }, title: "Version" },
       tooltip: [{ field: "version" }, { field: "period" }, { field: "value", title: pct ? "Share of wins" : "Per week", format: pct ? ".1%" : ".1f" }],
     },
-  } as never, { width, height, title: pct ? "Share of wins through sales-ready" : "Leads handed over per week" });
+  }, { width, height, title: pct ? "Share of wins through sales-ready" : "Leads handed over per week" });
 }
 
 /** PSI per period with the three bands drawn behind; reference periods hollow. */
@@ -165,7 +166,7 @@ export function PsiChart(rows: { series: string; period: string; psi: number; in
         },
       },
     ],
-  } as never, { width, height, title });
+  }, { width, height, title });
 }
 
 /** Rows of score PSI per version for PsiChart. */
@@ -199,7 +200,7 @@ export function CriterionDriftHeatmap(drift: CriterionDrift[], { width = 640, ti
       },
       { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "mark" }, color: { value: "#222" } } },
     ],
-  } as never, { width, height: rowHeight * labels.length + 170, title });
+  }, { width, height: rowHeight * labels.length + 170, title });
 }
 
 /** Table of the drifting criteria: reference vs latest fire rate and win rate when fired, flagged periods. */
@@ -245,7 +246,7 @@ export function BestCustomersChart(points: { percentile: number; amount: number;
       color: { field: "tier", type: "nominal", scale: TIER_COLORS, sort: TIER_COLORS.domain, title: "Tier" },
       tooltip: [{ field: "amount", format: ",.0f" }, { field: "percentile", format: ".1f" }, { field: "tier" }],
     },
-  } as never, { width, height, title: "Won deals by amount and score percentile" });
+  }, { width, height, title: "Won deals by amount and score percentile" });
 }
 
 /** Revenue share per score decile (bars) — where the money sits on the score scale. */
@@ -264,7 +265,7 @@ export function RevenueDecileChart(b: BestCustomers, { width = 320, height = 220
         },
       },
     ],
-  } as never, { width, height, title: "Revenue share per score decile" });
+  }, { width, height, title: "Revenue share per score decile" });
 }
 
 /** Revenue and won leads per tier. */
@@ -302,7 +303,7 @@ export function OverRepresentationChart(r: LostHighScorers, { width = 640, top =
       color: { field: "group", type: "nominal", sort: ["lost, sales-ready", "won, sales-ready", "won, all"], scale: { range: ["#c0392b", "#1b7f4b", "#9cc9ae"] }, title: "Leads" },
       tooltip: [{ field: "criterion" }, { field: "group" }, { field: "rate", format: ".1%", title: "Fire rate" }, { field: "z", format: ".1f", title: "z (lost vs won)" }],
     },
-  } as never, { width, height: 36 * rows.length + 80, title: "Criteria among lost high-scorers vs won leads" });
+  }, { width, height: 36 * rows.length + 80, title: "Criteria among lost high-scorers vs won leads" });
 }
 
 export function sortByFairZ(r: LostHighScorers) {

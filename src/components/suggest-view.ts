@@ -10,6 +10,7 @@ import type { PointsRow, SuggestOptions, SuggestResult } from "../lib/suggest/ru
 import type { Model } from "../lib/model/schema.js";
 import type { ModelDiff } from "../lib/model/diff.js";
 import { Chart } from "./chart.js";
+import type { Channel, Layer } from "./vega-types.js";
 import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply } from "./suggest-worker.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
@@ -91,7 +92,7 @@ export function PointsChart(rows: PointsRow[], { width = 640 } = {}) {
   ]);
   // the y axis shows the labels; keys keep criteria with equal labels apart
   const labelOf = new Map(shown.map((r) => [r.key, r.label]));
-  const y = { field: "key", type: "nominal", sort: shown.map((r) => r.key), title: null, axis: { labelLimit: 300, labelExpr: `${JSON.stringify(Object.fromEntries(labelOf))}[datum.value] || datum.value` } };
+  const y: Channel<"y"> = { field: "key", type: "nominal", sort: shown.map((r) => r.key), title: null, axis: { labelLimit: 300, labelExpr: `${JSON.stringify(Object.fromEntries(labelOf))}[datum.value] || datum.value` } };
   return Chart(
     {
       data: { values },
@@ -109,7 +110,7 @@ export function PointsChart(rows: PointsRow[], { width = 640 } = {}) {
         },
         { mark: { type: "rule", color: "#333", strokeDash: [2, 2] }, data: { values: [{ x: 0 }] }, encoding: { x: { field: "x", type: "quantitative" } } },
       ],
-    } as never,
+    },
     { width, height: Math.max(160, 18 * shown.length), title: "Current vs suggested points per criterion" },
   );
 }
@@ -124,15 +125,15 @@ export function TradeoffChart(result: SuggestResult, current: Model, { width = 6
     { version: "suggested", x: c.suggested.tier.leadsPerWeek, y: c.suggested.tier.winShare, dy: -14, label: `suggested: sales-ready ≥ ${result.thresholds.salesReady} (${(100 * c.suggested.tier.winShare).toFixed(0)} % of wins)` },
   ];
   const perWeek = result.split.weeks === null ? "Leads handed over in the test period" : "Leads handed over per week (test period)";
-  const color = { field: "version", type: "nominal", scale: { domain: marks.map((m) => m.version), range: ["#8a8f98", "#1f5fa8"] }, title: null };
+  const color: Channel<"color"> = { field: "version", type: "nominal", scale: { domain: marks.map((m) => m.version), range: ["#8a8f98", "#1f5fa8"] }, title: null };
   return Chart(
     {
       layer: [
         { data: { values }, mark: { type: "line", interpolate: "step-after", tooltip: true }, encoding: { x: { field: "x", type: "quantitative", title: perWeek }, y: { field: "y", type: "quantitative", title: "Share of the wins captured", axis: { format: "%" }, scale: { domain: [0, 1] } }, color, tooltip: [{ field: "version" }, { field: "cut", title: "score ≥" }, { field: "x", title: "leads", format: ".1f" }, { field: "y", title: "share of wins", format: ".1%" }, { field: "precision", title: "win rate", format: ".1%" }] } },
         { data: { values: marks }, mark: { type: "point", filled: true, size: 90 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, color } },
-        ...marks.map((m) => ({ data: { values: [m] }, mark: { type: "text", align: "left", dx: 10, dy: m.dy, fontSize: 11 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, text: { field: "label" } } })),
+        ...marks.map((m): Layer => ({ data: { values: [m] }, mark: { type: "text", align: "left", dx: 10, dy: m.dy, fontSize: 11 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, text: { field: "label" } } })),
       ],
-    } as never,
+    },
     { width, height: 280, title: "Trade-off: sales workload vs wins captured" },
   );
 }

@@ -14,6 +14,7 @@ import type { Consensus } from "../lib/workshop/consensus.js";
 import type { VoteTarget } from "../lib/workshop/targets.js";
 import { problemText, type Vote, type VoteProblem } from "../lib/workshop/votes.js";
 import { Chart } from "./chart.js";
+import type { Channel, Layer } from "./vega-types.js";
 import { ruleText } from "./models-view.js";
 import { SaveVersion } from "./save-version.js";
 import { DownloadButton, ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
@@ -193,8 +194,8 @@ export function VoteDotsChart(agg: Aggregation, { width = 720 } = {}) {
     }
     if (t.final) stats.push({ label: t.target.label, q1: t.final.q1, q3: t.final.q3, mean: t.final.mean, median: t.final.median, points: t.points, state, round: `round ${t.final.round}` });
   }
-  const y = { field: "label", type: "nominal", sort: order, title: null, axis: { labelLimit: 320 } };
-  const color = { field: "state", type: "nominal", scale: { domain: ["agreed", "disputed"], range: [AGREED, DISPUTED] }, title: "Latest round" };
+  const y: Channel<"y"> = { field: "label", type: "nominal", sort: order, title: null, axis: { labelLimit: 320 } };
+  const color: Channel<"color"> = { field: "state", type: "nominal", scale: { domain: ["agreed", "disputed"], range: [AGREED, DISPUTED] }, title: "Latest round" };
   return Chart(
     {
       layer: [
@@ -213,7 +214,7 @@ export function VoteDotsChart(agg: Aggregation, { width = 720 } = {}) {
         },
         { data: { values: stats }, mark: { type: "tick", thickness: 2, size: 16, color: "#111" }, encoding: { y, x: { field: "mean", type: "quantitative" }, tooltip: [{ field: "label", title: "Criterion" }, { field: "mean", title: "Mean", format: ".2f" }, { field: "median", title: "Median" }, { field: "q1", title: "Q1" }, { field: "q3", title: "Q3" }, { field: "points", title: "Consensus" }] } },
       ],
-    } as never,
+    },
     { width, height: Math.max(160, 22 * order.length), title: "Votes per criterion: dots, IQR bar, mean tick" },
   );
 }
@@ -288,7 +289,7 @@ export function AgainstDataChart(rows: readonly FitComparison[], { width = 720 }
       { label: r.target.label, source: "data suggests", points: f, lo: Math.min(c, f), hi: Math.max(c, f), large: r.large },
     ];
   });
-  const y = { field: "label", type: "nominal", sort: order, title: null, axis: { labelLimit: 320 } };
+  const y: Channel<"y"> = { field: "label", type: "nominal", sort: order, title: null, axis: { labelLimit: 320 } };
   return Chart(
     {
       data: { values },
@@ -304,7 +305,7 @@ export function AgainstDataChart(rows: readonly FitComparison[], { width = 720 }
           },
         },
       ],
-    } as never,
+    },
     { width, height: Math.max(160, 22 * order.length), title: "Consensus vs the data, per criterion" },
   );
 }

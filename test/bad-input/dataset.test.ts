@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatReport } from "../../cli/commands/validate.js";
+import { formatReport } from "../../cli/validation-text.js";
 import { terminalSafe } from "../../cli/terminal.js";
 import { loadDataset } from "../../lib/dataset/load.js";
 import { MAX_COLUMNS } from "../../lib/dataset/limits.js";

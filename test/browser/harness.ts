@@ -6,8 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-// @ts-expect-error plain ESM script without types
-import { serve } from "../../scripts/serve.mjs";
+import { serve } from "../../cli/static-server.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mulberry32 } from "../../lib/sample/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import { openPage, pageDefects, startSession, waitReady, type Problems, type Session } from "./harness.js";
 
 const DIST = process.env.LEADSCORE_DIST ?? "dist";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, poisson } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
+import { poisson } from "../../lib/fit/prng.js";
 import { testRng } from "./fixture.js";
 
 describe("mulberry32", () => {

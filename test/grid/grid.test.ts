@@ -5,7 +5,7 @@ import { bandIndex, cellIndex, cellName, leadTier, routedTier } from "../../lib/
 import { gridCuts, quartileCuts } from "../../lib/grid/cuts.js";
 import { gridTable } from "../../lib/grid/cells.js";
 import { compareSubScores, matchedCuts } from "../../lib/grid/compare.js";
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 
 const base = JSON.parse(readFileSync("data/models/starting-v1.json", "utf8"));
 const withGrid = (grid: unknown) => parseModel({ ...base, grid }, "test model");

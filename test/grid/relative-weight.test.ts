@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import { relativeWeight } from "../../lib/grid/relative-weight.js";
 import { weightVerdict } from "../../lib/grid/verdict.js";
 

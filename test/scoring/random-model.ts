@@ -6,6 +6,7 @@
  */
 import type { Db } from "../../lib/db/types.js";
 import { parseModel } from "../../lib/model/parse.js";
+import { mulberry32 } from "../../lib/prng.js";
 import type { ColumnType, Model } from "../../lib/model/schema.js";
 import { columnKind } from "../../lib/scoring/check-data.js";
 import { col, describe, isNotNull, render, select, table } from "../../lib/sql/index.js";
@@ -21,16 +22,9 @@ export interface Catalog {
   activityTypes: string[];
 }
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
+/** Draws from mulberry32 (lib/prng.ts): floats in [0, 1), integers, picks, chances. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   return { next, int, pick, chance: (p: number) => next() < p };

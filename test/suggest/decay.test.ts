@@ -18,7 +18,7 @@
  * larger sample (bench/from-data.ts, part "halflife").
  */
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import type { GroundTruthTerm } from "../../lib/sample/ground-truth.js";
 import { termValue, emptyCounts } from "../../lib/sample/linear-predictor.js";
 import type { LeadRow } from "../../lib/sample/types.js";

@@ -6,7 +6,7 @@
  * same score.
  */
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import { canonicalInput, type FromDataInput } from "../../lib/suggest/from-data-input.js";
 import { suggestFromData } from "../../lib/suggest/from-data.js";
 

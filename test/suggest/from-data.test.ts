@@ -13,7 +13,7 @@ import { main } from "../../cli/main.js";
 import { loadDataset } from "../../lib/dataset/load.js";
 import { parseDatasetDescription } from "../../lib/dataset/schema.js";
 import { openWasmDb } from "../../lib/db/node-wasm.js";
-import { mulberry32 } from "../../lib/fit/prng.js";
+import { mulberry32 } from "../../lib/prng.js";
 import { parseModel } from "../../lib/model/parse.js";
 import { generateSample, toCsv } from "../../lib/sample/index.js";
 import { recompute } from "../../lib/scoring/recompute.js";

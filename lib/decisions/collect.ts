@@ -1,0 +1,125 @@
+/**
+ * Everything the published report shows, computed from a Db on which the
+ * dataset is loaded and the versions recomputed: each version's calibration
+ * (lib/workbench versionCalibration), the draft-vs-current paired DeLong
+ * test, the periodic review of the current version (lib/monitoring summary) and
+ * the decision log. Used by the report page and by `leadscore report`.
+ */
+import type { Db } from "../db/types.js";
+import { delongPaired } from "../metrics/delong-paired.js";
+import type { Model } from "../model/schema.js";
+import { summary, type PeriodBy, type ReviewSummary } from "../monitoring/index.js";
+import { versionCalibration, type VersionCalibration } from "../workbench/calibration.js";
+import { currentVersion } from "../workbench/models.js";
+import { defaultReference, readReviewInput, type VersionReviewInput } from "../workbench/review-input.js";
+import { labelled, readScored, type ScoredLeads } from "../workbench/scored.js";
+import { splitByDataset } from "./belongs.js";
+import { lastReviewDate, sortNewestFirst, type ReviewEntry } from "./parse.js";
+import { reportSummary, type ReportSummary } from "./report-summary.js";
+
+export interface ReportOptions {
+  /** Cohort period; default "quarter". */
+  by?: PeriodBy;
+  /** Drift reference; default the first 12 months of data. */
+  reference?: [string, string];
+  /** Review cadence once proven, 6–12 months; default 6. */
+  stableMonths?: number;
+  onProgress?: (message: string, fraction: number) => void;
+}
+
+export interface ReportData {
+  current: Model | null;
+  draft: Model | null;
+  scored: Map<Model, ScoredLeads>;
+  calibrations: Map<Model, VersionCalibration | { model: Model; error: string }>;
+  input: VersionReviewInput | null;
+  review: ReviewSummary | null;
+  summary: ReportSummary;
+}
+
+/**
+ * The newest draft that is not the current version (by effectiveFrom, then
+ * version): what a review compares the current version with.
+ */
+export function latestDraft(models: readonly Model[], current: Model | undefined): Model | null {
+  const drafts = models.filter((m) => m.status === "draft" && m !== current);
+  drafts.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version);
+  return drafts.at(-1) ?? null;
+}
+
+/** "YYYY-MM-DD" of a "YYYY-MM-DD[ HH:MM:SS]" timestamp. */
+export const dayOf = (ts: string) => ts.slice(0, 10);
+
+/**
+ * Computes the report. `asOf` is the dataset's end ("YYYY-MM-DD[ …]", from
+ * the validation report), never the clock. Versions that cannot be evaluated
+ * carry their error; the review is null when there is no current version.
+ */
+export async function collectReport(
+  db: Db,
+  ctx: { dataset: string; asOf: string; models: readonly Model[]; reviews: readonly ReviewEntry[] },
+  options: ReportOptions = {},
+): Promise<ReportData> {
+  const progress = options.onProgress ?? (() => {});
+  const asOf = dayOf(ctx.asOf);
+  const current = currentVersion(ctx.models) ?? null;
+  const draft = latestDraft(ctx.models, current ?? undefined);
+  const scored = new Map<Model, ScoredLeads>();
+  const calibrations = new Map<Model, VersionCalibration | { model: Model; error: string }>();
+  let k = 0;
+  for (const model of ctx.models) {
+    progress(`Evaluating ${model.id} v${model.version}…`, k++ / (ctx.models.length + 1));
+    const s = await readScored(db, model);
+    scored.set(model, s);
+    calibrations.set(model, versionCalibration(model, s));
+  }
+  progress("Reviewing the current version…", k / (ctx.models.length + 1));
+  const input = current ? await readReviewInput(db, current) : null;
+  const by = options.by ?? "quarter";
+  const reference = options.reference ?? (input && input.score.length ? defaultReference(input.createdAt) : (["", ""] as [string, string]));
+  const stableMonths = options.stableMonths ?? 6;
+  // Only this dataset's decisions make the log and the last review date; the others are named apart.
+  const mine = splitByDataset(ctx.reviews, { dataset: ctx.dataset, models: ctx.models });
+  const sorted = sortNewestFirst(mine.entries);
+  const lastReview = lastReviewDate(sorted, asOf) ?? null;
+  const review = current && input && input.score.length
+    ? summary(input, {
+      by, thresholds: current.thresholds, reference,
+      review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths },
+    })
+    : null;
+
+  let comparison = null;
+  if (current && draft) {
+    const a = labelled(scored.get(draft)!);
+    const b = labelled(scored.get(current)!);
+    const won = a.labels.reduce((t, y) => t + y, 0);
+    if (won >= 2 && a.labels.length - won >= 2) comparison = { ...delongPaired(a.scores, b.scores, a.labels), n: a.labels.length };
+  }
+  const created = input?.createdAt ?? scored.values().next().value?.createdMs ?? new Float64Array();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < created.length; i++) {
+    lo = Math.min(lo, created[i]);
+    hi = Math.max(hi, created[i]);
+  }
+  const day = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : "");
+  const summaryJson = reportSummary({
+    dataset: ctx.dataset,
+    asOf,
+    dataRange: { from: day(lo), to: day(hi) },
+    current,
+    draft,
+    versions: ctx.models.map((model) => {
+      const c = calibrations.get(model)!;
+      return { model, evaluation: c.error === null ? (c as VersionCalibration).evaluation : null, error: c.error };
+    }),
+    comparison,
+    reviewOptions: { by, reference, stableMonths, lastReview },
+    review,
+    decisions: sorted,
+    otherDecisions: mine.others,
+  });
+  progress("Ready", 1);
+  return { current, draft, scored, calibrations, input, review, summary: summaryJson };
+}
