@@ -5,11 +5,12 @@
  * 1 (B / 2) in [c2, c3), 0 (A / 1) from c3 up. A1 is the best cell.
  */
 import type { Model } from "../model/schema.js";
+import type { Tier } from "../model/tiers.js";
 
 export type Cuts = readonly [number, number, number];
 export const FIT_BANDS = ["A", "B", "C", "D"] as const;
 export const ENGAGEMENT_BANDS = ["1", "2", "3", "4"] as const;
-export type Tier = "ignore" | "nurture" | "sales-ready";
+export type { Tier };
 
 /**
  * Band index 0 (highest: A or 1) … 3 (lowest: D or 4) of a sub-score.

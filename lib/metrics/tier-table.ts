@@ -3,7 +3,9 @@ import { checkFinite, checkLabels, checkLength, fail } from "./validate.js";
 import { SMALL_BAND } from "./win-rate-by-band.js";
 import { wilson } from "./wilson.js";
 
-export type Tier = "ignore" | "nurture" | "sales-ready";
+import { TIERS, tierIndex, type Tier } from "../model/tiers.js";
+
+export type { Tier };
 
 export interface TierThresholds {
   /** Lowest score of the nurture tier. */
@@ -55,8 +57,6 @@ export function tierTable(scores: Scores, labels: Labels, thresholds: TierThresh
   return tierTableOf(tiers, labels);
 }
 
-const TIER_ORDER: readonly Tier[] = ["ignore", "nurture", "sales-ready"];
-
 /**
  * The three-tier table of given tiers (one per lead, e.g. a score table's
  * `tier` column, which is routed by grid cell when the version routes so):
@@ -73,12 +73,12 @@ export function tierTableOf(tiers: ArrayLike<string>, labels: Labels): TierRow[]
   const leads = [0, 0, 0];
   const wins = [0, 0, 0];
   for (let i = 0; i < tiers.length; i++) {
-    const k = TIER_ORDER.indexOf(tiers[i] as Tier);
+    const k = tierIndex(tiers[i]);
     if (k < 0) fail(fn, `tiers must be "ignore", "nurture" or "sales-ready"; tiers[${i}] is ${JSON.stringify(tiers[i])}.`);
     leads[k]++;
     wins[k] += labels[i];
   }
-  return TIER_ORDER.map((tier, k) => ({
+  return TIERS.map((tier, k) => ({
     tier,
     leads: leads[k],
     share: leads[k] / tiers.length,

@@ -1,4 +1,5 @@
 import { auc, delong, tierTableOf, type Interval, type TierRow } from "../metrics/index.js";
+import { TIERS } from "../model/tiers.js";
 import { formatDate } from "./dates.js";
 import { periodsOf } from "./periods.js";
 import type { PeriodBy, ReviewInput, TierThresholds } from "./types.js";
@@ -130,7 +131,7 @@ function discrimination(scores: number[], labels: number[], won: number, lost: n
 }
 
 function emptyTiers(): TierRow[] {
-  return (["ignore", "nurture", "sales-ready"] as const).map((tier) => ({
+  return TIERS.map((tier) => ({
     tier, leads: 0, share: 0, wins: 0, winRate: null, ci: null, shareOfWins: null, small: true,
   }));
 }

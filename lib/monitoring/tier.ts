@@ -5,9 +5,10 @@
  * review figure counts: the input's own (routed by grid cell when the
  * version routes so) when it carries them, else these thresholds.
  */
+import { TIERS } from "../model/tiers.js";
 import type { ReviewInput, Tier, TierThresholds } from "./types.js";
 
-export const TIERS: readonly Tier[] = ["ignore", "nurture", "sales-ready"];
+export { TIERS };
 
 /** @example tierOf(8, { nurture: 4, salesReady: 8 }) // "sales-ready" */
 export function tierOf(score: number, t: TierThresholds): Tier {

@@ -7,7 +7,9 @@
 import type { Criterion, Model } from "../model/schema.js";
 import { leadTier } from "../grid/bands.js";
 
-export type Tier = "ignore" | "nurture" | "sales-ready";
+import type { Tier } from "../model/tiers.js";
+
+export type { Tier };
 export type LeadRow = Record<string, number | string | boolean | null | undefined>;
 export interface ActivityRow {
   activity_type: string;

@@ -9,6 +9,7 @@ import { auc } from "../metrics/auc.js";
 import { brier } from "../metrics/brier.js";
 import { calibrationInterceptSlope } from "../metrics/calibration-intercept-slope.js";
 import type { DelongPairedResult } from "../metrics/delong-paired.js";
+import { pairedDelongP } from "../metrics/delong-text.js";
 import { plattFit } from "../metrics/platt-fit.js";
 import { plattPredict } from "../metrics/platt-predict.js";
 
@@ -78,7 +79,6 @@ export function versionFigures(train: { scores: ArrayLike<number>; labels: Array
 }
 
 const f3 = (x: number) => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(3);
-const pText = (p: number) => (p < 0.0001 ? "p < 0.0001" : `p = ${p.toFixed(4)}`);
 
 /**
  * The verdict: "better" only when the suggested AUC is higher with p < 0.05
@@ -87,7 +87,7 @@ const pText = (p: number) => (p < 0.0001 ? "p < 0.0001" : `p = ${p.toFixed(4)}`)
  */
 export function compareVersions(current: VersionFigures, suggested: VersionFigures, delong: DelongPairedResult, nTest: number, nTestWon: number, testNoun = "newer leads"): Comparison {
   const d = delong;
-  const ci = `95 % CI ${f3(d.ci95[0])} to ${f3(d.ci95[1])}, ${pText(d.p)}`;
+  const ci = `95 % CI ${f3(d.ci95[0])} to ${f3(d.ci95[1])}, ${pairedDelongP(d.p)}`;
   const better = d.diff > 0 && d.p < 0.05;
   let verdict: string;
   if (better) verdict = `Better: on the ${nTest} ${testNoun} the suggested points separate won from lost better than the current ones (AUC ${suggested.auc.toFixed(3)} vs ${current.auc.toFixed(3)}, ΔAUC ${f3(d.diff)}, ${ci}).`;

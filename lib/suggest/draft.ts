@@ -6,6 +6,7 @@
  * (the fitted points are additive), and a probability map fitted on the
  * training period. Validated by parseModel.
  */
+import { pairedDelongP } from "../metrics/delong-text.js";
 import { diffModels, type ModelDiff } from "../model/diff.js";
 import { nextDraftVersion } from "../model/draft-version.js";
 import { parseModel } from "../model/parse.js";
@@ -74,7 +75,7 @@ export function buildDraft(data: SuggestData, result: SuggestResult, options: Su
   const note = [
     `Suggested by leadscore suggest from ${m.id} v${m.version}: ${splitText}.`,
     `Method: ${methodText(options, result)}.`,
-    `Test period: AUC ${f3(cmp.suggested.auc)} vs ${f3(cmp.current.auc)} for v${m.version} (ΔAUC ${f3(cmp.delong.diff)}, ${cmp.delong.p < 0.0001 ? "p < 0.0001" : `p = ${cmp.delong.p.toFixed(4)}`}), Brier ${f3(cmp.suggested.brier)} vs ${f3(cmp.current.brier)}, calibration slope ${f3(cmp.suggested.slope)} vs ${f3(cmp.current.slope)}; sales-ready tier ${cmp.suggested.tier.wins} vs ${cmp.current.tier.wins} wins from ${cmp.suggested.tier.leads} vs ${cmp.current.tier.leads} leads.`,
+    `Test period: AUC ${f3(cmp.suggested.auc)} vs ${f3(cmp.current.auc)} for v${m.version} (ΔAUC ${f3(cmp.delong.diff)}, ${pairedDelongP(cmp.delong.p)}), Brier ${f3(cmp.suggested.brier)} vs ${f3(cmp.current.brier)}, calibration slope ${f3(cmp.suggested.slope)} vs ${f3(cmp.current.slope)}; sales-ready tier ${cmp.suggested.tier.wins} vs ${cmp.current.tier.wins} wins from ${cmp.suggested.tier.leads} vs ${cmp.current.tier.leads} leads.`,
     `Thresholds tuned on the training period (judged on the test period): sales-ready by ${result.thresholds.salesReadyRule}, nurture by ${result.thresholds.nurtureRule}.`,
     removed.length ? `Removed (0 points): ${removed.join(", ")}.` : "",
     added ? `${added} candidate criteria added.` : "",

@@ -5,15 +5,14 @@
 import type { Db } from "../db/types.js";
 import { wilson } from "../metrics/wilson.js";
 import type { Model } from "../model/schema.js";
+import { TIERS, type Tier } from "../model/tiers.js";
 import { scoresTableName } from "../scoring/names.js";
 import { as, col, count, eq, join, lit, render, select, table } from "../sql/index.js";
 
-export const TIERS = ["ignore", "nurture", "sales-ready"] as const;
-export type TierName = (typeof TIERS)[number];
 
 export interface MigrationCell {
-  from: TierName;
-  to: TierName;
+  from: Tier;
+  to: Tier;
   leads: number;
   won: number;
   lost: number;

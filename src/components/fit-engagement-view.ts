@@ -8,6 +8,8 @@ import type { SubScoreComparison } from "../lib/grid/compare.js";
 import type { CohortWeight } from "../lib/grid/report.js";
 import { weightVerdict } from "../lib/grid/verdict.js";
 import { Flag, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { TIER_LABEL } from "../lib/model/tiers.js";
+import { pairedDelongP } from "../lib/metrics/delong-text.js";
 
 const cut = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 /** The score range of band b (0 = A/1 … 3 = D/4) of cut points [c1, c2, c3]. */
@@ -58,16 +60,15 @@ export function ComparisonView(c: SubScoreComparison) {
     const t = k.tiers.find((r) => r.tier === name)!;
     return el("span", {}, t.winRate === null ? "–" : `${fmtPct(t.winRate)} of ${fmtInt(t.leads)}`, t.small && t.leads > 0 ? " " : "", t.small && t.leads > 0 ? Flag("< 30") : "");
   };
-  const p = (x: number) => (x < 0.0001 ? "p < 0.0001" : `p = ${fmtNum(x, 4)}`);
   const v = weightVerdict(c.weight);
   return el("div", { class: "fe-comparison" },
     Table([
       { key: "kind", label: "Score" }, { key: "auc", label: "AUC (95 % CI)", align: "right" },
-      { key: "sr", label: "Sales-ready win rate", align: "right" }, { key: "nu", label: "Nurture", align: "right" }, { key: "ig", label: "Ignore", align: "right" },
+      { key: "sr", label: `${TIER_LABEL["sales-ready"]} win rate`, align: "right" }, { key: "nu", label: TIER_LABEL.nurture, align: "right" }, { key: "ig", label: TIER_LABEL.ignore, align: "right" },
     ], c.kinds.map((k) => ({ kind: KIND[k.kind], auc: `${fmtNum(k.auc)} (${fmtNum(k.ci95[0])}–${fmtNum(k.ci95[1])})`, sr: tier(k, "sales-ready"), nu: tier(k, "nurture"), ig: tier(k, "ignore") }))),
     el("p", { class: "muted" }, "The total uses the version's own tiers; fit only and engagement only are cut so that each tier holds as many leads as the version's (ties at a cut go up), so the win rates compare at the same hand-over volume."),
     Table([{ key: "pair", label: "Paired DeLong test" }, { key: "diff", label: "ΔAUC (95 % CI)", align: "right" }, { key: "p", label: "p", align: "right" }],
-      c.paired.map((t) => ({ pair: `${KIND[t.a]} − ${KIND[t.b]}`, diff: `${fmtNum(t.diff)} (${fmtNum(t.ci95[0])} to ${fmtNum(t.ci95[1])})`, p: p(t.p) }))),
+      c.paired.map((t) => ({ pair: `${KIND[t.a]} − ${KIND[t.b]}`, diff: `${fmtNum(t.diff)} (${fmtNum(t.ci95[0])} to ${fmtNum(t.ci95[1])})`, p: pairedDelongP(t.p) }))),
     el("p", { class: "fe-verdict" }, el("strong", {}, "Is the mix right? "), v.text,
       c.weight.ratio !== null ? ` (Two-variable logistic fit on ${fmtInt(c.weight.n)} labelled leads: ${fmtNum(c.weight.bFit, 4)} log-odds per fit point, ${fmtNum(c.weight.bEngagement, 4)} per engagement point.)` : ""));
 }

@@ -9,6 +9,7 @@ import type { MigrationCell } from "../lib/workbench/migration.js";
 import type { VersionEntry } from "../lib/workspace/versions.js";
 import { Chart } from "./chart.js";
 import { DownloadButton, ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtPct } from "./ui.js";
+import { TIER_LABEL, TIERS, tierLabel } from "../lib/model/tiers.js";
 
 /** A rule in words: `job_level in ["VP", "C-level"]`. */
 export function ruleText(r: Rule): string {
@@ -135,7 +136,6 @@ export function DiffView(d: ModelDiff) {
   return items.length ? el("ul", {}, ...items) : el("p", {}, "The two versions score identically.");
 }
 
-const TIER_LABEL: Record<string, string> = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" };
 
 export function MigrationHeatmap(cells: MigrationCell[], aLabel: string, bLabel: string, width = 480) {
   const values = cells.map((c) => ({
@@ -143,7 +143,7 @@ export function MigrationHeatmap(cells: MigrationCell[], aLabel: string, bLabel:
     text: `${fmtInt(c.leads)} leads${c.winRate == null ? "" : ` · ${fmtPct(c.winRate)} won`}`,
     winRate: c.winRate ?? 0, ci: c.ci ? fmtCi(c.ci) : "–",
   }));
-  const order = ["Ignore", "Nurture", "Sales-ready"];
+  const order = TIERS.map((t) => TIER_LABEL[t]);
   return Chart(
     {
       data: { values },
@@ -164,7 +164,7 @@ export function MigrationHeatmap(cells: MigrationCell[], aLabel: string, bLabel:
 export function LeadExplanation(d: LeadDetail, modelLabel: string) {
   const e = d.explanation;
   return el("div", { class: "card" },
-    el("p", {}, `Scored by ${modelLabel} as of `, el("strong", {}, d.scoringAt), `: `, el("strong", {}, `${+e.score.toFixed(2)} points`), ` → ${TIER_LABEL[e.tier]}. Outcome: ${d.outcome ?? "–"}. `,
+    el("p", {}, `Scored by ${modelLabel} as of `, el("strong", {}, d.scoringAt), `: `, el("strong", {}, `${+e.score.toFixed(2)} points`), ` → ${tierLabel(e.tier)}. Outcome: ${d.outcome ?? "–"}. `,
       `${d.activities.length} activities up to the scoring date were used; ${d.later} later ones were ignored (no look-ahead).`),
     Table(
       [{ key: "label", label: "Criterion", wrap: true }, { key: "because", label: "Value / rule", wrap: true }, { key: "count", label: "Count", align: "right" }, { key: "age", label: "Last activity (days before)", align: "right" }, { key: "points", label: "Points", align: "right" }],

@@ -10,8 +10,8 @@ import type { ReviewDue } from "../lib/monitoring/index.js";
 import type { VersionCalibration } from "../lib/workbench/calibration.js";
 import { aucGrade, slopeOk } from "./glossary.js";
 import { Flag, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { tierLabel } from "../lib/model/tiers.js";
 
-const TIER_LABEL: Record<string, string> = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" };
 
 export interface HeadlineInput {
   label: string;
@@ -44,7 +44,7 @@ export function Headline(h: HeadlineInput): HTMLElement {
       el("span", { class: "muted" }, ` (95 % CI ${fmtNum(e.auc.ci95[0], 2)}–${fmtNum(e.auc.ci95[1], 2)}, on ${fmtInt(e.nWon)} won and ${fmtInt(e.nLost)} lost leads; 0.5 is a coin toss, 0.75 and above is good).`)),
     el("p", {}, "Each tier converts at: ", ...tiers.flatMap((t, i) => [
       i ? " · " : "",
-      el("strong", {}, `${TIER_LABEL[t.tier]} ${t.winRate == null ? "–" : fmtPct(t.winRate)}`),
+      el("strong", {}, `${tierLabel(t.tier)} ${t.winRate == null ? "–" : fmtPct(t.winRate)}`),
       el("span", { class: "muted" }, ` (${fmtInt(t.leads)} leads${t.ci ? `, ${fmtCi(t.ci)}` : ""})`),
     ]), "."),
     el("p", {}, "Review: ", h.due ? (h.due.due ? Flag(`due since ${h.due.nextDate}`, "bad") : Flag(`not due; next on ${h.due.scheduledDate}`, "ok")) : "no dates to judge it on (the dataset has no end date)", el("span", { class: "muted" }, " (by the calendar; drift seen on the Review page can bring it forward)"), "."),

@@ -13,6 +13,7 @@ import { DistributionChart, RocChart, WinRateBandsChart } from "./charts.js";
 import { fmtP } from "./glossary.js";
 import { CohortAucChart, CriterionDriftHeatmap, PsiChart, scorePsiRows } from "./review-view.js";
 import { DownloadButton, ErrorBox, Flag, Kpi, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { tierLabel } from "../lib/model/tiers.js";
 
 /** Printable width of a chart on A4 portrait (px, axes excluded). */
 export const PRINT_WIDTH = 600;
@@ -80,13 +81,12 @@ export function ReportBandsAndRoc(data: ReportData) {
 
 /** The tier tables of every version, side by side. */
 export function ReportTierTables(s: ReportSummary) {
-  const names: Record<string, string> = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" };
   return el("div", { class: "grid grid-cols-2 report-tiers" }, ...s.versions.map((v) => el("div", { class: "card" },
     el("div", { style: "font-weight:600" }, `${v.label} (${v.status}${v.current ? ", current" : ""}): ${v.tierRule}`),
     v.error ? ErrorBox(v.error, "Not evaluated") : Table([
       { key: "tier", label: "Tier" }, { key: "leads", label: "Leads", align: "right" }, { key: "rate", label: "Win rate (95 % CI)", align: "right" }, { key: "wins", label: "Share of wins", align: "right" },
     ], [...(v.tiers ?? [])].reverse().map((t) => ({
-      tier: names[t.tier], leads: fmtInt(t.leads), rate: t.winRate === null ? "–" : el("span", {}, fmtPct(t.winRate), el("br"), el("span", { class: "muted" }, t.ci ? fmtCi(t.ci) : "–")), wins: fmtPct(t.shareOfWins ?? NaN),
+      tier: tierLabel(t.tier), leads: fmtInt(t.leads), rate: t.winRate === null ? "–" : el("span", {}, fmtPct(t.winRate), el("br"), el("span", { class: "muted" }, t.ci ? fmtCi(t.ci) : "–")), wins: fmtPct(t.shareOfWins ?? NaN),
     }))))));
 }
 

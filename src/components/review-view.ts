@@ -14,6 +14,7 @@ import { Chart } from "./chart.js";
 import type { Layer } from "./vega-types.js";
 import { parseReviewFiles, sortNewestFirst } from "../lib/decisions/index.js";
 import { ErrorBox, Flag, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { TIER_COLOR, TIERS, tierLabel } from "../lib/model/tiers.js";
 
 /** The active workspace's decision files (Workbench.reviews), parsed, newest first. */
 export async function loadReviews(files: readonly { file: string; text: string }[]): Promise<ReviewEntry[]> {
@@ -21,7 +22,7 @@ export async function loadReviews(files: readonly { file: string; text: string }
 }
 
 const VERSION_SCHEME = "tableau10";
-const TIER_COLORS = { domain: ["ignore", "nurture", "sales-ready"], range: ["#8a8f98", "#d49a2a", "#1b7f4b"] };
+const TIER_COLORS = { domain: [...TIERS], range: TIERS.map((t) => TIER_COLOR[t]) };
 /** PSI bands of METHODS.md §8. */
 export const PSI_BANDS = [
   { lo: 0, hi: 0.1, band: "< 0.10 no significant change", color: "#e3f4ea" },
@@ -270,12 +271,11 @@ export function RevenueDecileChart(b: BestCustomers, { width = 320, height = 220
 
 /** Revenue and won leads per tier. */
 export function RevenueTierTable(b: BestCustomers, currency?: string) {
-  const names = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" } as Record<string, string>;
   return Table([
     { key: "tier", label: "Tier" }, { key: "won", label: "Won leads", align: "right" }, { key: "count", label: "Share of won leads", align: "right" },
     { key: "revenue", label: currency ? `Revenue (${currency})` : "Revenue", align: "right" }, { key: "share", label: "Share of revenue", align: "right" },
   ], [...b.tiers].reverse().map((t) => ({
-    tier: names[t.tier], won: fmtInt(t.won), count: fmtPct(t.countShare ?? NaN), revenue: fmtInt(t.revenue), share: fmtPct(t.revenueShare ?? NaN),
+    tier: tierLabel(t.tier), won: fmtInt(t.won), count: fmtPct(t.countShare ?? NaN), revenue: fmtInt(t.revenue), share: fmtPct(t.revenueShare ?? NaN),
   })));
 }
 

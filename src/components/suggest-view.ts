@@ -9,6 +9,7 @@ import type { DraftOptions } from "../lib/suggest/draft.js";
 import type { PointsRow, SuggestOptions, SuggestResult } from "../lib/suggest/run.js";
 import type { Model } from "../lib/model/schema.js";
 import type { ModelDiff } from "../lib/model/diff.js";
+import { pairedDelongCi, pairedDelongP } from "../lib/metrics/delong-text.js";
 import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
 import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply } from "./suggest-worker.js";
@@ -148,7 +149,7 @@ export function ComparisonView(result: SuggestResult, current: Model) {
   const table = Table(
     [{ key: "what", label: `Test period: ${fmtInt(c.nTest)} leads, ${fmtInt(c.nTestWon)} won` }, { key: "a", label: `Current v${current.version}`, align: "right" }, { key: "b", label: "Suggested", align: "right" }, { key: "note", label: "" }],
     [
-      row("AUC", fmtNum(c.current.auc), fmtNum(c.suggested.auc), `ΔAUC ${fmtNum(d.diff)} (95 % CI ${fmtNum(d.ci95[0])} to ${fmtNum(d.ci95[1])}), paired DeLong ${d.p < 0.0001 ? "p < 0.0001" : `p = ${fmtNum(d.p, 4)}`}`),
+      row("AUC", fmtNum(c.current.auc), fmtNum(c.suggested.auc), `ΔAUC ${fmtNum(d.diff)} (${pairedDelongCi(d)}), paired DeLong ${pairedDelongP(d.p)}`),
       row("Brier score (map fitted on training)", fmtNum(c.current.brier, 4), fmtNum(c.suggested.brier, 4), "lower is better"),
       row("Calibration slope (out of time)", slope(c.current.slope), slope(c.suggested.slope), "ideal 1; 0.9–1.1 is well calibrated"),
       row("Thresholds (nurture / sales-ready)", `${current.thresholds.nurture} / ${current.thresholds.salesReady}`, `${result.thresholds.nurture} / ${result.thresholds.salesReady}`),

@@ -18,6 +18,7 @@ import type { Channel, Layer } from "./vega-types.js";
 import { ruleText } from "./models-view.js";
 import { SaveVersion } from "./save-version.js";
 import { DownloadButton, ErrorBox, Flag, Table, el, fmtCi, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { tierLabel } from "../lib/model/tiers.js";
 
 /** A number as shown: whole numbers plain, others with d decimals; a true minus sign. */
 const num = (x: number, d = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(d)).replace(/^-/, "−");
@@ -336,8 +337,6 @@ export function CalibrationTable(cals: readonly Cal[], label: (m: Model) => stri
   ), "9rem");
 }
 
-const TIER_NAME: Record<string, string> = { ignore: "Ignore", nurture: "Nurture", "sales-ready": "Sales-ready" };
-
 /** The tier tables of the versions in one table: per version its thresholds, then ignore / nurture / sales-ready. */
 export function TiersTable(rows: readonly { model: Model; evaluation: Evaluation; role: string }[], label: (m: Model) => string) {
   const th = (x: number) => (Number.isInteger(x) ? num(x) : x.toFixed(1));
@@ -349,7 +348,7 @@ export function TiersTable(rows: readonly { model: Model; evaluation: Evaluation
     rows.flatMap(({ model, evaluation, role }) =>
       [...evaluation.tiers].reverse().map((x, k) => ({
         version: k === 0 ? el("span", {}, el("strong", {}, label(model)), el("br"), el("span", { class: "muted" }, role)) : "",
-        tier: TIER_NAME[x.tier] ?? x.tier,
+        tier: tierLabel(x.tier),
         from: x.tier === "sales-ready" ? th(model.thresholds.salesReady) : x.tier === "nurture" ? th(model.thresholds.nurture) : "–",
         leads: fmtInt(x.leads), share: fmtPct(x.share),
         rate: x.winRate == null || x.ci == null ? "–" : `${fmtPct(x.winRate)} (${fmtCi(x.ci)})`,
