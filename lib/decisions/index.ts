@@ -3,3 +3,4 @@ export { ReviewError, parseReview, parseReviewFiles, sortNewestFirst, lastReview
 export { draftReview, reviewFileName, type DraftFields } from "./draft.js";
 export { reportSummary, type ReportSummary, type ReportParts, type VersionHeadline, type ReportComparison, type ReportDecision } from "./report-summary.js";
 export { splitByDataset, type OtherReview } from "./belongs.js";
+export { reviewFigures } from "./figures.js";

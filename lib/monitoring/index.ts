@@ -30,3 +30,4 @@ export {
   type OverRepresentation,
 } from "./lost-high-scorers.js";
 export { summary, type ReviewSummary, type SummaryOptions } from "./summary.js";
+export { lostLeadRows, type LostLeadRow } from "./lost-leads.js";

@@ -176,3 +176,15 @@ export function fmtP(p: number): string {
   if (!Number.isFinite(p)) return "p –";
   return p < 0.0001 ? "p < 0.0001" : `p = ${p < 0.001 ? p.toFixed(4) : p.toFixed(3)}`;
 }
+
+/**
+ * The end of a page: its glossary, and the page marked ready
+ * (`data-ready="1"` on <html>, what the browser tests and screenshots wait
+ * for). Pass the page's drawn parts: the cell then runs once they are drawn,
+ * ordered by these data dependencies rather than by placeholder cells.
+ */
+export function PageEnd(..._drawn: unknown[]): HTMLElement {
+  const glossary = GlossaryOf(document.getElementById("observablehq-main"));
+  document.documentElement.dataset.ready = "1";
+  return glossary;
+}
