@@ -7,3 +7,5 @@ export { aggregateVotes, isDisputed, DEFAULT_DISAGREEMENT, type AggregateOptions
 export { consensusModel, consensusNote, type Consensus, type ConsensusOptions } from "./consensus.js";
 export { compareWithFit, fitFromUnits, fitToData, matchTierShares, withSlotPoints, type DataFit, type FitComparison, type FittedTarget } from "./against-data.js";
 export { calibrateVersions, scoreOnFeatures, type ScoredVersion } from "./score.js";
+export { VOTE_SOURCES, exampleFileFor, exampleVotes, votesOf, voteCounts, type VoteSource } from "./source.js";
+export { consensusVerdict } from "./verdict.js";
