@@ -33,3 +33,15 @@ export function pairedDelongCi(d: Pick<DelongPairedResult, "ci95">): string {
 export function pairedDelongText(d: Pick<DelongPairedResult, "ci95" | "p">): string {
   return `${pairedDelongCi(d)}, ${pairedDelongP(d.p)}`;
 }
+
+/**
+ * A p-value in words as the Calibration page and the published report write
+ * it beside a z: "p < 0.0001", four decimals below 0.001, else three
+ * ("p = 0.032"); "p –" when not finite. Kept apart from pairedDelongP because
+ * those pages have always shown three decimals (src/components/glossary.ts
+ * re-exports it as fmtP).
+ */
+export function pValueWords(p: number): string {
+  if (!Number.isFinite(p)) return "p –";
+  return p < 0.0001 ? "p < 0.0001" : `p = ${p < 0.001 ? p.toFixed(4) : p.toFixed(3)}`;
+}

@@ -3,7 +3,7 @@ export { auc } from "./auc.js";
 export { gini } from "./gini.js";
 export { delong, type DelongResult } from "./delong.js";
 export { delongPaired, type DelongPairedResult } from "./delong-paired.js";
-export { pairedDelongP, pairedDelongCi, pairedDelongText } from "./delong-text.js";
+export { pairedDelongP, pairedDelongCi, pairedDelongText, pValueWords } from "./delong-text.js";
 export { ks, type KsResult } from "./ks.js";
 export { rocCurve, type RocCurveOptions, type RocPoint } from "./roc-curve.js";
 export { brier } from "./brier.js";

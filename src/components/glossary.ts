@@ -171,11 +171,8 @@ export function GlossaryOf(root: HTMLElement | null, { open = false, title = "Wh
   return d;
 }
 
-/** A p-value in words: "p < 0.0001" or "p = 0.032". */
-export function fmtP(p: number): string {
-  if (!Number.isFinite(p)) return "p –";
-  return p < 0.0001 ? "p < 0.0001" : `p = ${p < 0.001 ? p.toFixed(4) : p.toFixed(3)}`;
-}
+/** A p-value in words: "p < 0.0001" or "p = 0.032" (lib/metrics/delong-text.ts, the one home of p-value wording). */
+export { pValueWords as fmtP } from "../lib/metrics/delong-text.js";
 
 /**
  * The end of a page: its glossary, and the page marked ready

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { delongPaired } from "../../lib/metrics/delong-paired.js";
-import { pairedDelongCi, pairedDelongP, pairedDelongText } from "../../lib/metrics/delong-text.js";
+import { pValueWords, pairedDelongCi, pairedDelongP, pairedDelongText } from "../../lib/metrics/delong-text.js";
 
 describe("the paired DeLong sentence (one formatter)", () => {
   it("writes p with four decimals and never an exponent", () => {
@@ -25,5 +25,14 @@ describe("the paired DeLong sentence (one formatter)", () => {
     const y = [0, 0, 1, 1, 1, 0];
     const d = delongPaired(s, s, y);
     expect(pairedDelongText(d)).toBe("95 % CI 0.000 to 0.000, p = 1.0000");
+  });
+});
+
+describe("pValueWords (the Calibration page's and the report's form, fmtP)", () => {
+  it("keeps three decimals from 0.001 up, four below, and never an exponent", () => {
+    expect(pValueWords(2e-9)).toBe("p < 0.0001");
+    expect(pValueWords(0.00042)).toBe("p = 0.0004");
+    expect(pValueWords(0.0321)).toBe("p = 0.032");
+    expect(pValueWords(Infinity)).toBe("p –");
   });
 });
