@@ -131,8 +131,6 @@ const NOT_YET_MOVED = [
   "bench/synthetic.ts",
   "bench/workspace.ts",
   "bench/browser/page.ts",
-  "lib/builder/evidence.ts",
-  "lib/suggest/from-data-read.ts",
 ];
 
 describe("no SQL text outside lib/sql (issue 17)", () => {
