@@ -128,7 +128,6 @@ const NOT_YET_MOVED = [
   "bench/dataset.ts",
   "bench/pipeline.ts",
   "bench/storage-browser/page.ts",
-  "bench/workspace.ts",
   "bench/browser/page.ts",
 ];
 
