@@ -126,7 +126,6 @@ describe("the scanner flags known bad snippets (self-test)", () => {
  */
 const NOT_YET_MOVED = [
   "bench/dataset.ts",
-  "bench/pipeline.ts",
   "bench/storage-browser/page.ts",
   "bench/browser/page.ts",
 ];
