@@ -127,7 +127,6 @@ describe("the scanner flags known bad snippets (self-test)", () => {
 const NOT_YET_MOVED = [
   "bench/dataset.ts",
   "bench/storage-browser/page.ts",
-  "bench/browser/page.ts",
 ];
 
 describe("no SQL text outside lib/sql (issue 17)", () => {
