@@ -24,6 +24,7 @@ import type { Db } from "../lib/db/types.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { parseDatasetDescription } from "../lib/dataset/schema.js";
 import { launchBench, statusKb } from "./browser-session.js";
+import { plainReadSql, warmSql } from "./dataset-sql.js";
 import { mulberry32 as rng } from "../lib/prng.js";
 
 
@@ -102,7 +103,7 @@ function traced(db: Db): Db {
 async function warm(db: Db) {
   // The first query pays for compiling the WASM module's hot paths; do not bill it to either side.
   await db.registerFile("warm.csv", new TextEncoder().encode("a,b\n1,x\n2,y\n"));
-  await db.query("SELECT count(*) FROM read_csv('warm.csv')");
+  await db.query(warmSql("warm.csv"));
 }
 
 
@@ -128,9 +129,9 @@ async function runNode(bytes: Uint8Array): Promise<Figures> {
     await warm(db);
     [readMs] = await timed(async () => {
       await db.registerFile("plain.csv", bytes.slice());
-      await db.exec("CREATE TABLE plain AS SELECT * FROM read_csv('plain.csv')");
+      await db.exec(plainReadSql("plain", "plain.csv"));
     });
-    [readVarcharMs] = await timed(() => db.exec("CREATE OR REPLACE TABLE plain2 AS SELECT * FROM read_csv('plain.csv', all_varchar = true)"));
+    [readVarcharMs] = await timed(() => db.exec(plainReadSql("plain2", "plain.csv", { allVarchar: true, orReplace: true })));
     await db.close();
   }
   const db = traced(await openWasmDb());
@@ -168,12 +169,13 @@ const PAGE_ENTRY = `
 import { openDuckDbWorker } from "../src/components/duckdb-worker.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { parseDatasetDescription } from "../lib/dataset/schema.js";
+import { plainReadSql, warmSql } from "./dataset-sql.js";
 
 const openPageDb = () =>
   openDuckDbWorker(new URL("./duckdb-eh.wasm", location.href).href, new URL("./duckdb-browser-eh.worker.js", location.href).href);
 async function warm(db) {
   await db.registerFile("warm.csv", new TextEncoder().encode("a,b\\n1,x\\n2,y\\n"));
-  await db.query("SELECT count(*) FROM read_csv('warm.csv')");
+  await db.query(warmSql("warm.csv"));
 }
 window.runDatasetBench = async (descriptionJson) => {
   const bytes = new Uint8Array(await (await fetch("./leads.csv")).arrayBuffer());
@@ -181,10 +183,10 @@ window.runDatasetBench = async (descriptionJson) => {
   await warm(db);
   let t = performance.now();
   await db.registerFile("plain.csv", bytes.slice());
-  await db.exec("CREATE TABLE plain AS SELECT * FROM read_csv('plain.csv')");
+  await db.exec(plainReadSql("plain", "plain.csv"));
   const readMs = performance.now() - t;
   t = performance.now();
-  await db.exec("CREATE TABLE plain2 AS SELECT * FROM read_csv('plain.csv', all_varchar = true)");
+  await db.exec(plainReadSql("plain2", "plain.csv", { allVarchar: true }));
   const readVarcharMs = performance.now() - t;
   await db.close();
   db = await openPageDb();

@@ -6,10 +6,10 @@
  */
 import { keyTables, readActivityCodes } from "../lib/canonical.js";
 import type { Db } from "../lib/db/types.js";
-import { quoteIdent, render } from "../lib/sql/index.js";
+import { as, col, count, createView, drop, eq, lit, render, script, select, sum as sqlSum, table } from "../lib/sql/index.js";
 import { readDataShape } from "../lib/scoring/check-data.js";
 import { scoreTableSql } from "../lib/scoring/compile.js";
-import { FEATURES_TABLE, featureSpecs, leadFeaturesSelectSql, leadFeaturesSql } from "../lib/scoring/features.js";
+import { FEATURES_TABLE, featureSpecs, leadFeaturesSelect, leadFeaturesSql } from "../lib/scoring/features.js";
 import { inputColumns } from "../lib/scoring/recompute.js";
 import { scoringDatesSql } from "../lib/scoring/scoring-dates.js";
 import { unitSlots, unitsSql } from "../lib/scoring/units.js";
@@ -102,11 +102,11 @@ export async function runPipeline(db: Db, o: PipelineOptions, log: (s: string) =
   lap();
   if (o.straight) {
     // lead_features as a VIEW: the score query then joins and aggregates activities itself.
-    await db.exec(`CREATE OR REPLACE VIEW ${quoteIdent(FEATURES_TABLE)} AS ${leadFeaturesSelectSql(specs, featureOptions)}`);
+    await db.exec(render(createView(FEATURES_TABLE, leadFeaturesSelect(specs, featureOptions))));
     lap();
     await db.exec(render(scoreTableSql(models[0], "bench_straight")));
     straightMs = lap();
-    await db.exec(`DROP VIEW ${quoteIdent(FEATURES_TABLE)}; DROP TABLE bench_straight`);
+    await db.exec(render(script(drop("view", FEATURES_TABLE, false), drop("table", "bench_straight", false))));
     log(`straightforward single query: ${straightMs.toFixed(0)} ms`);
     lap();
   }
@@ -134,8 +134,9 @@ export async function runPipeline(db: Db, o: PipelineOptions, log: (s: string) =
   const rescoreMs: number[] = [];
   for (let k = 1; k <= o.rescores; k++) rescoreMs.push(w.rescore(change(base, k)).ms);
 
+  const tierCount = (tier: string) => count(null, { filter: eq(col("tier"), lit(tier)) });
   const [sql] = await db.query(
-    `SELECT sum(score) AS s, count(*) FILTER (WHERE tier = 'sales-ready') AS sr, count(*) FILTER (WHERE tier = 'nurture') AS nu FROM ${quoteIdent("bench_scores_v1")}`,
+    render(select({ columns: [as(sqlSum(col("score")), "s"), as(tierCount("sales-ready"), "sr"), as(tierCount("nurture"), "nu")], from: table("bench_scores_v1") })),
   );
   const sum = (c: { won: number; lost: number; open: number }) => c.won + c.lost + c.open;
   const check = {

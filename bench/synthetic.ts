@@ -22,13 +22,152 @@
  * The model has 30 criteria (20 fit, 10 behaviour, every activity rule with decay)
  * and exactly 30 points slots.
  */
-import { activitiesViewSql } from "../lib/canonical.js";
+import { activitiesView } from "../lib/canonical.js";
 import { parseModel } from "../lib/model/parse.js";
 import type { Model } from "../lib/model/schema.js";
+import {
+  add, agg, and, as, binary, call, caseWhen, cast, cmp, coalesce, col, concat, createMacro, createTable, createView, crossJoin, div, eq, fn,
+  inList, listValue, lit, mod, mul, numeral, render, select, shiftRight, sub, subquery, table, tableFunction, typedLit,
+  type Expr, type Select, type Statement,
+} from "../lib/sql/index.js";
 
 const DAY = 86_400;
 /** The activity types as a SQL list in code order (keyTables numbers them in sorted order). */
-const SORTED_TYPES = `[${["bounce", "demo_request", "email_click", "email_open", "pricing_page", "unsubscribe", "web_visit", "webinar"].map((t) => `'${t}'`).join(", ")}]`;
+const SORTED_TYPES = listValue(["bounce", "demo_request", "email_click", "email_open", "pricing_page", "unsubscribe", "web_visit", "webinar"].map((t) => lit(t)));
+
+/** The integer hash hh(i, k) (a macro, see syntheticStatements). */
+const hh = (i: Expr, k: number) => fn("hh", i, lit(k));
+/** A uniform number in [0, 1) from hh(i, k); the divisor a DECIMAL as written, as before. */
+const u = (i: Expr, k: number) => div(hh(i, k), numeral("4294967296.0"));
+/** One of `values`, picked by hh(i, k) (list_extract: 1-based, as list[…]). */
+const pick = (i: Expr, k: number, values: (string | null)[]) =>
+  fn("list_extract", listValue(values.map((v) => lit(v))), add(lit(1), cast(mod(hh(i, k), lit(values.length)), "INTEGER")));
+const lt = (a: Expr, b: Expr) => cmp("<", a, b);
+
+/**
+ * The statements creating leads, activities and deals (in order), as lib/sql
+ * trees; syntheticSql renders them.
+ */
+export function syntheticStatements(leads: number, activities: number, keyed = false): Statement[] {
+  // Activities per lead (see the module comment): base b, the first r leads one more, pairs trade ±d.
+  const b = Math.floor(activities / leads), r = activities - b * leads, K = 2 * b + 2;
+  const x = col("x"), i = col("i"), k = col("k");
+  const mix32 = createMacro("mix32", ["x"], mod(mul(fn("xor", x, shiftRight(x, lit(16))), lit(73244475)), lit(4294967296)));
+  const hhMacro = createMacro("hh", ["i", "k"],
+    fn("mix32", fn("mix32", fn("mix32", mod(add(mul(i, lit(2654435761)), mul(k, lit(40503))), lit(4294967296))))));
+  const half = hh(binary("//", i, lit(2)), 16);
+  const nact = createMacro("nact", ["i"], add(
+    add(lit(b), caseWhen([{ when: lt(i, lit(r)), then: lit(1) }], lit(0))),
+    caseWhen([
+      { when: and(eq(mod(i, lit(2)), lit(0)), lt(add(i, lit(1)), lit(leads))), then: sub(mod(half, lit(2 * b + 1)), lit(b)) },
+      { when: eq(mod(i, lit(2)), lit(1)), then: sub(lit(b), mod(half, lit(2 * b + 1))) },
+    ], lit(0)),
+  ));
+  const rows = (inner: Pick<Select, "from"> & Partial<Select>) => {
+    const id = add(mul(col("i"), lit(K)), col("j"));
+    return subquery(select({ ...inner, columns: [as(col("i"), "lead"), as(id, "id"), as(mod(hh(id, 12), lit(100)), "t")] }), "a");
+  };
+  const activityRows = keyed
+    ? rows({
+        from: subquery(select({
+          columns: [as(col("range"), "i"), as(fn("unnest", fn("range", fn("nact", col("range")))), "j")],
+          from: tableFunction("range", [lit(leads)]),
+        }), "g"),
+      })
+    : rows({
+        from: tableFunction("range", [lit(K)], "r", ["j"]),
+        joins: [crossJoin(tableFunction("range", [lit(leads)], "l", ["i"]))],
+        where: lt(col("j"), fn("nact", col("i"))),
+      });
+  const t = col("t");
+  const typeOf = caseWhen(
+    ([[40, "email_open"], [62, "web_visit"], [74, "email_click"], [82, "pricing_page"], [87, "webinar"], [91, "demo_request"], [95, "unsubscribe"]] as const)
+      .map(([n, type]) => ({ when: lt(t, lit(n)), then: lit(type) })),
+    lit("bounce"),
+  );
+  const created = (e: Expr) => add(typedLit("TIMESTAMP", "2023-01-01 00:00:00"), fn("to_seconds", cast(mod(hh(e, 1), lit(365 * DAY)), "BIGINT")));
+  const occurred = add(created(col("lead")), fn("to_seconds", sub(cast(mod(hh(col("id"), 13), lit(75 * DAY)), "BIGINT"), lit(5 * DAY))));
+  const range = col("range");
+  const leadsTable = createTable("leads", select({
+    columns: [
+      as(fn("printf", lit("L%07d"), range), "lead_id"),
+      as(created(range), "created_at"),
+      as(pick(range, 2, ["C-level", "VP", "Director", "Manager", "Manager", "Individual contributor", "Individual contributor", "Student"]), "job_level"),
+      as(cast(pick(range, 3, ["10", "50", "200", "1000", "5000", null]), "DOUBLE"), "company_size"),
+      as(pick(range, 4, ["Software", "Finance", "Insurance", "Education", "Retail", "Manufacturing", "Health", "Media", "Government", "Other"]), "industry"),
+      as(pick(range, 5, ["US", "UK", "DE", "FR", "IN", "BR", "JP", "AU", "CA", "ES", "IT", "NL"]), "country"),
+      as(pick(range, 6, ["corporate", "corporate", "free webmail", "education"]), "email_domain_type"),
+      as(pick(range, 7, ["yes", "no", null]), "budget_confirmed"),
+      as(pick(range, 8, ["< 3 months", "3-6 months", "> 6 months", null]), "timeline"),
+      as(pick(range, 9, ["Referral", "Partner", "Paid search", "Paid social", "Organic", "Event", "Direct", "Email"]), "lead_source"),
+      as(lt(u(range, 10), numeral("0.6")), "has_phone"),
+      as(caseWhen([{ when: lt(u(range, 14), numeral("0.3")), then: lit(null) }], fn("round", mul(u(range, 15), numeral("1e7")))), "annual_revenue"),
+      as(range, "lead_no"),
+      ...(keyed ? [as(cast(range, "INTEGER"), "lead_key")] : []),
+    ],
+    from: tableFunction("range", [lit(leads)]),
+  }));
+  const flag = (e: Expr) => coalesce(cast(e, "INTEGER"), lit(0));
+  const lateOpen = lt(u(col("lead_no"), 22), numeral("0.1"));
+  const winChance = [
+    [numeral("0.3"), inList(col("job_level"), [lit("C-level"), lit("VP")])],
+    [numeral("0.2"), eq(col("budget_confirmed"), lit("yes"))],
+    [numeral("0.15"), eq(col("industry"), lit("Software"))],
+    [numeral("0.1"), cmp(">=", col("company_size"), lit(1000))],
+  ].reduce((acc: Expr, [w, c]) => add(acc, mul(w, flag(c))), numeral("0.1"));
+  return [
+    mix32,
+    hhMacro,
+    nact,
+    leadsTable,
+    ...(keyed
+      ? [
+          createTable("activity_types", select({
+            columns: [as(cast(sub(col("i"), lit(1)), "UTINYINT"), "type_code"), as(col("t"), "activity_type")],
+            from: subquery(select({ columns: [as(fn("unnest", SORTED_TYPES), "t"), as(fn("generate_subscripts", SORTED_TYPES, lit(1)), "i")], from: null }), "s"),
+          })),
+          createTable("activity_events", select({
+            columns: [
+              as(cast(col("lead"), "INTEGER"), "lead_key"),
+              as(cast(sub(fn("list_position", SORTED_TYPES, typeOf), lit(1)), "UTINYINT"), "type_code"),
+              as(occurred, "occurred_at"),
+            ],
+            from: activityRows,
+          })),
+          activitiesView(),
+        ]
+      : [
+          createTable("activities", select({
+            columns: [as(fn("printf", lit("L%07d"), col("lead")), "lead_id"), as(typeOf, "activity_type"), as(occurred, "occurred_at")],
+            from: activityRows,
+          })),
+        ]),
+    createTable("deals", select({
+      columns: [
+        as(concat(lit("D"), col("lead_id")), "deal_id"),
+        as(col("lead_id")),
+        as(caseWhen([{ when: lateOpen, then: lit("open") }, { when: lt(u(col("lead_no"), 21), winChance), then: lit("won") }], lit("lost")), "status"),
+        as(numeral("1000.0"), "amount"),
+        as(add(col("created_at"), call("to_days", lit(31))), "created_at"),
+        as(caseWhen([{ when: lateOpen, then: lit(null) }],
+          add(col("created_at"), fn("to_seconds", cast(add(lit(31 * DAY), mod(hh(col("lead_no"), 23), lit(89 * DAY))), "BIGINT")))), "closed_at"),
+      ],
+      from: table("leads"),
+      where: lt(u(col("lead_no"), 20), numeral("0.45")),
+    })),
+    createView("bench_outcomes", select({
+      columns: [
+        as(col("lead_id")),
+        as(caseWhen([
+          { when: agg("bool_or", [eq(col("status"), lit("won"))]), then: lit("won") },
+          { when: agg("bool_and", [eq(col("status"), lit("lost"))]), then: lit("lost") },
+        ], lit("open")), "outcome"),
+      ],
+      from: table("deals"),
+      groupBy: [col("lead_id")],
+    })),
+  ];
+}
 
 /**
  * SQL statements creating leads, activities and deals (in order).
@@ -39,75 +178,7 @@ const SORTED_TYPES = `[${["bounce", "demo_request", "email_click", "email_open",
  * checks that keyTables of the first gives the second).
  */
 export function syntheticSql(leads: number, activities: number, keyed = false): string[] {
-  const u = (i: string, k: number) => `(hh(${i}, ${k}) / 4294967296.0)`;
-  const pick = (i: string, k: number, values: (string | null)[]) =>
-    `[${values.map((v) => (v === null ? "NULL" : `'${v}'`)).join(", ")}][1 + CAST(hh(${i}, ${k}) % ${values.length} AS INTEGER)]`;
-  // Activities per lead (see the module comment): base b, the first r leads one more, pairs trade ±d.
-  const b = Math.floor(activities / leads), r = activities - b * leads, K = 2 * b + 2;
-  const nact = `CREATE OR REPLACE MACRO nact(i) AS (${b} + CASE WHEN i < ${r} THEN 1 ELSE 0 END
-      + CASE WHEN i % 2 = 0 AND i + 1 < ${leads} THEN hh(i // 2, 16) % ${2 * b + 1} - ${b}
-             WHEN i % 2 = 1 THEN ${b} - hh(i // 2, 16) % ${2 * b + 1} ELSE 0 END)`;
-  const rows = (from: string) => `(SELECT i AS lead, i * ${K} + j AS id, hh(i * ${K} + j, 12) % 100 AS t FROM ${from})`;
-  const activityRows = keyed
-    ? rows(`(SELECT range AS i, unnest(range(nact(range))) AS j FROM range(${leads}))`)
-    : rows(`range(${K}) AS r(j) CROSS JOIN range(${leads}) AS l(i) WHERE j < nact(i)`);
-  const typeOf = (t: string) =>
-    `CASE WHEN ${t} < 40 THEN 'email_open' WHEN ${t} < 62 THEN 'web_visit' WHEN ${t} < 74 THEN 'email_click'
-        WHEN ${t} < 82 THEN 'pricing_page' WHEN ${t} < 87 THEN 'webinar' WHEN ${t} < 91 THEN 'demo_request'
-        WHEN ${t} < 95 THEN 'unsubscribe' ELSE 'bounce' END`;
-  const created = (i: string) => `(TIMESTAMP '2023-01-01 00:00:00' + to_seconds(CAST(hh(${i}, 1) % ${365 * DAY} AS BIGINT)))`;
-  const occurred = `${created("lead")} + to_seconds(CAST(hh(id, 13) % ${75 * DAY} AS BIGINT) - ${5 * DAY})`;
-  return [
-    "CREATE OR REPLACE MACRO mix32(x) AS ((xor(x, x >> 16) * 73244475) % 4294967296)",
-    "CREATE OR REPLACE MACRO hh(i, k) AS mix32(mix32(mix32(((i * 2654435761) + (k * 40503)) % 4294967296)))",
-    nact,
-    `CREATE OR REPLACE TABLE leads AS SELECT
-      printf('L%07d', range) AS lead_id,
-      ${created("range")} AS created_at,
-      ${pick("range", 2, ["C-level", "VP", "Director", "Manager", "Manager", "Individual contributor", "Individual contributor", "Student"])} AS job_level,
-      CAST(${pick("range", 3, ["10", "50", "200", "1000", "5000", null])} AS DOUBLE) AS company_size,
-      ${pick("range", 4, ["Software", "Finance", "Insurance", "Education", "Retail", "Manufacturing", "Health", "Media", "Government", "Other"])} AS industry,
-      ${pick("range", 5, ["US", "UK", "DE", "FR", "IN", "BR", "JP", "AU", "CA", "ES", "IT", "NL"])} AS country,
-      ${pick("range", 6, ["corporate", "corporate", "free webmail", "education"])} AS email_domain_type,
-      ${pick("range", 7, ["yes", "no", null])} AS budget_confirmed,
-      ${pick("range", 8, ["< 3 months", "3-6 months", "> 6 months", null])} AS timeline,
-      ${pick("range", 9, ["Referral", "Partner", "Paid search", "Paid social", "Organic", "Event", "Direct", "Email"])} AS lead_source,
-      ${u("range", 10)} < 0.6 AS has_phone,
-      CASE WHEN ${u("range", 14)} < 0.3 THEN NULL ELSE round(${u("range", 15)} * 1e7) END AS annual_revenue,
-      range AS lead_no${keyed ? ", CAST(range AS INTEGER) AS lead_key" : ""}
-    FROM range(${leads})`,
-    ...(keyed
-      ? [
-          `CREATE OR REPLACE TABLE activity_types AS SELECT CAST(i - 1 AS UTINYINT) AS type_code, t AS activity_type
-            FROM (SELECT unnest(${SORTED_TYPES}) AS t, generate_subscripts(${SORTED_TYPES}, 1) AS i)`,
-          `CREATE OR REPLACE TABLE activity_events AS SELECT
-            CAST(lead AS INTEGER) AS lead_key,
-            CAST(list_position(${SORTED_TYPES}, ${typeOf("t")}) - 1 AS UTINYINT) AS type_code,
-            ${occurred} AS occurred_at
-          FROM ${activityRows}`,
-          activitiesViewSql(),
-        ]
-      : [
-          `CREATE OR REPLACE TABLE activities AS SELECT
-            printf('L%07d', lead) AS lead_id,
-            ${typeOf("t")} AS activity_type,
-            ${occurred} AS occurred_at
-          FROM ${activityRows}`,
-        ]),
-    `CREATE OR REPLACE TABLE deals AS SELECT
-      'D' || lead_id AS deal_id, lead_id,
-      CASE WHEN ${u("lead_no", 22)} < 0.1 THEN 'open'
-        WHEN ${u("lead_no", 21)} < 0.1 + 0.3 * coalesce((job_level IN ('C-level', 'VP'))::INTEGER, 0)
-          + 0.2 * coalesce((budget_confirmed = 'yes')::INTEGER, 0) + 0.15 * coalesce((industry = 'Software')::INTEGER, 0)
-          + 0.1 * coalesce((company_size >= 1000)::INTEGER, 0) THEN 'won' ELSE 'lost' END AS status,
-      1000.0 AS amount,
-      created_at + to_days(31) AS created_at,
-      CASE WHEN ${u("lead_no", 22)} < 0.1 THEN NULL ELSE created_at + to_seconds(CAST(${31 * DAY} + hh(lead_no, 23) % ${89 * DAY} AS BIGINT)) END AS closed_at
-    FROM leads WHERE ${u("lead_no", 20)} < 0.45`,
-    `CREATE OR REPLACE VIEW bench_outcomes AS SELECT lead_id,
-      CASE WHEN bool_or(status = 'won') THEN 'won' WHEN bool_and(status = 'lost') THEN 'lost' ELSE 'open' END AS outcome
-    FROM deals GROUP BY lead_id`,
-  ];
+  return syntheticStatements(leads, activities, keyed).map((s) => render(s));
 }
 
 export const OUTCOMES = { table: "bench_outcomes", column: "outcome" };

@@ -29,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { launchBenchProfile, statusKb } from "./browser-session.js";
 import { openNativeDb } from "../lib/db/native.js";
+import { as, copyOption, copyTo, lit, render, select, star, table, type Statement } from "../lib/sql/index.js";
 import { modelText } from "../lib/workspace/model-files.js";
 import { benchModel, syntheticSql } from "./synthetic.js";
 
@@ -43,6 +44,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 const large = args.includes("--large");
 const nums = args.filter((a) => /^\d+$/.test(a)).map(Number);
 
+/** The synthetic tables written as CSV files with a header (leads without its row number). */
+function csvExports(dir: string): Statement[] {
+  const csv = [copyOption("HEADER"), copyOption("DELIMITER", lit(","))];
+  return [
+    copyTo(select({ columns: [as(star(null, ["lead_no"]))], from: table("leads") }), path.join(dir, "leads.csv"), csv),
+    copyTo("activities", path.join(dir, "activities.csv"), csv),
+    copyTo("deals", path.join(dir, "deals.csv"), csv),
+  ];
+}
+
 /** Writes the synthetic data as CSV files with a dataset description and the benchmark's versions; returns the description path. */
 async function largeDataset(leads: number, activities: number): Promise<{ description: string; models: string; empty: string }> {
   const dir = path.join(root, ".bench", `workspace-${leads}-${activities}`);
@@ -56,9 +67,7 @@ async function largeDataset(leads: number, activities: number): Promise<{ descri
     const db = await openNativeDb();
     try {
       for (const sql of syntheticSql(leads, activities, false)) await db.exec(sql);
-      await db.exec(`COPY (SELECT * EXCLUDE (lead_no) FROM leads) TO '${path.join(dir, "leads.csv")}' (HEADER, DELIMITER ',')`);
-      await db.exec(`COPY activities TO '${path.join(dir, "activities.csv")}' (HEADER, DELIMITER ',')`);
-      await db.exec(`COPY deals TO '${path.join(dir, "deals.csv")}' (HEADER, DELIMITER ',')`);
+      for (const stmt of csvExports(dir)) await db.exec(render(stmt));
     } finally {
       await db.close();
     }

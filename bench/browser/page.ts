@@ -5,6 +5,7 @@
  * or the scoring phase) and returns its timings through `window.runBench`.
  */
 import type { Db } from "../../lib/db/types.js";
+import { as, fn, lit, render, select } from "../../lib/sql/index.js";
 import { openDuckDbWorker } from "../../src/components/duckdb-worker.js";
 import { runLoadPhase, runPipeline, type PipelineOptions } from "../pipeline.js";
 
@@ -27,7 +28,8 @@ window.runBench = async (o: PipelineOptions & { phase: "load" | "score" }) => {
     console.log(s);
   };
   const result = o.phase === "load" ? await runLoadPhase(db, o, log) : await runPipeline(db, o, log);
-  const [version] = await db.query("SELECT version() AS v, current_setting('memory_limit') AS m, current_setting('threads') AS t");
+  const setting = (name: string) => fn("current_setting", lit(name));
+  const [version] = await db.query(render(select({ columns: [as(fn("version"), "v"), as(setting("memory_limit"), "m"), as(setting("threads"), "t")], from: null })));
   console.log(`DuckDB-WASM settings: memory_limit ${version.m}, threads ${version.t}`);
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return { ...result, openMs, duckdbVersion: version.v, usedJSHeapSize: memory?.usedJSHeapSize ?? null, logs };

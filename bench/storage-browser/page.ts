@@ -10,15 +10,28 @@ import { SAFE_SETTINGS, type Db } from "../../lib/db/types.js";
 import { wasmDb } from "../../lib/db/wasm-db.js";
 import { recompute } from "../../lib/scoring/recompute.js";
 import { scoresTableName } from "../../lib/scoring/names.js";
+import {
+  as, agg, attach, checkpoint, col, copyDatabase, count, createTable, detach, fn, joinUsing, lit, render, script, select, table, use,
+} from "../../lib/sql/index.js";
 import { idbGet, idbPut, STORES } from "../../src/components/idb.js";
 import { benchModel, syntheticSql } from "../synthetic.js";
 
 const FILE = "opfs://storage-bench.duckdb";
 const KEY = "storage-bench|all";
 const SCORES = scoresTableName(benchModel(1));
-/** A typical page query: count and mean score by tier, a score table joined with leads. */
-export const TYPICAL = (schema = "") =>
-  `SELECT s.tier, count(*) AS n, avg(s.score) AS mean, count(l.created_at) AS c FROM ${schema}"${SCORES}" s JOIN ${schema}leads l USING (lead_key) GROUP BY s.tier ORDER BY s.tier`;
+/** A typical page query: count and mean score by tier, a score table joined with leads (of an attached database `schema`, if given). */
+export const TYPICAL = (schema: string | null = null) =>
+  render(select({
+    columns: [as(col("tier", "s")), as(count(), "n"), as(agg("avg", [col("score", "s")]), "mean"), as(count(col("created_at", "l")), "c")],
+    from: table(SCORES, "s", schema),
+    joins: [joinUsing(table("leads", "l", schema), ["lead_key"])],
+    groupBy: [col("tier", "s")],
+    orderBy: [col("tier", "s")],
+  }));
+/** SELECT count(*) AS n FROM [schema.]name */
+const countSql = (name: string, schema: string | null = null) => render(select({ columns: [as(count(), "n")], from: table(name, null, schema) }));
+/** The OPFS file attached as `kept`. */
+const attachKept = (readOnly = false) => render(attach(FILE, "kept", readOnly));
 
 async function openRaw(path?: string, accessMode = duckdb.DuckDBAccessMode.READ_WRITE): Promise<{ adb: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection; db: Db; openMs: number; fileOpenMs: number }> {
   const t = performance.now();
@@ -62,9 +75,9 @@ async function opfsSize(): Promise<number | null> {
   }
 }
 
-async function counts(db: Db, schema = ""): Promise<Record<string, number>> {
+async function counts(db: Db, schema: string | null = null): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ["leads", "activity_events", "lead_features", SCORES]) out[t] = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${schema}"${t}"`))[0].n);
+  for (const t of ["leads", "activity_events", "lead_features", SCORES]) out[t] = Number((await db.query<{ n: number }>(countSql(t, schema)))[0].n);
   return out;
 }
 
@@ -76,8 +89,8 @@ async function probeOpen(): Promise<string> {
     await adb.instantiate(new URL("./duckdb-eh.wasm", location.href).href);
     await adb.open({ path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
     const c = await adb.connect();
-    await c.query("CREATE TABLE t AS SELECT 42 AS x");
-    await c.query("CHECKPOINT");
+    await c.query(render(createTable("t", select({ columns: [as(lit(42), "x")], from: null }), { orReplace: false })));
+    await c.query(render(checkpoint()));
     return `db.open({ path: '${path}' }) works: table written`;
   } catch (e) {
     return `db.open({ path: '${path}', READ_WRITE }) fails too: ${err(e)}`;
@@ -101,17 +114,17 @@ const phases = {
         [, attachMs] = await ms(async () => {
           await adb.registerOPFSFileName(FILE);
           await adb.registerOPFSFileName(`${FILE}.wal`);
-          await db.exec(`ATTACH '${FILE}' AS kept`);
+          await db.exec(attachKept());
         });
       } catch (e) {
-        const error = `OPFS write failed (registerOPFSFileName + ATTACH '${FILE}'): ${err(e)}`;
+        const error = `OPFS write failed (registerOPFSFileName + attach '${FILE}'): ${err(e)}`;
         await adb.dropFiles().catch(() => {});
         return { error, probe: await probeOpen() };
       }
     }
     if (o.method === "opfs-open") {
-      fileDb = (await db.query<{ d: string }>("SELECT current_database() AS d"))[0].d;
-      await db.exec("ATTACH ':memory:' AS mem; USE mem");
+      fileDb = (await db.query<{ d: string }>(render(select({ columns: [as(fn("current_database"), "d")], from: null }))))[0].d;
+      await db.exec(render(script(attach(":memory:", "mem"), use("mem"))));
     }
     const [, generateMs] = await ms(async () => {
       for (const s of syntheticSql(o.leads, o.activities, true)) await db.exec(s);
@@ -133,24 +146,24 @@ const phases = {
     if (o.method === "opfs-open") {
       try {
         const [, writeMs] = await ms(async () => {
-          await db.exec(`COPY FROM DATABASE mem TO "${fileDb}"`);
-          await db.exec(`CHECKPOINT "${fileDb}"`);
+          await db.exec(render(copyDatabase("mem", fileDb)));
+          await db.exec(render(checkpoint(fileDb)));
           await adb.flushFiles();
         });
         const size = await opfsSize();
         const usage = (await navigator.storage.estimate()).usage ?? null;
         await db.close();
-        return { generateMs, scoreMs, objects, rows, typical, writeMs, size, usage, route: "db.open({ path: 'opfs://…' }) + ATTACH ':memory:', COPY FROM DATABASE mem TO the file, CHECKPOINT" };
+        return { generateMs, scoreMs, objects, rows, typical, writeMs, size, usage, route: "db.open({ path: 'opfs://…' }) + attach ':memory:', COPY FROM DATABASE mem to the file, CHECKPOINT" };
       } catch (e) {
-        return { generateMs, scoreMs, objects, rows, typical, error: `OPFS write failed (db.open on '${FILE}' + COPY FROM DATABASE): ${err(e)}` };
+        return { generateMs, scoreMs, objects, rows, typical, error: `OPFS write failed (db.open on '${FILE}' + COPY FROM DATABASE into the file): ${err(e)}` };
       }
     }
     // OPFS: register the file (and its WAL), attach it, copy the database, checkpoint, detach.
     try {
       let [, writeMs] = await ms(async () => {
-        await db.exec(`COPY FROM DATABASE memory TO kept`);
-        await db.exec(`CHECKPOINT kept`);
-        await db.exec(`DETACH kept`);
+        await db.exec(render(copyDatabase("memory", "kept")));
+        await db.exec(render(checkpoint("kept")));
+        await db.exec(render(detach("kept")));
         await adb.flushFiles();
       });
       writeMs += attachMs;
@@ -192,11 +205,11 @@ const phases = {
       const [, attachMs] = await ms(async () => {
         await adb.registerOPFSFileName(FILE);
         await adb.registerOPFSFileName(`${FILE}.wal`);
-        await db.exec(`ATTACH '${FILE}' AS kept`);
+        await db.exec(attachKept());
       });
-      const [typical, firstMs] = await ms(() => db.query(TYPICAL("kept.")));
-      const [, secondMs] = await ms(() => db.query(TYPICAL("kept.")));
-      return { openMs, attachMs, firstMs, secondMs, typical, rows: await counts(db, "kept.") };
+      const [typical, firstMs] = await ms(() => db.query(TYPICAL("kept")));
+      const [, secondMs] = await ms(() => db.query(TYPICAL("kept")));
+      return { openMs, attachMs, firstMs, secondMs, typical, rows: await counts(db, "kept") };
     } catch (e) {
       return { openMs, error: `OPFS open failed: ${err(e)}` };
     }
@@ -209,7 +222,7 @@ const phases = {
       for (const [mode, name] of [[duckdb.DuckDBAccessMode.READ_ONLY, "READ_ONLY"], [duckdb.DuckDBAccessMode.READ_WRITE, "READ_WRITE"]] as const) {
         try {
           const second = await openRaw(FILE, mode);
-          const r = await second.db.query(`SELECT count(*) AS n FROM leads`);
+          const r = await second.db.query(countSql("leads"));
           steps.push(`db.open ${name} ok, query ok (${r[0].n} leads)`);
           await second.db.close().catch(() => {});
         } catch (e) {
@@ -222,9 +235,9 @@ const phases = {
     try {
       await second.adb.registerOPFSFileName(FILE);
       steps.push("registerOPFSFileName ok");
-      await second.db.exec(`ATTACH '${FILE}' AS kept (READ_ONLY)`);
-      steps.push("ATTACH (READ_ONLY) ok");
-      const r = await second.db.query(`SELECT count(*) AS n FROM kept.leads`);
+      await second.db.exec(attachKept(true));
+      steps.push("attach (READ_ONLY) ok");
+      const r = await second.db.query(countSql("leads", "kept"));
       steps.push(`query ok (${r[0].n} leads)`);
       return { ok: true, steps };
     } catch (e) {
@@ -236,7 +249,7 @@ const phases = {
 
   async releaseHeld() {
     if (!held) return;
-    await held.db.exec("DETACH kept").catch(() => {});
+    await held.db.exec(render(detach("kept"))).catch(() => {});
     await held.adb.flushFiles().catch(() => {});
     await held.adb.dropFiles().catch(() => {});
     await held.db.close().catch(() => {});

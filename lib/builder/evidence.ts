@@ -10,7 +10,10 @@
 import { readActivityCodes } from "../canonical.js";
 import type { Db } from "../db/types.js";
 import { wilson } from "../metrics/wilson.js";
-import { quoteIdent as q, quoteString, renderNumber } from "../sql/quote.js";
+import {
+  agg, and, arith, as, asc, caseWhen, call, cmp, col, count, desc, eq, isNull, join, leftJoin, lit, render, select, subquery, table,
+  type Expr, type Select, type Source,
+} from "../sql/index.js";
 import { niceCut } from "./nice.js";
 
 export interface EvidenceRow {
@@ -51,15 +54,25 @@ function withStats<R>(items: { row: R; label: string; c: Counts | undefined }[])
   };
 }
 
-const OUTCOMES = `count(*) AS leads, count(*) FILTER (WHERE o.outcome = 'won') AS won, count(*) FILTER (WHERE o.outcome = 'lost') AS lost`;
+/** Leads, won and lost per key: SELECT key AS k, count(*) AS leads, … FROM source LEFT JOIN lead_outcomes o … GROUP BY 1. */
+function outcomeCounts(key: Expr, from: Source, alias: string, orderBy: Select["orderBy"] = []): Select {
+  const outcomeIs = (v: string) => count(null, { filter: eq(col("outcome", "o"), lit(v)) });
+  return select({
+    columns: [as(key, "k"), as(count(), "leads"), as(outcomeIs("won"), "won"), as(outcomeIs("lost"), "lost")],
+    from,
+    joins: [leftJoin(table("lead_outcomes", "o"), eq(col("lead_id", "o"), col("lead_id", alias)))],
+    groupBy: [lit(1)],
+    orderBy,
+  });
+}
 
-async function counts(db: Db, sql: string): Promise<Counts[]> {
-  return (await db.query(sql)).map((r) => ({ key: r.k as Counts["key"], leads: Number(r.leads), won: Number(r.won), lost: Number(r.lost) }));
+async function counts(db: Db, query: Select): Promise<Counts[]> {
+  return (await db.query(render(query))).map((r) => ({ key: r.k as Counts["key"], leads: Number(r.leads), won: Number(r.won), lost: Number(r.lost) }));
 }
 
 /** The levels of a text or yes/no column: the most frequent ones (each ≥ 1 % of leads, at most `maxLevels`), the rest as "other", and missing. */
 export async function levelEvidence(db: Db, column: string, options: { maxLevels?: number; minShare?: number } = {}) {
-  const all = await counts(db, `SELECT l.${q(column)} AS k, ${OUTCOMES} FROM leads l LEFT JOIN lead_outcomes o ON o.lead_id = l.lead_id GROUP BY 1 ORDER BY leads DESC, k`);
+  const all = await counts(db, outcomeCounts(col(column, "l"), table("leads", "l"), "l", [desc(col("leads")), asc(col("k"))]));
   const total = all.reduce((s, c) => s + c.leads, 0);
   const present = all.filter((c) => c.key !== null);
   const named = present.filter((c, i) => i < (options.maxLevels ?? 15) && c.leads >= (options.minShare ?? 0.01) * total);
@@ -86,17 +99,20 @@ export function cutsFromQuantiles(quantiles: readonly number[], min: number): nu
 
 /** A number column in about `k` bands of equal share (cut on values, readable cut points), plus missing. */
 export async function bandEvidence(db: Db, column: string, k = 5) {
-  const c = q(column);
+  const c = col(column);
   const probs = Array.from({ length: k - 1 }, (_, i) => (i + 1) / k);
-  const qs = (await db.query(`SELECT min(${c}) AS mn, ${probs.map((p, i) => `quantile_disc(${c}, ${renderNumber(p)}) AS q${i}`).join(", ")} FROM leads`))[0];
+  const qs = (await db.query(render(select({
+    columns: [as(call("min", c), "mn"), ...probs.map((p, i) => as(agg("quantile_disc", [c, lit(p)]), `q${i}`))],
+    from: table("leads"),
+  }))))[0];
   const min = qs.mn === null ? NaN : Number(qs.mn);
   const cuts = Number.isFinite(min) ? cutsFromQuantiles(probs.map((_, i) => Number(qs[`q${i}`])), min) : [];
   const edges: (number | null)[] = [null, ...cuts, null];
   const bands = edges.slice(0, -1).map((lo, i) => ({ lo, hi: edges[i + 1] }));
-  const caseSql = bands.length > 1
-    ? `CASE WHEN ${c} IS NULL THEN -1 ${bands.map((b, i) => (b.hi === null ? `ELSE ${i}` : `WHEN ${c} < ${renderNumber(b.hi)} THEN ${i}`)).join(" ")} END`
-    : `CASE WHEN ${c} IS NULL THEN -1 ELSE 0 END`;
-  const got = new Map((await counts(db, `SELECT ${caseSql} AS k, ${OUTCOMES} FROM leads l LEFT JOIN lead_outcomes o ON o.lead_id = l.lead_id GROUP BY 1`)).map((x) => [Number(x.key), x]));
+  const band = bands.length > 1
+    ? caseWhen([{ when: isNull(c), then: lit(-1) }, ...bands.flatMap((b, i) => (b.hi === null ? [] : [{ when: cmp("<", c, lit(b.hi)), then: lit(i) }]))], lit(bands.length - 1))
+    : caseWhen([{ when: isNull(c), then: lit(-1) }], lit(0));
+  const got = new Map((await counts(db, outcomeCounts(band, table("leads", "l"), "l"))).map((x) => [Number(x.key), x]));
   const { bandText } = await import("./blocks.js");
   return withStats<{ kind: "band" | "missing"; lo: number | null; hi: number | null }>([
     ...bands.map((b, i) => ({ row: { kind: "band" as const, lo: b.lo, hi: b.hi }, label: bandText(b.lo, b.hi), c: got.get(i) })),
@@ -107,15 +123,25 @@ export async function bandEvidence(db: Db, column: string, k = 5) {
 const DAY_MS = 86_400_000;
 
 /** Per lead: the number of activities of `activity` with 0 ≤ age < withinDays, and the age in days of the last one (null: never). */
-function activitySql(code: number, withinDays: number): string {
-  const age = `(epoch_ms(d.scoring_at) - epoch_ms(e.occurred_at))`;
-  return `SELECT d.lead_id, count(e.occurred_at) FILTER (WHERE ${age} < ${withinDays * DAY_MS}) AS n, min(${age}) / ${DAY_MS}.0 AS age ` +
-    `FROM scoring_dates d LEFT JOIN activity_events e ON e.lead_key = d.lead_key AND e.type_code = ${code} AND e.occurred_at <= d.scoring_at GROUP BY d.lead_id`;
+function perLead(code: number, withinDays: number): Source {
+  const age = arith("-", call("epoch_ms", col("scoring_at", "d")), call("epoch_ms", col("occurred_at", "e")));
+  return subquery(select({
+    columns: [
+      as(col("lead_id", "d")),
+      as(count(col("occurred_at", "e"), { filter: cmp("<", age, lit(withinDays * DAY_MS)) }), "n"),
+      as(arith("/", call("min", age), lit(DAY_MS)), "age"),
+    ],
+    from: table("scoring_dates", "d"),
+    joins: [join(table("activity_events", "e"), and(
+      eq(col("lead_key", "e"), col("lead_key", "d")), eq(col("type_code", "e"), lit(code)), cmp("<=", col("occurred_at", "e"), col("scoring_at", "d")),
+    ), "left")],
+    groupBy: [col("lead_id", "d")],
+  }), "a");
 }
 
 async function typeCode(db: Db, activity: string): Promise<number> {
   const code = (await readActivityCodes(db)).get(activity);
-  if (code === undefined) throw new Error(`there is no activity of type ${quoteString(activity)} in the data.`);
+  if (code === undefined) throw new Error(`there is no activity of type '${activity}' in the data.`);
   return code;
 }
 
@@ -125,8 +151,8 @@ export const RECENCY_BANDS = [{ lo: 0, hi: 7 }, { lo: 7, hi: 30 }, { lo: 30, hi:
 /** How many activities of a type a lead had in the last `withinDays` days before its scoring date: 0, 1, 2–3, 4 or more. */
 export async function countEvidence(db: Db, activity: string, withinDays: number) {
   const code = await typeCode(db, activity);
-  const k = `CASE ${COUNT_ROWS.map((r, i) => (r.max === null ? `ELSE ${i}` : `WHEN a.n <= ${r.max} THEN ${i}`)).join(" ")} END`;
-  const got = new Map((await counts(db, `SELECT ${k} AS k, ${OUTCOMES} FROM (${activitySql(code, withinDays)}) a LEFT JOIN lead_outcomes o ON o.lead_id = a.lead_id GROUP BY 1`)).map((x) => [Number(x.key), x]));
+  const k = caseWhen(COUNT_ROWS.flatMap((r, i) => (r.max === null ? [] : [{ when: cmp("<=", col("n", "a"), lit(r.max)), then: lit(i) }])), lit(COUNT_ROWS.length - 1));
+  const got = new Map((await counts(db, outcomeCounts(k, perLead(code, withinDays), "a"))).map((x) => [Number(x.key), x]));
   const { countText } = await import("./blocks.js");
   return withStats(COUNT_ROWS.map((r, i) => ({ row: { min: r.min, max: r.max }, label: r.min === 0 ? "none" : countText(r.min, r.max), c: got.get(i) })));
 }
@@ -134,8 +160,9 @@ export async function countEvidence(db: Db, activity: string, withinDays: number
 /** Days from the last activity of a type to the scoring date: 0–7, 7–30, 30–90, 90 or more, never. */
 export async function recencyEvidence(db: Db, activity: string) {
   const code = await typeCode(db, activity);
-  const k = `CASE WHEN a.age IS NULL THEN -1 ${RECENCY_BANDS.map((b, i) => (b.hi === null ? `ELSE ${i}` : `WHEN a.age < ${b.hi} THEN ${i}`)).join(" ")} END`;
-  const got = new Map((await counts(db, `SELECT ${k} AS k, ${OUTCOMES} FROM (${activitySql(code, 36_500)}) a LEFT JOIN lead_outcomes o ON o.lead_id = a.lead_id GROUP BY 1`)).map((x) => [Number(x.key), x]));
+  const age = col("age", "a");
+  const k = caseWhen([{ when: isNull(age), then: lit(-1) }, ...RECENCY_BANDS.flatMap((b, i) => (b.hi === null ? [] : [{ when: cmp("<", age, lit(b.hi)), then: lit(i) }]))], lit(RECENCY_BANDS.length - 1));
+  const got = new Map((await counts(db, outcomeCounts(k, perLead(code, 36_500), "a"))).map((x) => [Number(x.key), x]));
   const { bandText } = await import("./blocks.js");
   return withStats<{ kind: "band" | "never"; lo: number; hi: number | null }>([
     ...RECENCY_BANDS.map((b, i) => ({ row: { kind: "band" as const, lo: b.lo as number, hi: b.hi as number | null }, label: bandText(b.lo, b.hi, " days"), c: got.get(i) })),

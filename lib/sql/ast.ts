@@ -16,8 +16,8 @@ export const SQL_TYPES: readonly SqlType[] = [
 export type CompareOp = "=" | "<>" | "<" | "<=" | ">" | ">=";
 export type ArithOp = "+" | "-" | "*" | "/";
 /** Other binary operators: modulo, integer division, string concatenation, pattern matching, null-safe comparison. */
-export type BinaryOp = "%" | "//" | "||" | "LIKE" | "NOT LIKE" | "ILIKE" | "NOT ILIKE" | "IS DISTINCT FROM" | "IS NOT DISTINCT FROM";
-export const BINARY_OPS: readonly BinaryOp[] = ["%", "//", "||", "LIKE", "NOT LIKE", "ILIKE", "NOT ILIKE", "IS DISTINCT FROM", "IS NOT DISTINCT FROM"];
+export type BinaryOp = "%" | "//" | "||" | "LIKE" | "NOT LIKE" | "ILIKE" | "NOT ILIKE" | "IS DISTINCT FROM" | "IS NOT DISTINCT FROM" | ">>" | "<<";
+export const BINARY_OPS: readonly BinaryOp[] = ["%", "//", "||", "LIKE", "NOT LIKE", "ILIKE", "NOT ILIKE", "IS DISTINCT FROM", "IS NOT DISTINCT FROM", ">>", "<<"];
 export type IntervalUnit = "MILLISECOND" | "SECOND" | "MINUTE" | "HOUR" | "DAY" | "MONTH" | "YEAR";
 
 /** One ORDER BY item. */
@@ -96,7 +96,8 @@ export type Expr =
   | Verbatim
   | TypedLiteral
   | AddInterval
-  | StructLiteral;
+  | StructLiteral
+  | Numeral;
 
 /** A struct literal: {'name': value, …} (e.g. read_csv's columns = {'a': 'VARCHAR'}). */
 export interface StructLiteral {
@@ -136,7 +137,7 @@ export type Source =
   | { kind: "table"; name: string; alias: string | null; schema?: string | null }
   | { kind: "subquery"; select: Query; alias: string }
   /** A table function such as range(10) or read_csv('f.csv'). */
-  | { kind: "tableFunction"; name: string; args: Expr[]; alias: string | null }
+  | { kind: "tableFunction"; name: string; args: Expr[]; alias: string | null; columns?: string[] }
   /** VALUES (…), (…) AS alias(columns). */
   | { kind: "values"; rows: Expr[][]; alias: string; columns: string[] }
   /** A FROM item given as literal text (see Verbatim): pasted as written. */
@@ -234,7 +235,8 @@ export type Statement =
   /** SET name = value (an engine setting). */
   | { kind: "set"; name: string; value: Expr }
   /** Several statements run as one script, joined by "; ". */
-  | { kind: "script"; statements: Statement[] };
+  | { kind: "script"; statements: Statement[] }
+  | DatabaseStatement;
 
 export type Node = Expr | Source | Statement | OrderItem;
 
@@ -352,7 +354,8 @@ export const star = (tableName: string | null = null, exclude: string[] = []): E
 /** A select-list item: as(expr, "name"). */
 export const as = (expr: Expr, name: string | null = null): SelectColumn => ({ expr, as: name });
 
-export const tableFunction = (name: string, args: Expr[] = [], alias: string | null = null): Source => ({ kind: "tableFunction", name, args, alias });
+export const tableFunction = (name: string, args: Expr[] = [], alias: string | null = null, columns: string[] = []): Source =>
+  columns.length ? { kind: "tableFunction", name, args, alias, columns } : { kind: "tableFunction", name, args, alias };
 export const valuesSource = (rows: Expr[][], alias: string, columns: string[]): Source => ({ kind: "values", rows, alias, columns });
 export const join = (source: Source, on: Expr | null, type: Join["type"] = "inner"): Join => ({ type, source, on });
 export const leftJoin = (source: Source, on: Expr): Join => ({ type: "left", source, on });
@@ -412,3 +415,63 @@ export const typedLit = (type: SqlType, value: string): Expr => ({ kind: "typedL
 export const addInterval = (arg: Expr, amount: number, unit: IntervalUnit): Expr => ({ kind: "addInterval", arg, amount, unit });
 /** {'a': 'VARCHAR', …}: struct([["a", lit("VARCHAR")]]). */
 export const struct = (fields: [string, Expr][]): Expr => ({ kind: "struct", fields: fields.map(([name, value]) => ({ name, value })) });
+
+// ---- Files, databases and macros (DuckDB statements the benchmarks need). ----
+
+/**
+ * A number literal kept as written, for when the engine's reading of it
+ * matters: in DuckDB 0.1 is a DECIMAL and 1e7 a DOUBLE, whereas lit()
+ * renders every non-integer as a DOUBLE. Digits, one optional fraction and
+ * exponent only; no sign (use neg()).
+ */
+export interface Numeral {
+  kind: "numeral";
+  text: string;
+}
+
+/** One option of COPY … TO: HEADER, or DELIMITER ','. */
+export interface CopyOption {
+  name: string;
+  value: Expr | null;
+}
+
+/** CREATE [OR REPLACE] MACRO name(params) AS expr: a scalar macro. */
+export interface CreateMacro {
+  kind: "createMacro";
+  name: string;
+  params: string[];
+  body: Expr;
+  orReplace: boolean;
+}
+
+export type DatabaseStatement =
+  /** COPY (query) TO 'path' (options), or COPY table TO … */
+  | { kind: "copyTo"; source: Query | Extract<Source, { kind: "table" }>; path: string; options: CopyOption[] }
+  /** ATTACH 'path' AS name [(READ_ONLY)]. */
+  | { kind: "attach"; path: string; name: string; readOnly: boolean }
+  | { kind: "detach"; name: string }
+  | { kind: "use"; name: string }
+  /** CHECKPOINT, or CHECKPOINT name for an attached database. */
+  | { kind: "checkpoint"; name: string | null }
+  /** COPY FROM DATABASE from TO to. */
+  | { kind: "copyDatabase"; from: string; to: string }
+  | CreateMacro;
+
+/** A number as written: numeral("0.1") (DECIMAL in DuckDB), numeral("1e7") (DOUBLE). */
+export const numeral = (text: string): Expr => ({ kind: "numeral", text });
+/** a >> b (bit shift right). */
+export const shiftRight = (left: Expr, right: Expr): Expr => binary(">>", left, right);
+/** A COPY option: copyOption("HEADER"), copyOption("DELIMITER", lit(",")). */
+export const copyOption = (name: string, value: Expr | null = null): CopyOption => ({ name, value });
+/** COPY (query) TO 'path' (…), or, given a table name, COPY "table" TO 'path' (…). */
+export const copyTo = (source: Query | string, path: string, options: CopyOption[] = []): Statement => ({
+  kind: "copyTo", source: typeof source === "string" ? { kind: "table", name: source, alias: null } : source, path, options,
+});
+/** ATTACH 'path' AS name [(READ_ONLY)]. */
+export const attach = (path: string, name: string, readOnly = false): Statement => ({ kind: "attach", path, name, readOnly });
+export const detach = (name: string): Statement => ({ kind: "detach", name });
+export const use = (name: string): Statement => ({ kind: "use", name });
+export const checkpoint = (name: string | null = null): Statement => ({ kind: "checkpoint", name });
+export const copyDatabase = (from: string, to: string): Statement => ({ kind: "copyDatabase", from, to });
+/** CREATE [OR REPLACE] MACRO name(params) AS body (default: OR REPLACE); params are referenced in body as col(name). */
+export const createMacro = (name: string, params: string[], body: Expr, orReplace = true): Statement => ({ kind: "createMacro", name, params, body, orReplace });

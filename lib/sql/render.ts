@@ -144,7 +144,9 @@ class Renderer {
         return `(${this.query(s.select)}) AS ${this.ident(s.alias)}`;
       case "tableFunction": {
         const call = `${this.fnName(s.name, "table function")}(${this.list(s.args)})`;
-        return s.alias === null ? call : `${call} AS ${this.ident(s.alias)}`;
+        if (s.columns && s.columns.length && s.alias === null) throw new Error("render: column names of a table function need an alias");
+        const cols = s.columns && s.columns.length ? `(${s.columns.map((n) => this.ident(n)).join(", ")})` : "";
+        return s.alias === null ? call : `${call} AS ${this.ident(s.alias)}${cols}`;
       }
       case "values":
         return `(${this.valuesRows(s.rows, s.columns.length)}) AS ${this.ident(s.alias)}(${s.columns.map((n) => this.ident(n)).join(", ")})`;
@@ -254,6 +256,25 @@ class Renderer {
       case "script":
         if (s.statements.length === 0) throw new Error("render: a script needs at least one statement; received none");
         return s.statements.map((x) => this.statement(x)).join("; ");
+      case "copyTo": {
+        const src = s.source.kind === "table" ? this.source(s.source) : `(${this.query(s.source)})`;
+        const opts = s.options.map((o) => `${this.fnName(o.name, "COPY option")}${o.value === null ? "" : ` ${this.node(o.value)}`}`);
+        return `COPY ${src} TO ${this.d.quoteString(s.path)}${opts.length ? ` (${opts.join(", ")})` : ""}`;
+      }
+      case "attach":
+        return `ATTACH ${this.d.quoteString(s.path)} AS ${this.ident(s.name)}${s.readOnly ? " (READ_ONLY)" : ""}`;
+      case "detach":
+        return `DETACH ${this.ident(s.name)}`;
+      case "use":
+        return `USE ${this.ident(s.name)}`;
+      case "checkpoint":
+        return s.name === null ? "CHECKPOINT" : `CHECKPOINT ${this.ident(s.name)}`;
+      case "copyDatabase":
+        return `COPY FROM DATABASE ${this.ident(s.from)} TO ${this.ident(s.to)}`;
+      case "createMacro": {
+        const params = s.params.map((n) => this.ident(n)).join(", ");
+        return `CREATE ${s.orReplace ? "OR REPLACE " : ""}MACRO ${this.ident(s.name)}(${params}) AS ${this.node(s.body)}`;
+      }
       default:
         return unreachable(s);
     }
@@ -366,6 +387,11 @@ class Renderer {
       case "tableFunction":
       case "values":
         return this.source(node);
+      case "numeral":
+        if (typeof node.text !== "string" || !/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(node.text)) {
+          throw new Error(`render: a numeral is digits with an optional fraction and exponent; received ${JSON.stringify(node.text)}`);
+        }
+        return node.text;
       default:
         return this.statement(node);
     }

@@ -9,7 +9,7 @@
 import type { Db } from "../db/types.js";
 import { columnKind, readDataShape } from "../scoring/check-data.js";
 import { DEFAULT_WINDOW_DAYS } from "../scoring/scoring-dates.js";
-import { quoteIdent } from "../sql/index.js";
+import { as, call, cast, cmp, col, eq, inList, join, lit, render, select, sub, table, type Expr } from "../sql/index.js";
 import { LEAD_KEY, TABLES } from "../tables.js";
 import { NOT_CANDIDATES } from "./candidates.js";
 import type { ActivityInput, FromDataInput, InputColumn } from "./from-data-input.js";
@@ -20,10 +20,20 @@ export async function readFromDataInput(db: Db, options: { windowDays?: number; 
   const shape = await readDataShape(db);
   const skip = new Set([...NOT_CANDIDATES, LEAD_KEY, ...(options.exclude ?? [])]);
   const cols = [...shape.leadColumns].map(([name, type]) => ({ name, kind: columnKind(type) })).filter((c) => c.kind !== null && !skip.has(c.name));
-  const q = quoteIdent;
-  const sql = `SELECT l.${q(LEAD_KEY)} AS k, l.lead_id AS id, CAST(epoch_ms(l.created_at) AS DOUBLE) AS created_ms, o.outcome AS outcome${cols.map((c, j) => `, l.${q(c.name)} AS c${j}`).join("")}
-FROM ${q(TABLES.leads)} AS l JOIN lead_outcomes AS o ON o.lead_id = l.lead_id JOIN scoring_dates AS d ON d.${q(LEAD_KEY)} = l.${q(LEAD_KEY)}
-WHERE o.outcome IN ('won', 'lost') ORDER BY l.${q(LEAD_KEY)}`;
+  const epoch = (e: Expr) => cast(call("epoch_ms", e), "DOUBLE");
+  const sql = render(select({
+    columns: [
+      as(col(LEAD_KEY, "l"), "k"), as(col("lead_id", "l"), "id"), as(epoch(col("created_at", "l")), "created_ms"), as(col("outcome", "o"), "outcome"),
+      ...cols.map((c, j) => as(col(c.name, "l"), `c${j}`)),
+    ],
+    from: table(TABLES.leads, "l"),
+    joins: [
+      join(table("lead_outcomes", "o"), eq(col("lead_id", "o"), col("lead_id", "l"))),
+      join(table("scoring_dates", "d"), eq(col(LEAD_KEY, "d"), col(LEAD_KEY, "l"))),
+    ],
+    where: inList(col("outcome", "o"), [lit("won"), lit("lost")]),
+    orderBy: [col(LEAD_KEY, "l")],
+  }));
   const r = await db.queryColumns(sql);
   const n = r.numRows;
   const keys = r.columns.k as ArrayLike<unknown>;
@@ -39,8 +49,15 @@ WHERE o.outcome IN ('won', 'lost') ORDER BY l.${q(LEAD_KEY)}`;
   });
   const activities: ActivityInput[] = [];
   if (shape.tables.has(TABLES.activities)) {
-    const a = await db.queryColumns(`SELECT d.${q(LEAD_KEY)} AS k, a.activity_type AS t, CAST(epoch_ms(d.scoring_at) - epoch_ms(a.occurred_at) AS DOUBLE) AS age_ms
-FROM ${q(TABLES.activities)} AS a JOIN scoring_dates AS d ON d.lead_id = a.lead_id WHERE a.occurred_at <= d.scoring_at`);
+    const a = await db.queryColumns(render(select({
+      columns: [
+        as(col(LEAD_KEY, "d"), "k"), as(col("activity_type", "a"), "t"),
+        as(cast(sub(call("epoch_ms", col("scoring_at", "d")), call("epoch_ms", col("occurred_at", "a"))), "DOUBLE"), "age_ms"),
+      ],
+      from: table(TABLES.activities, "a"),
+      joins: [join(table("scoring_dates", "d"), eq(col("lead_id", "d"), col("lead_id", "a")))],
+      where: cmp("<=", col("occurred_at", "a"), col("scoring_at", "d")),
+    })));
     const ak = a.columns.k as ArrayLike<unknown>;
     const at = a.columns.t as ArrayLike<unknown>;
     const age = a.columns.age_ms as ArrayLike<unknown>;

@@ -3,6 +3,9 @@
  * dialect seam, and the statements run in DuckDB (native, @duckdb/node-api)
  * with the expected results.
  */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openNativeDb } from "../../lib/db/native.js";
 import type { Db } from "../../lib/db/types.js";
@@ -12,6 +15,7 @@ import {
   inQuery, insertSelect, isNull, insertValues, interval, join, joinUsing, leftJoin, like, listValue, lit, mod, namedArg, neg, notExists, over,
   render, renameColumn, scalar, script, select, set, star, sub, subquery, table, tableFunction, tryCast, union, unionAll, update,
   valuesSource, verbatim, withCtes, type Dialect, type Expr, type Statement,
+  attach, checkpoint, copyDatabase, copyOption, copyTo, createMacro, detach, mul, numeral, shiftRight, use,
 } from "../../lib/sql/index.js";
 
 const T = table("t");
@@ -284,5 +288,64 @@ describe("the statements run in DuckDB (native) with the expected results", () =
     expect((await db.query(render(select({ columns: [as(col("k"))], from: table("w"), orderBy: [col("k")] })))).map((r) => r.k)).toEqual([0, 1, 2]);
     await db.exec(render(script(drop("view", "wv"), drop("table", "w"))));
     expect(await db.query(render(select({ columns: [as(count(), "n")], from: tableFunction("duckdb_tables"), where: eq(col("table_name"), lit("w")) })))).toEqual([{ n: 0 }]);
+  });
+});
+
+describe("files, databases and macros (the benchmarks' DuckDB statements)", () => {
+  const q = select({ columns: [as(star(null, ["lead_no"]))], from: table("leads") });
+  const cases: [string, Statement | Expr, string][] = [
+    ["COPY (query) TO", copyTo(q, "/tmp/a b.csv", [copyOption("HEADER"), copyOption("DELIMITER", lit(","))]), `COPY (SELECT * EXCLUDE ("lead_no") FROM "leads") TO '/tmp/a b.csv' (HEADER, DELIMITER ',')`],
+    ["COPY table TO, no options", copyTo("deals", "o'k.csv"), `COPY "deals" TO 'o''k.csv'`],
+    ["ATTACH", attach("opfs://x.duckdb", "kept"), `ATTACH 'opfs://x.duckdb' AS "kept"`],
+    ["ATTACH READ_ONLY", attach(":memory:", "mem", true), `ATTACH ':memory:' AS "mem" (READ_ONLY)`],
+    ["DETACH", detach("kept"), 'DETACH "kept"'],
+    ["USE", use("mem"), 'USE "mem"'],
+    ["CHECKPOINT", checkpoint(), "CHECKPOINT"],
+    ["CHECKPOINT name", checkpoint("kept"), 'CHECKPOINT "kept"'],
+    ["COPY FROM DATABASE", copyDatabase("memory", "kept"), 'COPY FROM DATABASE "memory" TO "kept"'],
+    ["CREATE OR REPLACE MACRO", createMacro("half", ["x"], shiftRight(col("x"), lit(1))), 'CREATE OR REPLACE MACRO "half"("x") AS ("x" >> 1)'],
+    ["CREATE MACRO, two params", createMacro("f", ["a", "b"], fn("xor", col("a"), col("b")), false), 'CREATE MACRO "f"("a", "b") AS xor("a", "b")'],
+    ["<<", binary("<<", lit(1), lit(4)), "(1 << 4)"],
+    ["numeral", numeral("0.1"), "0.1"],
+    ["numeral with exponent", mul(col("u"), numeral("1e7")), '("u" * 1e7)'],
+    ["table function with column names", select({ columns: [as(col("j"))], from: tableFunction("range", [lit(3)], "r", ["j"]) }), 'SELECT "j" FROM range(3) AS "r"("j")'],
+    ["UTINYINT", cast(lit(1), "UTINYINT"), "CAST(1 AS UTINYINT)"],
+  ];
+  it.each(cases)("%s", (_, node, sql) => expect(render(node)).toBe(sql));
+
+  it("refuses malformed nodes", () => {
+    expect(() => render(numeral("1; DROP TABLE t"))).toThrow(/numeral/);
+    expect(() => render(numeral("-1"))).toThrow(/numeral/);
+    expect(() => render(numeral(""))).toThrow(/numeral/);
+    expect(() => render(copyTo("t", "f.csv", [copyOption("HEADER) TO 'x")]))).toThrow(/plain name/);
+    expect(() => render(attach("f.duckdb", ""))).toThrow(/non-empty/);
+    expect(() => render(tableFunction("range", [lit(1)], null, ["j"]))).toThrow(/alias/);
+  });
+
+  it("run in DuckDB (native): macros, numerals keep their type, COPY TO a file, ATTACH/COPY FROM DATABASE/CHECKPOINT/DETACH/USE", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sql-builder-"));
+    const db = await openNativeDb();
+    try {
+      await db.exec(render(script(
+        createMacro("mix", ["x"], mod(mul(fn("xor", col("x"), shiftRight(col("x"), lit(4))), lit(7)), lit(1000))),
+        createTable("t", select({ columns: [as(col("j")), as(fn("mix", col("j")), "m")], from: tableFunction("range", [lit(3)], "r", ["j"]) })),
+      )));
+      // mix(j) = (j xor (j >> 4)) * 7 % 1000, computed here independently
+      expect((await db.query(render(select({ columns: [as(col("m"))], from: table("t"), orderBy: [col("j")] })))).map((r) => r.m)).toEqual([0, 7, 14]);
+      const types = await db.query(render(select({ columns: [as(fn("typeof", numeral("0.1")), "a"), as(fn("typeof", numeral("1e7")), "b"), as(fn("typeof", lit(0.1)), "c")], from: null })));
+      expect(types).toEqual([{ a: expect.stringMatching(/^DECIMAL\(/), b: "DOUBLE", c: "DOUBLE" }]);
+      const file = path.join(dir, "t.csv");
+      await db.exec(render(copyTo(select({ columns: [as(star())], from: table("t"), orderBy: [col("j")] }), file, [copyOption("HEADER"), copyOption("DELIMITER", lit(";"))])));
+      expect(readFileSync(file, "utf8").trim().split("\n")).toEqual(["j;m", "0;0", "1;7", "2;14"]);
+      const kept = path.join(dir, "kept.duckdb");
+      await db.exec(render(script(attach(kept, "kept"), copyDatabase("memory", "kept"), checkpoint("kept"), detach("kept"))));
+      await db.exec(render(script(attach(kept, "ro", true), use("ro"))));
+      expect(await db.query(render(select({ columns: [as(count(), "n")], from: table("t") })))).toEqual([{ n: 3 }]);
+      await expect(db.exec(render(createTable("u", select({ columns: [as(lit(1), "x")], from: null }))))).rejects.toThrow(/read-only|read only/i);
+      await db.exec(render(script(use("memory"), detach("ro"), checkpoint())));
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -119,27 +119,9 @@ describe("the scanner flags known bad snippets (self-test)", () => {
   });
 });
 
-/**
- * Files whose SQL text is not yet on lib/sql (issue 17 is open until this list
- * is empty). A listed file that no longer holds SQL text fails the last test,
- * so the list can only shrink; any other file with SQL text fails the first two.
- */
-const NOT_YET_MOVED = [
-  "bench/dataset.ts",
-  "bench/pipeline.ts",
-  "bench/storage-browser/page.ts",
-  "bench/synthetic.ts",
-  "bench/workspace.ts",
-  "bench/browser/page.ts",
-  "lib/builder/evidence.ts",
-  "lib/suggest/from-data-read.ts",
-];
-
 describe("no SQL text outside lib/sql (issue 17)", () => {
   const files = listFiles(ROOT, SCANNED).filter((f) => !f.startsWith(ALLOWED_DIR));
-  const all = files.flatMap((f) => scanFile(ROOT, f));
-  const listed = (file: string) => NOT_YET_MOVED.some((n) => file === n || file.endsWith(`/${n}`));
-  const findings = all.filter((f) => !listed(f.file));
+  const findings = files.flatMap((f) => scanFile(ROOT, f));
   const show = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line}  ${f.text}`).join("\n");
 
   it("no string or template outside lib/sql assembles SQL text", () => {
@@ -150,10 +132,5 @@ describe("no SQL text outside lib/sql (issue 17)", () => {
   it("only lib/sql imports lib/sql/quote.ts or its quoting functions", () => {
     const imports = findings.filter((f) => f.kind === "quote-import");
     expect(imports, `quote.ts used outside lib/sql (go through render()):\n${show(imports)}`).toEqual([]);
-  });
-
-  it("every file still listed as not yet moved still holds SQL text (remove it from NOT_YET_MOVED once moved)", () => {
-    const stale = NOT_YET_MOVED.filter((n) => !all.some((f) => f.file === n || f.file.endsWith(`/${n}`)));
-    expect(stale).toEqual([]);
   });
 });
