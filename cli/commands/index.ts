@@ -1,4 +1,5 @@
 import { evaluate } from "./evaluate.js";
+import { load } from "./load.js";
 import { report } from "./report.js";
 import { serve } from "./serve.js";
 import { sample } from "./sample.js";
@@ -10,6 +11,7 @@ import { validate } from "./validate.js";
 export const COMMANDS: Record<string, Command> = {
   sample,
   validate,
+  load,
   score,
   evaluate,
   suggest,

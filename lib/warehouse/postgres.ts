@@ -1,0 +1,249 @@
+/**
+ * Scoring where the data lives (issue 18): PostgreSQL as an engine.
+ *
+ *  loadIntoPostgres  copies a dataset's validated canonical tables (leads
+ *                    without the workbench's lead_key, activities, deals)
+ *                    from native DuckDB into PostgreSQL with COPY.
+ *  scoreInPostgres   runs scoring dates, lead_features and every version's
+ *                    score table in PostgreSQL (temp objects; the trees of
+ *                    lib/scoring/warehouse.ts in the postgres dialect) on
+ *                    tables that already hold the data, and pulls back only
+ *                    the per-lead rows (lead_id, scoring_at, criterion
+ *                    points, fit_score, engagement_score, score, tier),
+ *                    ordered by lead_id as DuckDB orders text (bytes).
+ */
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Columns, Db, Row } from "../db/types.js";
+import type { Pg } from "../db/postgres.js";
+import type { Model } from "../model/schema.js";
+import { checkDataset, type DataShape } from "../scoring/check-data.js";
+import { inputColumns } from "../scoring/recompute.js";
+import { scoresTableName } from "../scoring/names.js";
+import type { ScoringDateRule } from "../scoring/scoring-dates.js";
+import {
+  DEFAULT_SOURCES, W, datesSelect, eventsSelect, featuresParts, leadsSelect, versionRowsSelect, versionScoreSelect, type SourceTables,
+} from "../scoring/warehouse.js";
+import {
+  SQL_TYPES, and, as, col, createTable, createTableColumns, createView, describe, eq, fn, isNotNull, lit, postgres, render, select, table,
+  withCtes, type ColumnDef, type SqlType, type Statement,
+} from "../sql/index.js";
+import { analyzeTable, copyFromStdinCsv, copyToCsvFile } from "../sql/copy.js";
+import { LEAD_KEY, TABLES } from "../tables.js";
+
+const pgSql = (s: Statement) => render(s, postgres);
+
+// ---------------------------------------------------------------------------
+// Catalog
+
+/** PostgreSQL's information_schema data_type as the DuckDB type name the scoring checks read (columnKind). */
+export function duckdbTypeOf(pgType: string): string {
+  const t = pgType.toLowerCase();
+  const map: Record<string, string> = {
+    "double precision": "DOUBLE", real: "FLOAT", bigint: "BIGINT", integer: "INTEGER", smallint: "SMALLINT", numeric: "DOUBLE",
+    text: "VARCHAR", "character varying": "VARCHAR", character: "VARCHAR", boolean: "BOOLEAN",
+    "timestamp without time zone": "TIMESTAMP", "timestamp with time zone": "TIMESTAMPTZ", date: "DATE",
+  };
+  return map[t] ?? pgType.toUpperCase();
+}
+
+const inCurrentSchema = () => eq(col("table_schema"), fn("current_schema"));
+
+/** The tables and views of the current schema. */
+export async function pgTables(pg: Pg): Promise<Set<string>> {
+  const q = select({ columns: [as(col("table_name"), "name")], from: table("tables", null, "information_schema"), where: inCurrentSchema() });
+  return new Set((await pg.query(render(q, postgres))).map((r) => String(r.name)));
+}
+
+/** The columns of a table of the current schema, in order, with DuckDB type names. */
+export async function pgColumns(pg: Pg, name: string): Promise<Map<string, string>> {
+  const q = select({
+    columns: [as(col("column_name"), "name"), as(col("data_type"), "type")],
+    from: table("columns", null, "information_schema"),
+    where: and(inCurrentSchema(), eq(col("table_name"), lit(name))),
+    orderBy: [col("ordinal_position")],
+  });
+  return new Map((await pg.query(render(q, postgres))).map((r) => [String(r.name), duckdbTypeOf(String(r.type))]));
+}
+
+/** The DataShape (check-data.ts) of source tables in PostgreSQL; throws naming the tables present when leads is missing. */
+export async function readPgShape(pg: Pg, src: SourceTables): Promise<DataShape> {
+  const present = await pgTables(pg);
+  if (!present.has(src.leads)) {
+    throw new Error(`PostgreSQL has no table "${src.leads}" in the current schema (tables: ${[...present].sort().join(", ") || "none"}); load one with \`leadscore load --engine postgres\`.`);
+  }
+  const leadColumns = await pgColumns(pg, src.leads);
+  leadColumns.delete(LEAD_KEY);
+  const tables = new Set<string>([TABLES.leads]);
+  const activityTypes = new Set<string>();
+  if (src.activities !== null && present.has(src.activities)) {
+    tables.add(TABLES.activities);
+    const q = select({ columns: [as(col("activity_type"))], from: table(src.activities), where: isNotNull(col("activity_type")), distinct: true });
+    for (const r of await pg.query(render(q, postgres))) activityTypes.add(String(r.activity_type));
+  }
+  if (src.deals !== null && present.has(src.deals)) tables.add(TABLES.deals);
+  return { tables, leadColumns, activityTypes };
+}
+
+// ---------------------------------------------------------------------------
+// Load
+
+/** A DuckDB column type as a SqlType PostgreSQL can hold (DECIMAL as DOUBLE); throws on others. */
+function sqlTypeOf(duckType: string, where: string): SqlType {
+  const t = duckType.toUpperCase();
+  if ((SQL_TYPES as readonly string[]).includes(t)) return t as SqlType;
+  if (/^DECIMAL\(/.test(t)) return "DOUBLE";
+  throw new Error(`load: ${where} has type ${duckType}, which the PostgreSQL load does not copy; cast it to VARCHAR, DOUBLE, BOOLEAN or TIMESTAMP in the dataset.`);
+}
+
+export interface LoadResult {
+  tables: { name: string; rows: number; ms: number }[];
+  ms: number;
+}
+
+/**
+ * Copies the canonical tables of a loaded, keyed DuckDB (native: COPY … TO
+ * a file) into PostgreSQL as `src` names them, replacing tables of those
+ * names; leads without lead_key. Then ANALYZE.
+ */
+export async function loadIntoPostgres(duck: Db, pg: Pg, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir()): Promise<LoadResult> {
+  const t0 = performance.now();
+  const dir = mkdtempSync(path.join(tmpDir, "leadscore-load-"));
+  const out: LoadResult["tables"] = [];
+  try {
+    const duckTables = new Set((await duck.query(render(select({ columns: [as(col("table_name"), "name")], from: table("tables", null, "information_schema") })))).map((r) => String(r.name)));
+    const plan: [string, string | null][] = [[TABLES.leads, src.leads], [TABLES.activities, src.activities], [TABLES.deals, src.deals]];
+    for (const [from, to] of plan) {
+      if (to === null || !duckTables.has(from)) continue;
+      const t = performance.now();
+      const described = (await duck.query(render(describe(from)))).map((r) => ({ name: String(r.column_name), type: String(r.column_type) })).filter((c) => c.name !== LEAD_KEY);
+      const defs: ColumnDef[] = described.map((c) => ({ name: c.name, type: sqlTypeOf(c.type, `${from}.${c.name}`) }));
+      const file = path.join(dir, `${from}.csv`);
+      await duck.exec(copyToCsvFile(select({ columns: described.map((c) => as(col(c.name))), from: table(from) }), file));
+      await pg.exec(pgSql(createTableColumns(to, defs, { orReplace: true })));
+      const stream = pg.client.query(copyFrom(copyFromStdinCsv(to, described.map((c) => c.name))));
+      await pipeline(createReadStream(file), stream);
+      await pg.exec(analyzeTable(to));
+      out.push({ name: to, rows: Number(stream.rowCount), ms: performance.now() - t });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { tables: out, ms: performance.now() - t0 };
+}
+
+// ---------------------------------------------------------------------------
+// Score
+
+export interface PgVersionScores {
+  model: Model;
+  /** The temp score table in PostgreSQL (this session). */
+  table: string;
+  ms: number;
+  /** lead_id, scoring_at, one column per criterion id, fit_score, engagement_score, score, tier; ordered by lead_id (bytes). */
+  columns: Columns;
+}
+
+export interface PgScoreResult {
+  versions: PgVersionScores[];
+  failed: { model: Model; error: string }[];
+  warnings: string[];
+  timings: { checkMs: number; scoringDatesMs: number; featuresMs: number; scoresMs: number };
+}
+
+export interface PgScoreOptions {
+  scoringDates?: ScoringDateRule;
+  sources?: SourceTables;
+  /** Pull the rows back (default true); false leaves them in the temp tables (the bench). */
+  rows?: boolean;
+}
+
+/** Orders rows by lead_id as DuckDB orders VARCHAR (UTF-8 bytes). */
+export function sortByLeadId(rows: Row[]): Row[] {
+  const ids = rows.map((r) => String(r.lead_id));
+  const ascii = ids.every((s) => /^[\x00-\x7f]*$/.test(s));
+  const idx = rows.map((_, i) => i);
+  if (ascii) idx.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  else {
+    const keys = ids.map((s) => Buffer.from(s, "utf8"));
+    idx.sort((a, b) => Buffer.compare(keys[a], keys[b]));
+  }
+  return idx.map((i) => rows[i]);
+}
+
+/** Rows as Columns (plain arrays), with the given column names. */
+export function toColumns(rows: Row[], names: string[]): Columns {
+  const columns: Columns["columns"] = {};
+  for (const n of names) columns[n] = rows.map((r) => r[n]);
+  return { names, numRows: rows.length, columns };
+}
+
+/**
+ * Scores `models` in PostgreSQL on the source tables (default leads,
+ * activities, deals of the current schema). A version whose data does not
+ * fit (check-data.ts) or whose SQL fails is listed in `failed`; the others
+ * are scored.
+ */
+export async function scoreInPostgres(pg: Pg, models: Model[], options: PgScoreOptions = {}): Promise<PgScoreResult> {
+  const wanted = options.sources ?? DEFAULT_SOURCES;
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
+  const shape = await readPgShape(pg, wanted);
+  const src: SourceTables = {
+    ...wanted,
+    activities: shape.tables.has(TABLES.activities) ? wanted.activities : null,
+    deals: shape.tables.has(TABLES.deals) ? wanted.deals : null,
+  };
+  const warnings: string[] = [];
+  const failed: PgScoreResult["failed"] = [];
+  const fitting: Model[] = [];
+  for (const m of models) {
+    try {
+      warnings.push(...checkDataset(m, shape));
+      fitting.push(m);
+    } catch (e) {
+      failed.push({ model: m, error: (e as Error).message });
+    }
+  }
+  const checkMs = lap();
+  const versions: PgVersionScores[] = [];
+  if (!fitting.length) return { versions, failed, warnings, timings: { checkMs, scoringDatesMs: 0, featuresMs: 0, scoresMs: 0 } };
+
+  const temp = { temp: true, orReplace: true };
+  await pg.exec(pgSql(createView(W.leads, leadsSelect(src), temp)));
+  if (src.activities !== null) await pg.exec(pgSql(createView(W.events, eventsSelect(src), temp)));
+  await pg.exec(pgSql(createTable(W.dates, datesSelect(src, options.scoringDates), temp)));
+  await pg.exec(analyzeTable(W.dates));
+  const scoringDatesMs = lap();
+
+  const f = featuresParts(fitting, src, { columns: inputColumns(shape, fitting) });
+  await pg.exec(pgSql(createTable(W.features, withCtes(f.ctes, f.select), temp)));
+  await pg.exec(analyzeTable(W.features));
+  const featuresMs = lap();
+
+  for (const model of fitting) {
+    const name = scoresTableName(model);
+    try {
+      await pg.exec(pgSql(createTable(name, versionScoreSelect(model), temp)));
+      let columns: Columns = { names: [], numRows: 0, columns: {} };
+      if (options.rows !== false) {
+        const rows = sortByLeadId(await pg.query(render(versionRowsSelect(model, name), postgres)));
+        const names = ["lead_id", "scoring_at", ...model.criteria.map((c) => c.id), "fit_score", "engagement_score", "score", "tier"];
+        columns = toColumns(rows, names);
+      }
+      versions.push({ model, table: name, ms: lap(), columns });
+    } catch (e) {
+      failed.push({ model, error: (e as Error).message });
+      lap();
+    }
+  }
+  return { versions, failed, warnings, timings: { checkMs, scoringDatesMs, featuresMs, scoresMs: versions.reduce((s, v) => s + v.ms, 0) } };
+}
