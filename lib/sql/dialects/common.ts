@@ -11,9 +11,10 @@
  *    hash(column) as a speed-up. Equality of hashes stands for equality of
  *    the strings, so the warehouse dialects compare the strings themselves
  *    (hash is the identity there): same result, no hash function needed.
- *  - x / y: DuckDB divides as doubles and gives NULL for y = 0; PostgreSQL
- *    truncates integers and raises on 0, Snowflake gives a scaled decimal.
- *    Spelled CAST(x AS <double>) / NULLIF(y, 0).
+ *  - x / y: DuckDB divides as doubles (x / 0 is ±Infinity or NaN there);
+ *    PostgreSQL truncates integers and raises on 0, Snowflake gives a scaled
+ *    decimal. Spelled CAST(x AS <double>) / NULLIF(y, 0): NULL for y = 0
+ *    (the scoring SQL only divides by non-zero constants, so it never differs).
  *  - x // y (integer division, truncating): explicit per dialect.
  */
 
