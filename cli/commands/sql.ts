@@ -6,9 +6,9 @@ export const sql: Command = {
   usage: `Usage: leadscore sql --dialect bigquery|snowflake|postgres|duckdb [--version ID@N ...] [--models DIR]
                     [--dbt DIR] [--table K=NAME ...] [--schema NAME] [--window DAYS]
 
-Prints, for each chosen version, CREATE OR REPLACE VIEW leadscore_scores_<id>_v<N>
-AS the scoring SQL over the three source tables alone (leads, activities,
-deals): one row per lead with lead_id, scoring_at, one column per criterion
+Prints, for each chosen version, a view named leadscore_scores_<id>_v<N>
+whose query is the scoring SQL over the three source tables alone (leads,
+activities, deals): one row per lead with lead_id, scoring_at, one column per criterion
 id (its points), fit_score, engagement_score, score and tier, the same
 values \`leadscore score\` computes. Nothing is read from any data.
 

@@ -11,7 +11,7 @@ import type { ScoringDateRule } from "../scoring/scoring-dates.js";
 import {
   W, exportColumns, featuresQuery, versionRowsSelect, versionScoreSelect, versionView, type SourceTables,
 } from "../scoring/warehouse.js";
-import { cte, render, withCtes, type Dialect } from "../sql/index.js";
+import { cte, render, table, withCtes, type Dialect } from "../sql/index.js";
 import { fitIdent } from "../sql/dialects/postgres.js";
 
 export interface ExportOptions {
@@ -74,8 +74,9 @@ export function dbtFiles(models: Model[], dialect: Dialect, src: SourceTables, o
   };
   const jinja = (text: string) => {
     let out = text;
-    for (const [kind, name] of srcNames) if (name !== null) out = out.split(dialect.quoteIdent(placeholder(kind))).join(`{{ source('leadscore', '${name}') }}`);
-    return out.split(dialect.quoteIdent(placeholder("features"))).join(`{{ ref('${FEATURES_MODEL}') }}`);
+    const quoted = (n: string) => render(table(placeholder(n)), dialect);
+    for (const [kind, name] of srcNames) if (name !== null) out = out.split(quoted(kind)).join(`{{ source('leadscore', '${name}') }}`);
+    return out.split(quoted("features")).join(`{{ ref('${FEATURES_MODEL}') }}`);
   };
   const files: DbtFile[] = [];
   const features = render(featuresQuery(models, phSources, { scoringDates: options.scoringDates, columns }), dialect);
