@@ -23,3 +23,8 @@ export function copyFromStdinCsv(table: string, columns: string[], dialect: Dial
 export function analyzeTable(table: string, dialect: Dialect = postgres): string {
   return `ANALYZE ${dialect.quoteIdent(table)}`;
 }
+
+/** PostgreSQL: EXPLAIN (ANALYZE, FORMAT JSON) of a rendered query (runs it; the plan with actual times). */
+export function explainAnalyzeJson(querySql: string): string {
+  return `EXPLAIN (ANALYZE, FORMAT JSON) ${querySql}`;
+}

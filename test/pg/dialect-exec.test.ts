@@ -44,6 +44,19 @@ describe.skipIf(!PG_URL)("PostgreSQL spellings give DuckDB's values", () => {
     expect(plain.r).toBe(2); // why the CASE spelling is needed
   });
 
+  it("pow: a weight that underflows is 0 on both (PostgreSQL's POWER would raise)", async () => {
+    const r = await both([
+      ["a", call("pow", cast(lit(0.5), "DOUBLE"), cast(lit(4000), "DOUBLE"))],
+      ["b", call("pow", cast(lit(0.5), "DOUBLE"), cast(lit(1074), "DOUBLE"))],
+      ["c", call("pow", cast(lit(0.5), "DOUBLE"), div(lit(100), lit(7)))],
+      ["d", call("pow", cast(lit(2), "DOUBLE"), cast(lit(10), "DOUBLE"))],
+    ]);
+    expect(r.pg).toEqual(r.duck);
+    expect(r.duck.a).toBe(0);
+    expect(r.duck.b).toBe(Math.pow(0.5, 1074));
+    await expect(pg.query("SELECT power(0.5::float8, 4000::float8) AS p")).rejects.toThrow(/underflow/); // why the guard is needed
+  });
+
   it("x / y: doubles, NULL for y = 0; x // y truncates", async () => {
     const r = await both([
       ["a", div(lit(7), lit(2))],

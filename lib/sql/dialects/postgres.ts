@@ -49,8 +49,12 @@ export const postgres: Dialect = {
   typeName: (t: SqlType) => TYPES[t],
   callFunction(name: string, args: string[]): string {
     switch (name) {
-      case "pow":
-        return `POWER(${args.join(", ")})`;
+      case "pow": {
+        // PostgreSQL raises "value out of range: underflow" where pow() gives 0 (e.g. a decay weight
+        // 0.5^(age / h) of an activity years old): 0 below e^-745 (the smallest double is e^-744.4).
+        const [a, b] = args;
+        return `(CASE WHEN ${a} > 0 AND ${a} < 1 AND ${b} * LN(GREATEST(${a}, CAST('1e-300' AS DOUBLE PRECISION))) < -745 THEN CAST(0 AS DOUBLE PRECISION) ELSE POWER(${a}, ${b}) END)`;
+      }
       case "round":
         if (args.length === 1) return roundHalfAway(args[0]);
         return `CAST(ROUND(CAST(${args[0]} AS NUMERIC), ${args[1]}) AS DOUBLE PRECISION)`;
