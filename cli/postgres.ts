@@ -37,3 +37,57 @@ export function sourceTables(values: Record<string, unknown>): SourceTables {
   }
   return out;
 }
+
+/**
+ * evaluate --engine postgres: scores in PostgreSQL (lib/warehouse/postgres.ts),
+ * pulls back only the per-lead scores, outcomes and dates into an in-memory
+ * native DuckDB, so the calibration code reads them as after a DuckDB
+ * recompute. The dataset's report is the one `leadscore load` stored.
+ */
+export async function openPgSession(values: Record<string, unknown>) {
+  const url = pgUrl(values);
+  const src = sourceTables(values);
+  const { loadModels, selectVersions, versionId } = await import("./models.js");
+  const { windowOption, openEngine } = await import("./session.js");
+  const windowDays = windowOption(values.window);
+  const loaded = await loadModels(values.models as string | undefined);
+  const selected = selectVersions(loaded.models, listOption(values.version));
+  const failed = [...loaded.errors];
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  if (!selected.length) {
+    err(`error: no valid model version in ${loaded.dir}`);
+    return { code: 1 as number };
+  }
+  const { openPg } = await import("../lib/db/postgres.js");
+  const { scoreInPostgres, pullScoresToLocal, readLoadReport } = await import("../lib/warehouse/postgres.js");
+  const pg = await openPg(url);
+  try {
+    const report = await readLoadReport(pg);
+    if (!report) {
+      err("error: PostgreSQL holds no load report (table leadscore_load_report): load the data with `leadscore load --engine postgres` first.");
+      return { code: 1 as number };
+    }
+    const scoringDates = windowDays === undefined ? undefined : { kind: "firstCloseOrWindow" as const, windowDays };
+    const r = await scoreInPostgres(pg, selected, { scoringDates, sources: src, rows: false });
+    for (const f of r.failed) {
+      failed.push(versionId(f.model));
+      err(`error: ${versionId(f.model)} could not be scored: ${f.error}`);
+    }
+    for (const w of new Set(r.warnings)) err(`warning: ${w}`);
+    if (!r.versions.length) {
+      err("error: no model version could be scored");
+      return { code: 1 as number };
+    }
+    const db = await openEngine("native");
+    try {
+      await pullScoresToLocal(pg, db, r, src);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+    const scored = r.versions.map((v) => ({ model: v.model, table: v.table, sql: "", ms: v.ms }));
+    return { code: null as null, db, report, loaded, scored, failed };
+  } finally {
+    await pg.close();
+  }
+}

@@ -9,8 +9,9 @@ export const load: Command = {
 Validates the dataset exactly as \`leadscore validate\` does (native DuckDB),
 then copies the validated tables into PostgreSQL with COPY: leads (lead_id,
 created_at, the attribute columns), activities (lead_id, activity_type,
-occurred_at) and deals, under the names given by --table. Tables of those
-names are replaced. Afterwards \`leadscore score --engine postgres\` scores
+occurred_at) and deals, under the names given by --table, and each lead's
+outcome (lead_outcomes) and the validation report (leadscore_load_report,
+for evaluate). Tables of those names are replaced. Afterwards \`leadscore score --engine postgres\` scores
 them where they are.
 
 Exit code 0 when loaded, 1 when the data has errors (nothing is loaded).
@@ -41,7 +42,7 @@ ${PG_USAGE}`,
       const { loadIntoPostgres } = await import("../../lib/warehouse/postgres.js");
       const pg = await openPg(url);
       try {
-        const r = await loadIntoPostgres(duck, pg, src);
+        const r = await loadIntoPostgres(duck, pg, src, undefined, report);
         for (const t of r.tables) process.stderr.write(`loaded ${t.name}: ${t.rows} rows (${(t.ms / 1000).toFixed(2)} s)\n`);
         process.stderr.write(`done in ${(r.ms / 1000).toFixed(2)} s\n`);
         return 0;

@@ -12,7 +12,7 @@
  *                    points, fit_score, engagement_score, score, tier),
  *                    ordered by lead_id as DuckDB orders text (bytes).
  */
-import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -20,6 +20,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { Columns, Db, Row } from "../db/types.js";
 import type { Pg } from "../db/postgres.js";
 import type { Model } from "../model/schema.js";
+import type { ValidationReport } from "../dataset/report.js";
 import { checkDataset, type DataShape } from "../scoring/check-data.js";
 import { inputColumns } from "../scoring/recompute.js";
 import { scoresTableName } from "../scoring/names.js";
@@ -28,9 +29,10 @@ import {
   DEFAULT_SOURCES, W, datesSelect, eventsSelect, featuresParts, leadsSelect, versionRowsSelect, versionScoreSelect, type SourceTables,
 } from "../scoring/warehouse.js";
 import {
-  SQL_TYPES, and, as, col, createTable, createTableColumns, createView, describe, eq, fn, isNotNull, lit, postgres, render, select, table,
-  withCtes, type ColumnDef, type SqlType, type Statement,
+  SQL_TYPES, and, as, col, createTable, createTableColumns, createView, describe, eq, fn, insertValues, isNotNull, join, lit, postgres, render, select, table,
+  withCtes, drop, namedArg, script, star, struct, tableFunction, type ColumnDef, type SqlType, type Statement,
 } from "../sql/index.js";
+import { FEATURES_TABLE } from "../scoring/features.js";
 import { analyzeTable, copyFromStdinCsv, copyToCsvFile } from "../sql/copy.js";
 import { LEAD_KEY, TABLES } from "../tables.js";
 
@@ -91,6 +93,11 @@ export async function readPgShape(pg: Pg, src: SourceTables): Promise<DataShape>
 // ---------------------------------------------------------------------------
 // Load
 
+/** The outcome of each lead (lead_id, outcome won/lost/open, rule, decided_at), as the dataset load decided it. */
+export const OUTCOMES = "lead_outcomes";
+/** The validation report of the last `leadscore load` (one row, column report: JSON). */
+export const REPORT_TABLE = "leadscore_load_report";
+
 /** A DuckDB column type as a SqlType PostgreSQL can hold (DECIMAL as DOUBLE); throws on others. */
 function sqlTypeOf(duckType: string, where: string): SqlType {
   const t = duckType.toUpperCase();
@@ -109,13 +116,13 @@ export interface LoadResult {
  * a file) into PostgreSQL as `src` names them, replacing tables of those
  * names; leads without lead_key. Then ANALYZE.
  */
-export async function loadIntoPostgres(duck: Db, pg: Pg, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir()): Promise<LoadResult> {
+export async function loadIntoPostgres(duck: Db, pg: Pg, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir(), report: ValidationReport | null = null): Promise<LoadResult> {
   const t0 = performance.now();
   const dir = mkdtempSync(path.join(tmpDir, "leadscore-load-"));
   const out: LoadResult["tables"] = [];
   try {
     const duckTables = new Set((await duck.query(render(select({ columns: [as(col("table_name"), "name")], from: table("tables", null, "information_schema") })))).map((r) => String(r.name)));
-    const plan: [string, string | null][] = [[TABLES.leads, src.leads], [TABLES.activities, src.activities], [TABLES.deals, src.deals]];
+    const plan: [string, string | null][] = [[TABLES.leads, src.leads], [TABLES.activities, src.activities], [TABLES.deals, src.deals], [OUTCOMES, OUTCOMES]];
     for (const [from, to] of plan) {
       if (to === null || !duckTables.has(from)) continue;
       const t = performance.now();
@@ -128,6 +135,10 @@ export async function loadIntoPostgres(duck: Db, pg: Pg, src: SourceTables = DEF
       await pipeline(createReadStream(file), stream);
       await pg.exec(analyzeTable(to));
       out.push({ name: to, rows: Number(stream.rowCount), ms: performance.now() - t });
+    }
+    if (report) {
+      await pg.exec(pgSql(createTableColumns(REPORT_TABLE, [{ name: "report", type: "VARCHAR" }], { orReplace: true })));
+      await pg.exec(pgSql(insertValues(REPORT_TABLE, ["report"], [[lit(JSON.stringify(report))]])));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -246,4 +257,65 @@ export async function scoreInPostgres(pg: Pg, models: Model[], options: PgScoreO
     }
   }
   return { versions, failed, warnings, timings: { checkMs, scoringDatesMs, featuresMs, scoresMs: versions.reduce((s, v) => s + v.ms, 0) } };
+}
+
+// ---------------------------------------------------------------------------
+// Per-lead scores into a local DuckDB, for the calibration code (evaluate)
+
+/** The load report stored by `leadscore load` (null when the tables were loaded otherwise). */
+export async function readLoadReport(pg: Pg): Promise<ValidationReport | null> {
+  if (!(await pgTables(pg)).has(REPORT_TABLE)) return null;
+  const rows = await pg.query(render(select({ columns: [as(col("report"))], from: table(REPORT_TABLE) }), postgres));
+  return rows.length ? (JSON.parse(String(rows[0].report)) as ValidationReport) : null;
+}
+
+const csvValue = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v));
+function writeCsv(file: string, names: string[], rows: Row[]): void {
+  let text = "";
+  for (const r of rows) text += `${names.map((n) => csvValue(r[n])).join(",")}\n`;
+  writeFileSync(file, text);
+}
+
+/**
+ * Pulls back, after scoreInPostgres, only the per-lead rows the calibration
+ * reads (lead_id, created_at, scoring_at, outcome; per version fit_score,
+ * engagement_score, score, tier) and writes them into `local` (a fresh
+ * DuckDB) as the tables a DuckDB recompute leaves (leads, lead_features,
+ * lead_outcomes, scores_<id>_v<n>, keyed by lead_key = rank of lead_id), so
+ * lib/workbench/scored.ts and lib/grid read them unchanged.
+ */
+export async function pullScoresToLocal(pg: Pg, local: Db, result: PgScoreResult, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir()): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpDir, "leadscore-pull-"));
+  try {
+    const leadsQ = select({
+      columns: [as(col("lead_id", "i")), as(col("scoring_at", "i")), as(col("created_at", "l")), as(col("outcome", "o"))],
+      from: table(W.features, "i"),
+      joins: [join(table(src.leads, "l", src.schema), eq(col("lead_id", "l"), col("lead_id", "i"))), join(table(OUTCOMES, "o"), eq(col("lead_id", "o"), col("lead_id", "i")))],
+    });
+    const leads = sortByLeadId(await pg.query(render(leadsQ, postgres)));
+    const key = new Map(leads.map((r, i) => [String(r.lead_id), i]));
+    leads.forEach((r, i) => (r.lead_key = i));
+    const read = (file: string, columns: [string, string][]) =>
+      tableFunction("read_csv", [lit(file), namedArg("header", lit(false)), namedArg("columns", struct(columns.map(([n, t]) => [n, lit(t)])))]);
+    const f = path.join(dir, "leads.csv");
+    writeCsv(f, ["lead_key", "lead_id", "created_at", "scoring_at", "outcome"], leads);
+    const all = read(f, [["lead_key", "INTEGER"], ["lead_id", "VARCHAR"], ["created_at", "TIMESTAMP"], ["scoring_at", "TIMESTAMP"], ["outcome", "VARCHAR"]]);
+    await local.exec(render(createTable("_pulled", select({ columns: [as(star())], from: all }))));
+    await local.exec(render(script(
+      createTable(TABLES.leads, select({ columns: [as(col(LEAD_KEY)), as(col("lead_id")), as(col("created_at"))], from: table("_pulled") })),
+      createTable(FEATURES_TABLE, select({ columns: [as(col(LEAD_KEY)), as(col("lead_id")), as(col("scoring_at"))], from: table("_pulled") })),
+      createTable(OUTCOMES, select({ columns: [as(col("lead_id")), as(col("outcome"))], from: table("_pulled") })),
+      drop("table", "_pulled"),
+    )));
+    for (const v of result.versions) {
+      const q = select({ columns: [as(col(LEAD_KEY), "lead_id"), as(col("fit_score")), as(col("engagement_score")), as(col("score")), as(col("tier"))], from: table(v.table) });
+      const rows = (await pg.query(render(q, postgres))).map((r) => ({ ...r, lead_key: key.get(String(r.lead_id)) ?? null }));
+      const file = path.join(dir, `${v.table}.csv`);
+      writeCsv(file, ["lead_key", "fit_score", "engagement_score", "score", "tier"], rows);
+      const src2 = read(file, [["lead_key", "INTEGER"], ["fit_score", "DOUBLE"], ["engagement_score", "DOUBLE"], ["score", "DOUBLE"], ["tier", "VARCHAR"]]);
+      await local.exec(render(createTable(v.table, select({ columns: [as(star())], from: src2 }))));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

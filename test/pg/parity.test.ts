@@ -7,7 +7,8 @@
  * every lead's scoring_at, every criterion's points, fit_score,
  * engagement_score, score and tier are equal (===, no tolerance), in the
  * same lead order. Also: `leadscore load` + `score --engine postgres` write
- * the same bytes as `--engine native`.
+ * the same bytes as `--engine native`, and `evaluate --engine postgres`
+ * prints the same JSON.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -103,7 +104,7 @@ describe.skipIf(!PG_URL)("PostgreSQL scores equal DuckDB scores", () => {
       console.info(`sample, random: ${r.leads} lead scores, ${r.criteria} criterion points equal`);
     }, 180_000);
 
-    it("leadscore load + score --engine postgres write the same bytes as --engine native", () => {
+    it("leadscore load + score / evaluate --engine postgres write the same bytes as --engine native", () => {
       const out = mkdtempSync(path.join(tmpdir(), "ls-pg-cli-"));
       try {
         const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, "bin/leadscore.js"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -115,6 +116,12 @@ describe.skipIf(!PG_URL)("PostgreSQL scores equal DuckDB scores", () => {
         const b = readFileSync(path.join(out, "native.csv"), "utf8");
         expect(a.split("\n").length).toBe(2 * 24_000 + 2);
         expect(a === b).toBe(true);
+        // evaluate: scores computed in PostgreSQL, calibrated locally: the same JSON as native
+        const versions = ["--version", "starting@2", "--version", "ground-truth@1"];
+        const evPg = cli("evaluate", "--engine", "postgres", "--pg", db.url, ...tables, ...versions);
+        const evNative = cli("evaluate", "--engine", "native", ...versions);
+        expect(JSON.parse(evPg).versions.length).toBe(2);
+        expect(evPg === evNative).toBe(true);
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
