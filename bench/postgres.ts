@@ -5,7 +5,8 @@
  * activities by default).
  *
  *   npm run bench -- postgres                        # 1M × 20M
- *   npx tsx bench/postgres.ts 20000 400000           # a small run
+ *   npm run bench -- postgres --small                # 20,000 × 400,000 (proves it works)
+ *   npx tsx bench/postgres.ts 20000 400000           # any size (or --leads=N --activities=N)
  *
  * PostgreSQL: $LEADSCORE_PG (or $LEADSCORE_TEST_PG) when set, else a private
  * server started with scripts/pg.sh for the run and stopped after it. The
@@ -36,8 +37,10 @@ import { benchModel, syntheticSql } from "./synthetic.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-const LEADS = Number(args[0] ?? 1_000_000);
-const ACTIVITIES = Number(args[1] ?? 20_000_000);
+const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const small = process.argv.includes("--small");
+const LEADS = Number(args[0] ?? flag("leads") ?? (small ? 20_000 : 1_000_000));
+const ACTIVITIES = Number(args[1] ?? flag("activities") ?? (small ? 400_000 : 20_000_000));
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 interface PlanNode {
