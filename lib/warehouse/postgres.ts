@@ -78,7 +78,7 @@ export async function readPgShape(pg: Pg, src: SourceTables): Promise<DataShape>
     throw new Error(`PostgreSQL has no table "${src.leads}" in the current schema (tables: ${[...present].sort().join(", ") || "none"}); load one with \`leadscore load --engine postgres\`.`);
   }
   const leadColumns = await pgColumns(pg, src.leads);
-  leadColumns.delete(LEAD_KEY);
+  if (leadColumns.has(LEAD_KEY)) throw new Error(`PostgreSQL table "${src.leads}" has a column "${LEAD_KEY}", a name the workbench reserves for its join key; rename it.`);
   const tables = new Set<string>([TABLES.leads]);
   const activityTypes = new Set<string>();
   if (src.activities !== null && present.has(src.activities)) {
