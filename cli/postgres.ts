@@ -44,7 +44,7 @@ export function sourceTables(values: Record<string, unknown>): SourceTables {
  * native DuckDB, so the calibration code reads them as after a DuckDB
  * recompute. The dataset's report is the one `leadscore load` stored.
  */
-export async function openPgSession(values: Record<string, unknown>) {
+export async function openPgSession(values: Record<string, unknown>, options: { inputs?: boolean } = {}) {
   const url = pgUrl(values);
   const src = sourceTables(values);
   const { loadModels, selectVersions, versionId } = await import("./models.js");
@@ -80,7 +80,7 @@ export async function openPgSession(values: Record<string, unknown>) {
     }
     const db = await openEngine("native");
     try {
-      await pullScoresToLocal(pg, db, r, src);
+      await pullScoresToLocal(pg, db, r, src, undefined, options);
     } catch (e) {
       await db.close();
       throw e;

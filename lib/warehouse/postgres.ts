@@ -32,9 +32,9 @@ import {
   SQL_TYPES, and, as, col, createTable, createTableColumns, createView, describe, eq, fn, insertValues, isNotNull, join, lit, postgres, render, select, table,
   withCtes, drop, namedArg, script, star, struct, tableFunction, type ColumnDef, type SqlType, type Statement,
 } from "../sql/index.js";
-import { FEATURES_TABLE } from "../scoring/features.js";
+import { FEATURES_TABLE, attrValueExpr } from "../scoring/features.js";
 import { analyzeTable, copyFromStdinCsv, copyToCsvFile } from "../sql/copy.js";
-import { LEAD_KEY, TABLES } from "../tables.js";
+import { ACTIVITY_TYPES_TABLE, LEAD_KEY, TABLES } from "../tables.js";
 
 const pgSql = (s: Statement) => render(s, postgres);
 
@@ -284,7 +284,7 @@ function writeCsv(file: string, names: string[], rows: Row[]): void {
  * lead_outcomes, scores_<id>_v<n>, keyed by lead_key = rank of lead_id), so
  * lib/workbench/scored.ts and lib/grid read them unchanged.
  */
-export async function pullScoresToLocal(pg: Pg, local: Db, result: PgScoreResult, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir()): Promise<void> {
+export async function pullScoresToLocal(pg: Pg, local: Db, result: PgScoreResult, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir(), options: { inputs?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(path.join(tmpDir, "leadscore-pull-"));
   try {
     const leadsQ = select({
@@ -301,12 +301,49 @@ export async function pullScoresToLocal(pg: Pg, local: Db, result: PgScoreResult
     writeCsv(f, ["lead_key", "lead_id", "created_at", "scoring_at", "outcome"], leads);
     const all = read(f, [["lead_key", "INTEGER"], ["lead_id", "VARCHAR"], ["created_at", "TIMESTAMP"], ["scoring_at", "TIMESTAMP"], ["outcome", "VARCHAR"]]);
     await local.exec(render(createTable("_pulled", select({ columns: [as(star())], from: all }))));
-    await local.exec(render(script(
-      createTable(TABLES.leads, select({ columns: [as(col(LEAD_KEY)), as(col("lead_id")), as(col("created_at"))], from: table("_pulled") })),
-      createTable(FEATURES_TABLE, select({ columns: [as(col(LEAD_KEY)), as(col("lead_id")), as(col("scoring_at"))], from: table("_pulled") })),
-      createTable(OUTCOMES, select({ columns: [as(col("lead_id")), as(col("outcome"))], from: table("_pulled") })),
-      drop("table", "_pulled"),
-    )));
+    if (!options.inputs) {
+      await local.exec(render(script(
+        createTable(TABLES.leads, select({ columns: [as(col(LEAD_KEY)), as(col("lead_id")), as(col("created_at"))], from: table("_pulled") })),
+        createTable(FEATURES_TABLE, select({ columns: [as(col(LEAD_KEY)), as(col("lead_id")), as(col("scoring_at"))], from: table("_pulled") })),
+      )));
+    } else {
+      // suggest reads every lead's inputs too (lead_features, and leads' columns for candidate criteria):
+      // per-lead rows, still no activity. String attributes hashed locally, as a DuckDB recompute stores them.
+      const pull = async (name: string, from: string, types: Map<string, string>, hashed: Set<string>) => {
+        const rows = (await pg.query(render(select({ columns: [as(star())], from: table(from, null, from === src.leads ? src.schema : null) }), postgres))).map((r) => ({ ...r, lead_key: key.get(String(r.lead_id)) ?? null }));
+        rows.sort((a, b) => (a.lead_key as number) - (b.lead_key as number));
+        const names = [...types.keys()];
+        const file = path.join(dir, `${name}.csv`);
+        writeCsv(file, [...names, LEAD_KEY], rows);
+        const raw = read(file, [...names.map((n): [string, string] => [n, types.get(n)!]), [LEAD_KEY, "INTEGER"]]);
+        const cols = [...names.map((n) => as(hashed.has(n) ? attrValueExpr({ name: n, kind: "string" }, "r") : col(n, "r"), n)), as(col(LEAD_KEY, "r"))];
+        await local.exec(render(createTable(name, select({ columns: cols, from: { ...(raw as Extract<typeof raw, { kind: "tableFunction" }>), alias: "r" } }))));
+      };
+      /** Column names and DuckDB types of a relation (temp ones included), from the result's field types. */
+      const OIDS: Record<number, string> = { 16: "BOOLEAN", 20: "BIGINT", 21: "SMALLINT", 23: "INTEGER", 25: "VARCHAR", 700: "FLOAT", 701: "DOUBLE", 1043: "VARCHAR", 1082: "DATE", 1114: "TIMESTAMP", 1700: "DOUBLE" };
+      const fieldTypes = async (rel: string, schema: string | null) => {
+        const res = await pg.client.query(render({ ...select({ columns: [as(star())], from: table(rel, null, schema) }), limit: 0 }, postgres));
+        return new Map(res.fields.map((f) => {
+          const t = OIDS[f.dataTypeID];
+          if (!t) throw new Error(`suggest --engine postgres: column ${rel}.${f.name} has a type (oid ${f.dataTypeID}) the pull does not read`);
+          return [f.name, t] as [string, string];
+        }));
+      };
+      const leadTypes = await fieldTypes(src.leads, src.schema);
+      await pull(TABLES.leads, src.leads, leadTypes, new Set());
+      const featureTypes = await fieldTypes(W.features, null);
+      featureTypes.delete(LEAD_KEY);
+      const strings = new Set([...featureTypes].filter(([n, t]) => n.startsWith("@") && t === "VARCHAR").map(([n]) => n));
+      await pull(FEATURES_TABLE, W.features, featureTypes, strings);
+      if (src.activities !== null && (await pgTables(pg)).has(src.activities)) {
+        const q = select({ columns: [as(col("activity_type"))], from: table(src.activities, null, src.schema), where: isNotNull(col("activity_type")), distinct: true });
+        const types = (await pg.query(render(q, postgres))).map((r) => String(r.activity_type)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const f2 = path.join(dir, "types.csv");
+        writeCsv(f2, ["type_code", "activity_type"], types.map((t, i) => ({ type_code: i, activity_type: t })));
+        await local.exec(render(createTable(ACTIVITY_TYPES_TABLE, select({ columns: [as(star())], from: read(f2, [["type_code", "INTEGER"], ["activity_type", "VARCHAR"]]) }))));
+      }
+    }
+    await local.exec(render(script(createTable(OUTCOMES, select({ columns: [as(col("lead_id")), as(col("outcome"))], from: table("_pulled") })), drop("table", "_pulled"))));
     for (const v of result.versions) {
       const q = select({ columns: [as(col(LEAD_KEY), "lead_id"), as(col("fit_score")), as(col("engagement_score")), as(col("score")), as(col("tier"))], from: table(v.table) });
       const rows = (await pg.query(render(q, postgres))).map((r) => ({ ...r, lead_key: key.get(String(r.lead_id)) ?? null }));

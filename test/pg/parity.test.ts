@@ -7,8 +7,8 @@
  * every lead's scoring_at, every criterion's points, fit_score,
  * engagement_score, score and tier are equal (===, no tolerance), in the
  * same lead order. Also: `leadscore load` + `score --engine postgres` write
- * the same bytes as `--engine native`, and `evaluate --engine postgres`
- * prints the same JSON.
+ * the same bytes as `--engine native`, and `evaluate` / `suggest --engine
+ * postgres` print the same JSON.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -104,7 +104,7 @@ describe.skipIf(!PG_URL)("PostgreSQL scores equal DuckDB scores", () => {
       console.info(`sample, random: ${r.leads} lead scores, ${r.criteria} criterion points equal`);
     }, 180_000);
 
-    it("leadscore load + score / evaluate --engine postgres write the same bytes as --engine native", () => {
+    it("leadscore load + score / evaluate / suggest --engine postgres write the same bytes as --engine native", () => {
       const out = mkdtempSync(path.join(tmpdir(), "ls-pg-cli-"));
       try {
         const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, "bin/leadscore.js"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -122,6 +122,12 @@ describe.skipIf(!PG_URL)("PostgreSQL scores equal DuckDB scores", () => {
         const evNative = cli("evaluate", "--engine", "native", ...versions);
         expect(JSON.parse(evPg).versions.length).toBe(2);
         expect(evPg === evNative).toBe(true);
+        // suggest (with candidate criteria from unused columns): the same JSON as native
+        const sg = ["--json", "--replicates", "10", "--add-candidates", "clean"];
+        const sgPg = cli("suggest", "--engine", "postgres", "--pg", db.url, ...tables, ...sg);
+        const sgNative = cli("suggest", "--engine", "native", ...sg);
+        expect(JSON.parse(sgPg).draft.criteria.length).toBeGreaterThan(0);
+        expect(sgPg === sgNative).toBe(true);
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
