@@ -2,6 +2,8 @@
  * The `--engine postgres` options shared by load, score and sql (issue 18):
  * the server URL and where the three source tables live.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { parseDatasetDescription } from "../lib/dataset/schema.js";
 import type { SourceTables } from "../lib/scoring/warehouse.js";
 import { listOption } from "./models.js";
 import { UsageError } from "./commands/types.js";
@@ -14,7 +16,7 @@ export const PG_OPTIONS = {
 export const PG_USAGE = `  --pg URL         PostgreSQL server, postgres://user[:password]@host:port/db   [default: $LEADSCORE_PG]
                    (another schema than public: add ?options=-csearch_path%3Dmyschema)
   --table K=NAME   the table holding leads, activities or deals (repeatable; "deals=" for none)
-                   [default: leads, activities, deals]`;
+                   [default: the dataset description's "tables", else leads, activities, deals]`;
 
 /** The --pg URL (or $LEADSCORE_PG); a usage error when neither is given. */
 export function pgUrl(values: Record<string, unknown>): string {
@@ -23,9 +25,21 @@ export function pgUrl(values: Record<string, unknown>): string {
   return url;
 }
 
-/** The source tables from --table leads=NAME activities=NAME deals=NAME (an empty NAME: no such table). */
+/**
+ * The source tables: the dataset description's "tables" names (--dataset
+ * FILE or $LEADSCORE_DATASET; only the description is read, not its files),
+ * then --table leads=NAME activities=NAME deals=NAME (an empty NAME: no such table).
+ */
 export function sourceTables(values: Record<string, unknown>): SourceTables {
   const out: SourceTables = { schema: null, leads: "leads", activities: "activities", deals: "deals" };
+  const descriptionPath = (values.dataset as string | undefined) ?? (process.env.LEADSCORE_DATASET || undefined);
+  if (descriptionPath) {
+    if (!existsSync(descriptionPath)) throw new Error(`dataset description ${JSON.stringify(descriptionPath)} not found`);
+    const d = parseDatasetDescription(readFileSync(descriptionPath, "utf8"), descriptionPath);
+    Object.assign(out, d.tables ?? {});
+    if (!d.files.activities && !d.tables?.activities) out.activities = null;
+    if (!d.files.deals && !d.tables?.deals) out.deals = null;
+  }
   for (const t of listOption(values.table)) {
     const m = /^(leads|activities|deals)=(.*)$/.exec(t);
     if (!m) throw new UsageError(`--table must look like leads=NAME, activities=NAME or deals=NAME; got ${JSON.stringify(t)}`);

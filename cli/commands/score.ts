@@ -85,7 +85,8 @@ Options:
   --out FILE       write to FILE   [default: standard output]
   --engine E       wasm (DuckDB-WASM, as in the browser), native (@duckdb/node-api, for large data)
                    or postgres (score in PostgreSQL on tables already there, see \`leadscore load\`;
-                   only the per-lead scores come back; --dataset is not read)   [default: wasm]
+                   only the per-lead scores come back; of --dataset only the description's
+                   "tables" names are read)   [default: wasm]
   --window DAYS    scoring window after lead creation, whole days   [default: 30]
 ${PG_USAGE}`,
   options: {

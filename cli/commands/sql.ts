@@ -4,7 +4,7 @@ import { listOption } from "../models.js";
 export const sql: Command = {
   summary: "print a version's scoring SQL for PostgreSQL, BigQuery, Snowflake or DuckDB (or write dbt models)",
   usage: `Usage: leadscore sql --dialect bigquery|snowflake|postgres|duckdb [--version ID@N ...] [--models DIR]
-                    [--dbt DIR] [--table K=NAME ...] [--schema NAME] [--window DAYS]
+                    [--dbt DIR] [--dataset FILE] [--table K=NAME ...] [--schema NAME] [--window DAYS]
 
 Prints, for each chosen version, a view named leadscore_scores_<id>_v<N>
 whose query is the scoring SQL over the three source tables alone (leads,
@@ -22,11 +22,13 @@ Options:
   --version ID@N   the version to compile (repeatable)   [default: every valid version]
   --models DIR     folder of model files   [default: data/models]
   --dbt DIR        write dbt models into DIR (created if missing)
+  --dataset FILE   dataset description whose "tables" names the source tables (its files are not read)
   --table K=NAME   the source table of leads, activities or deals (repeatable; "deals=" for none)
   --schema NAME    schema (BigQuery: dataset) of the source tables   [default: none]
   --window DAYS    scoring window after lead creation, whole days   [default: 30]`,
   options: {
     dialect: { type: "string" },
+    dataset: { type: "string" },
     version: { type: "string", multiple: true },
     models: { type: "string" },
     dbt: { type: "string" },

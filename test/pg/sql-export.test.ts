@@ -6,7 +6,7 @@
  * PostgreSQL, give every lead the same row as recompute (===).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import NSP from "node-sql-parser";
@@ -37,6 +37,22 @@ describe("leadscore sql", () => {
       expect(statements.length, d).toBe(2);
       expect(() => parser.astify(text.trim().replace(/;$/, ""), { database: PARSER_DB[d] }), d).not.toThrow();
       expect(text).toContain(d === "bigquery" ? "`leadscore_scores_starting_v2`" : '"leadscore_scores_starting_v2"');
+    }
+  });
+
+  it("takes the source tables' names from the dataset description's \"tables\", --table overriding", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ls-desc-"));
+    try {
+      const d = JSON.parse(readFileSync(path.join(ROOT, "data/sample.dataset.json"), "utf8"));
+      const file = path.join(dir, "crm.dataset.json");
+      writeFileSync(file, JSON.stringify({ ...d, tables: { leads: "crm_leads", activities: "crm_events" } }));
+      const text = cli("sql", "--dialect", "postgres", "--version", "starting@2", "--dataset", file, "--table", "deals=crm_deals");
+      expect(text).toContain('FROM "crm_leads" AS "l"');
+      expect(text).toContain('FROM "crm_events" AS "a"');
+      expect(text).toContain('"crm_deals"');
+      expect(text).not.toMatch(/FROM "(leads|activities|deals)"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
