@@ -19,6 +19,7 @@ const BENCHES: Record<string, { file: string; what: string }> = {
   "from-data": { file: "from-data.ts", what: "model from data: X Education integer model vs unrestricted L2 LR, sample ground-truth recovery, integer vs unrounded ΔAUC, speed of candidates + binning + selection + refinement on 1,000,000 leads × 30 columns" },
   storage: { file: "storage.ts", what: "the kept copy of a workspace: Arrow IPC in IndexedDB vs a DuckDB file on OPFS (write, fresh-worker open + typical query, bytes, memory; 24,000 × 500,000 and 1,000,000 × 20,000,000, --small for the first only)" },
   dataset: { file: "dataset.ts", what: "import: 1,000,000-row × 20-column leads CSV, read vs read + validation" },
+  postgres: { file: "postgres.ts", what: "scoring in PostgreSQL (--engine postgres): features and each version for 1,000,000 leads × 20,000,000 activities beside native DuckDB, ratio and the features plan's hot spot" },
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -15,6 +15,12 @@ bash scripts/ensure-chromium.sh
 echo "== type check (tsc --noEmit)"
 npx tsc --noEmit
 
+echo "== PostgreSQL for the parity tests (scripts/pg.sh: private port and data folder, stopped at exit)"
+PG_DIR=$(bash scripts/pg.sh start)
+trap 'bash scripts/pg.sh stop "$PG_DIR"' EXIT
+export LEADSCORE_TEST_PG="$(cat "$PG_DIR/url")"
+export LEADSCORE_PG_REQUIRED=1
+
 echo "== unit and integration tests (vitest, project unit)"
 npx vitest run --project unit
 

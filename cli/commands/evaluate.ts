@@ -2,11 +2,12 @@ import type { Model } from "../../lib/model/schema.js";
 import { listOption, versionId } from "../models.js";
 import { UsageError, type Command } from "./types.js";
 import { terminalSafe } from "../terminal.js";
+import { PG_OPTIONS, PG_USAGE } from "../postgres.js";
 
 export const evaluate: Command = {
   summary: "evaluate model versions on the labelled leads (AUC, calibration, tiers, bands) and compare them (DeLong), as JSON",
   usage: `Usage: leadscore evaluate [--dataset FILE] [--models DIR] [--version ID@N ...]
-                         [--compare A B] [--engine wasm|native] [--window DAYS]
+                         [--compare A B] [--engine wasm|native|postgres] [--window DAYS] [--pg URL]
 
 Recomputes the versions' scores (as \`leadscore score\` does) and prints one
 JSON object: the dataset's name, asOf and outcome counts by rule; per version
@@ -34,8 +35,10 @@ Options:
   --models DIR      folder of model files   [default: data/models]
   --version ID@N    only this version (repeatable)   [default: every valid version]
   --compare A B     compare version A with version B (ID@N each; also --compare A --compare B)
-  --engine E        wasm or native   [default: wasm]
-  --window DAYS     scoring window after lead creation, whole days   [default: 30]`,
+  --engine E        wasm, native, or postgres (scores computed in PostgreSQL on the tables
+                    \`leadscore load --engine postgres\` put there; only per-lead scores come back)   [default: wasm]
+  --window DAYS     scoring window after lead creation, whole days   [default: 30]
+${PG_USAGE}`,
   options: {
     dataset: { type: "string" },
     models: { type: "string" },
@@ -43,13 +46,14 @@ Options:
     compare: { type: "string", multiple: true },
     engine: { type: "string" },
     window: { type: "string" },
+    ...PG_OPTIONS,
   },
   async run(values, positionals) {
     const compare = [...listOption(values.compare), ...positionals];
     if (positionals.length && !values.compare) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
     if (values.compare && compare.length !== 2) throw new UsageError(`--compare takes two versions, A and B (e.g. --compare starting@2 starting@1); got ${compare.length}`);
     const { openSession } = await import("../session.js");
-    const session = await openSession(values);
+    const session = values.engine === "postgres" ? await (await import("../postgres.js")).openPgSession(values) : await openSession(values);
     if (session.code !== null) return session.code;
     const { db, report, scored } = session;
     try {

@@ -5,15 +5,58 @@ import type { VersionScores } from "../../lib/scoring/recompute.js";
 import { scoresSelect } from "../../lib/scoring/recompute.js";
 import { INPUT } from "../../lib/scoring/compile.js";
 import { col, render } from "../../lib/sql/index.js";
-import { versionId } from "../models.js";
+import { listOption, versionId } from "../models.js";
 import { openSession } from "../session.js";
 import { UsageError, type Command } from "./types.js";
 import { csvCell } from "../../lib/export/csv.js";
+import type { Columns } from "../../lib/db/types.js";
+import type { Model } from "../../lib/model/schema.js";
+import { PG_OPTIONS, PG_USAGE, pgUrl, sourceTables } from "../postgres.js";
+
+/** Scores in PostgreSQL (--engine postgres) and writes the same output as the DuckDB engines. */
+async function scorePostgres(values: Record<string, unknown>, format: string): Promise<number> {
+  const url = pgUrl(values);
+  const src = sourceTables(values);
+  const { loadModels, selectVersions } = await import("../models.js");
+  const { windowOption } = await import("../session.js");
+  const windowDays = windowOption(values.window);
+  const loaded = await loadModels(values.models as string | undefined);
+  const selected = selectVersions(loaded.models, listOption(values.version));
+  if (!selected.length) {
+    process.stderr.write(`error: no valid model version in ${loaded.dir}\n`);
+    return 1;
+  }
+  const { openPg } = await import("../../lib/db/postgres.js");
+  const { scoreInPostgres } = await import("../../lib/warehouse/postgres.js");
+  const pg = await openPg(url);
+  try {
+    const scoringDates = windowDays === undefined ? undefined : { kind: "firstCloseOrWindow" as const, windowDays };
+    const r = await scoreInPostgres(pg, selected, { scoringDates, sources: src });
+    for (const f of r.failed) process.stderr.write(`error: ${versionId(f.model)} could not be scored: ${f.error}\n`);
+    for (const w of new Set(r.warnings)) process.stderr.write(`warning: ${w}\n`);
+    if (!r.versions.length) {
+      process.stderr.write("error: no model version could be scored\n");
+      return 1;
+    }
+    const out = openOutput(values.out as string | undefined);
+    const byVersion = new Map(r.versions.map((v) => [v.model, v.columns]));
+    async function* one(v: { model: Model }) {
+      yield byVersion.get(v.model)!;
+    }
+    await (format === "csv" ? writeCsv : writeJson)(one, r.versions, out);
+    await out.close();
+    if (values.out) process.stderr.write(`wrote ${values.out} (${r.versions.length} version(s): ${r.versions.map((v) => versionId(v.model)).join(", ")})\n`);
+    return loaded.errors.length || r.failed.length ? 1 : 0;
+  } finally {
+    await pg.close();
+  }
+}
 
 export const score: Command = {
   summary: "recompute every model version's historical scores and write them as CSV or JSON",
   usage: `Usage: leadscore score [--dataset FILE] [--models DIR] [--version ID@N ...]
-                      [--format csv|json] [--out FILE] [--engine wasm|native] [--window DAYS]
+                      [--format csv|json] [--out FILE] [--engine wasm|native|postgres] [--window DAYS]
+                      [--pg URL] [--table K=NAME ...]
 
 Validates the dataset, then recomputes each lead's score as of its scoring
 date (the earlier of its first won/lost deal close and created_at + DAYS; no
@@ -40,8 +83,12 @@ Options:
   --version ID@N   only this version, e.g. starting@2 (repeatable)   [default: every valid version]
   --format F       csv or json   [default: csv]
   --out FILE       write to FILE   [default: standard output]
-  --engine E       wasm (DuckDB-WASM, as in the browser) or native (@duckdb/node-api, for large data)   [default: wasm]
-  --window DAYS    scoring window after lead creation, whole days   [default: 30]`,
+  --engine E       wasm (DuckDB-WASM, as in the browser), native (@duckdb/node-api, for large data)
+                   or postgres (score in PostgreSQL on tables already there, see \`leadscore load\`;
+                   only the per-lead scores come back; of --dataset only the description's
+                   "tables" names are read)   [default: wasm]
+  --window DAYS    scoring window after lead creation, whole days   [default: 30]
+${PG_USAGE}`,
   options: {
     dataset: { type: "string" },
     models: { type: "string" },
@@ -50,6 +97,7 @@ Options:
     out: { type: "string" },
     engine: { type: "string" },
     window: { type: "string" },
+    ...PG_OPTIONS,
   },
   async run(values) {
     const format = (values.format as string | undefined) ?? "csv";
@@ -59,11 +107,13 @@ Options:
       const dir = (await import("node:path")).dirname(values.out as string);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`cannot write ${values.out}: the folder ${dir} does not exist`);
     }
+    if (values.engine === "postgres") return scorePostgres(values, format);
     const session = await openSession(values);
     if (session.code !== null) return session.code;
     try {
       const out = openOutput(values.out as string | undefined);
-      await (format === "csv" ? writeCsv : writeJson)(session.db, session.scored, out);
+      const db = session.db;
+      await (format === "csv" ? writeCsv : writeJson)((v) => chunks(db, v as VersionScores), session.scored, out);
       await out.close();
       if (values.out) process.stderr.write(`wrote ${values.out} (${session.scored.length} version(s): ${session.scored.map((v) => versionId(v.model)).join(", ")})\n`);
       return session.failed.length ? 1 : 0;
@@ -152,18 +202,20 @@ async function* chunks(db: Db, v: VersionScores) {
 }
 
 /** Criterion columns: the union of the versions' criterion ids (renamed when one clashes with a fixed column). */
-function criterionColumns(versions: VersionScores[]): { id: string; name: string }[] {
+function criterionColumns(versions: { model: Model }[]): { id: string; name: string }[] {
   const ids = [...new Set(versions.flatMap((v) => v.model.criteria.map((c) => c.id)))];
   return ids.map((id) => ({ id, name: FIXED.includes(id.toLowerCase()) ? `criterion:${id}` : id }));
 }
 
-async function writeCsv(db: Db, versions: VersionScores[], out: Output) {
+type ChunksOf = (v: { model: Model }) => AsyncIterable<Columns>;
+
+async function writeCsv(chunksOf: ChunksOf, versions: { model: Model }[], out: Output) {
   const crit = criterionColumns(versions);
   await out.write(`${[...FIXED, ...crit.map((c) => c.name)].map(csvField).join(",")}\n`);
   for (const v of versions) {
     const label = csvField(versionId(v.model));
     const own = new Set(v.model.criteria.map((c) => c.id));
-    for await (const c of chunks(db, v)) {
+    for await (const c of chunksOf(v)) {
       const cols = [c.columns.lead_id, c.columns.scoring_at, c.columns.score, c.columns.tier, c.columns.fit_score, c.columns.engagement_score];
       const points = crit.map((k) => (own.has(k.id) ? c.columns[k.id] : null));
       let text = "";
@@ -182,13 +234,13 @@ async function writeCsv(db: Db, versions: VersionScores[], out: Output) {
   }
 }
 
-async function writeJson(db: Db, versions: VersionScores[], out: Output) {
+async function writeJson(chunksOf: ChunksOf, versions: { model: Model }[], out: Output) {
   await out.write("[");
   let first = true;
   for (const v of versions) {
     const version = versionId(v.model);
     const ids = v.model.criteria.map((c) => c.id);
-    for await (const c of chunks(db, v)) {
+    for await (const c of chunksOf(v)) {
       const col = c.columns;
       let text = "";
       for (let i = 0; i < c.numRows; i++) {

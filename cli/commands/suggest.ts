@@ -4,13 +4,14 @@ import { listOption, versionId } from "../models.js";
 import { runFromData } from "./suggest-from-data.js";
 import { UsageError, type Command } from "./types.js";
 import { terminalSafe } from "../terminal.js";
+import { PG_OPTIONS, PG_USAGE } from "../postgres.js";
 
 export const suggest: Command = {
   summary: "suggest integer points and thresholds from a logistic fit on older leads, validated on newer ones; write a draft model",
   usage: `Usage: leadscore suggest [--dataset FILE] [--models DIR] [--version ID@N] [--split YYYY-MM-DD|random]
                         [--min-points N] [--capacity N_PER_WEEK] [--target-win-rate R]
                         [--add-candidates none|clean|COL,COL…] [--shrink L] [--drop-spanning-zero]
-                        [--replicates B] [--seed S] [--out FILE] [--json] [--engine wasm|native] [--window DAYS]
+                        [--replicates B] [--seed S] [--out FILE] [--json] [--engine wasm|native|postgres] [--window DAYS] [--pg URL]
        leadscore suggest --from-data [--dataset FILE] [--split date|random|YYYY-MM-DD] [--max-criteria K]
                         [--pdo P] [--capacity N] [--target-win-rate R] [--exclude COL,COL…] [--seed S] [--out FILE] [--json]
 
@@ -65,8 +66,11 @@ Options:
   --seed S               bootstrap seed   [default: 1]
   --out FILE             write the draft model JSON to FILE
   --json                 print everything as one JSON object instead of text
-  --engine E             wasm or native   [default: wasm]
-  --window DAYS          scoring window after lead creation, whole days   [default: 30]`,
+  --engine E             wasm, native, or postgres (scores and lead_features computed in PostgreSQL
+                         on the tables \`leadscore load --engine postgres\` put there; per-lead rows come
+                         back, no activity)   [default: wasm]
+  --window DAYS          scoring window after lead creation, whole days   [default: 30]
+${PG_USAGE}`,
   options: {
     dataset: { type: "string" },
     models: { type: "string" },
@@ -89,6 +93,7 @@ Options:
     out: { type: "string" },
     json: { type: "boolean" },
     engine: { type: "string" },
+    ...PG_OPTIONS,
     window: { type: "string" },
   },
   async run(values, positionals) {
@@ -103,7 +108,7 @@ Options:
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`cannot write ${values.out}: the folder ${dir} does not exist`);
     }
     const { openSession } = await import("../session.js");
-    const session = await openSession(values);
+    const session = values.engine === "postgres" ? await (await import("../postgres.js")).openPgSession(values, { inputs: true }) : await openSession(values);
     if (session.code !== null) return session.code;
     const { db } = session;
     try {

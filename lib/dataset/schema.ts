@@ -142,6 +142,17 @@ export const datasetDescriptionSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code of three capital letters, e.g. "EUR"' }).optional(),
     /** Where outcomes come from; default "deals" when a deals file is given, else "label". */
     outcomeFrom: z.enum(["deals", "label"]).optional(),
+    /**
+     * The tables' names in a database (`leadscore load` and `--engine postgres`, `leadscore sql`):
+     * default leads, activities, deals.
+     */
+    tables: z
+      .strictObject({
+        leads: z.string().min(1).max(63).optional(),
+        activities: z.string().min(1).max(63).optional(),
+        deals: z.string().min(1).max(63).optional(),
+      })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     const pair = (file: "deals" | "activities") => {

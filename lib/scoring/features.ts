@@ -185,7 +185,7 @@ export interface LeadFeaturesOptions {
    * table, or a type that never occurs) are constant: count 0, decayed 0,
    * lastAge / lastWeight NULL.
    */
-  activityCodes?: ReadonlyMap<string, number>;
+  activityCodes?: ReadonlyMap<string, number | string>;
   /** The leads columns to copy as "@<column>" (default none; recompute copies every readable leads column but lead_id). */
   columns?: InputColumn[];
 }

@@ -39,6 +39,17 @@ export interface Dialect {
   addInterval(value: string, amount: number, unit: IntervalUnit): string;
   /** Spells integer division a // b, given rendered operands. */
   integerDivide(left: string, right: string): string;
+  /**
+   * Spells arithmetic a / b, given rendered operands (absent: `(a / b)`, as
+   * DuckDB divides: as doubles, NULL for b = 0).
+   */
+  divide?(left: string, right: string): string;
+  /** False when the engine has no `agg(…) FILTER (WHERE c)`: render then writes agg(CASE WHEN c THEN … END). Absent: true. */
+  readonly aggregateFilter?: boolean;
+  /** Spells the name of a WITH item (absent: quoteIdent). */
+  cteName?(name: string): string;
+  /** Spells TRY_CAST(arg AS type) (absent: TRY_CAST). */
+  tryCast?(arg: string, type: string): string;
   /** Spells `*` with excluded columns (already quoted); throw if unsupported. */
   starExclude(prefix: string, excluded: string[]): string;
   /**

@@ -71,7 +71,7 @@ class Renderer {
     if (!ctes || ctes.length === 0) return "";
     const parts = ctes.map((c) => {
       const cols = c.columns && c.columns.length ? ` (${c.columns.map((n) => this.ident(n)).join(", ")})` : "";
-      return `${this.ident(c.name)}${cols} AS ${c.materialized ? "MATERIALIZED " : ""}(${this.query(c.query)})`;
+      return `${this.d.cteName ? this.d.cteName(c.name) : this.ident(c.name)}${cols} AS ${c.materialized ? "MATERIALIZED " : ""}(${this.query(c.query)})`;
     });
     return `WITH ${parts.join(", ")} `;
   }
@@ -315,6 +315,7 @@ class Renderer {
       case "coalesce":
         return this.d.callFunction("coalesce", node.args.map((a) => this.node(a)));
       case "arithmetic":
+        if (node.op === "/" && this.d.divide) return this.d.divide(this.node(node.left), this.node(node.right));
         return `(${this.node(node.left)} ${node.op} ${this.node(node.right)})`;
       case "call":
         if (!(ALLOWED_FUNCTIONS as readonly string[]).includes(node.fn)) {
@@ -324,6 +325,7 @@ class Renderer {
       case "cast":
         return `CAST(${this.node(node.arg)} AS ${this.type(node.type)})`;
       case "tryCast":
+        if (this.d.tryCast) return this.d.tryCast(this.node(node.arg), this.type(node.type));
         return `TRY_CAST(${this.node(node.arg)} AS ${this.type(node.type)})`;
       case "function":
         return this.d.callFunction(this.fnName(node.name, "function"), node.args.map((a) => this.node(a)));
@@ -331,6 +333,13 @@ class Renderer {
         const name = this.fnName(node.name, "aggregate");
         if (node.star && node.args.length) throw new Error("render: an aggregate takes * or arguments, not both");
         if (node.star && node.distinct) throw new Error("render: DISTINCT * is not an aggregate argument");
+        if (node.filter !== null && this.d.aggregateFilter === false) {
+          // agg(x) FILTER (WHERE c) = agg(CASE WHEN c THEN x END); count(*) FILTER (WHERE c) = count(CASE WHEN c THEN 1 END).
+          if (node.args.length > 1) throw new Error(`render: ${this.d.name} has no FILTER clause; an aggregate with a filter takes one argument here`);
+          const guarded = (x: string) => `(CASE WHEN ${this.node(node.filter!)} THEN ${x} END)`;
+          const arg = node.star ? guarded("1") : guarded(this.node(node.args[0]));
+          return `${name}(${node.distinct ? "DISTINCT " : ""}${arg}${this.orderBy(node.orderBy)})`;
+        }
         const inner = node.star ? "*" : `${node.distinct ? "DISTINCT " : ""}${this.list(node.args)}${this.orderBy(node.orderBy)}`;
         const call = `${name}(${inner})`;
         return node.filter === null ? call : `${call} FILTER (WHERE ${this.node(node.filter)})`;
