@@ -5,6 +5,10 @@
  * is ready; with the shared engine gone, the next page restores that copy
  * instead of reading and validating the files; a saved version re-scores
  * without reloading the data.
+ *
+ * This file runs in a browser without OPFS (navigator.storage.getDirectory
+ * taken away before the page's scripts): the IndexedDB copy is the fallback
+ * there. The OPFS copy, where it exists, is tested in opfs-copy.test.ts.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -15,6 +19,11 @@ beforeAll(async () => {
   session = await startSession();
 });
 afterAll(async () => session?.close());
+
+/** Takes OPFS away from the page (as in a browser without it), so the copy goes to IndexedDB. */
+const withoutOpfs = () => {
+  delete (StorageManager.prototype as { getDirectory?: unknown }).getDirectory;
+};
 
 type Timings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean } };
 const timings = (page: Page) => page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings as Timings);
@@ -36,7 +45,7 @@ const keptKinds = (page: Page) =>
   );
 
 it("connects to the open engine on the next page, keeps a copy after ready, restores it when the engine is gone, re-scores only for a new version", async () => {
-  const { page, problems, close } = await openPage(session, "/");
+  const { page, problems, close } = await openPage(session, "/", { init: withoutOpfs });
   try {
     await waitReady(page, 120_000, problems);
     const first = await timings(page);
