@@ -22,7 +22,8 @@ afterAll(async () => session?.close());
 
 /** Takes OPFS away from the page (as in a browser without it), so the copy goes to IndexedDB. */
 const withoutOpfs = () => {
-  delete (StorageManager.prototype as { getDirectory?: unknown }).getDirectory;
+  // (Init scripts run in every document, some of which have no StorageManager, e.g. about:blank.)
+  if (typeof StorageManager !== "undefined") delete (StorageManager.prototype as { getDirectory?: unknown }).getDirectory;
 };
 
 type Timings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean } };
