@@ -80,6 +80,7 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
     const third = await timings(page);
     expect(third.cached).toEqual({ data: true, scores: true, live: false });
     expect(third).toHaveProperty("restore tables (cached in this browser)");
+    console.log(`IndexedDB copy: restore tables ${third["restore tables (cached in this browser)"]} ms + scores ${third["restore scores (cached in this browser)"]} ms, start DuckDB-WASM ${third["start DuckDB-WASM"]} ms`);
     expect(third).not.toHaveProperty("load and validate");
     expect(third).not.toHaveProperty("recompute scores");
 
