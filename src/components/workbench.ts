@@ -83,7 +83,10 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
   const keep: Keep[] = [];
   const open = () => openIn(db, ws, store, keep, progress, lap);
   const got = typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request(`leadscore-open ${wsId}`, open) : await open();
-  const { report, opened, cached } = got;
+  const { report, cached } = got;
+  // Scores met again (open engine, kept copy) come back as JSON: the entries point at the same model objects as
+  // `models` again, so that pages comparing them by identity (the current version) see one version once.
+  const opened = relink(got.opened);
   (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = { ...timings, cached, store };
   if (keep.length) keepCopy(db, wsId, store, keep);
   (globalThis as { __workbenchOpenedAt?: number }).__workbenchOpenedAt = performance.now();
@@ -96,6 +99,12 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
     entries: opened.entries, models: opened.models, current: currentVersion(opened.models), recompute: opened.recompute,
     scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached, store,
   };
+}
+
+function relink(o: ScoresMeta): ScoresMeta {
+  const key = (m: Model) => `${m.id}@${m.version}`;
+  const byKey = new Map(o.models.map((m) => [key(m), m]));
+  return { ...o, entries: o.entries.map((e) => (e.model && byKey.has(key(e.model)) ? { ...e, model: byKey.get(key(e.model))! } : e)) };
 }
 
 /**
@@ -194,7 +203,6 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, s
     await dropObjects(db, { tables: live.scores.tables });
     await clearLiveState(db, "scores");
   }
-  const before = new Set((await listObjects(db)).tables);
   const scores = report.usable ? await getCached<ScoresMeta>(wsId, "scores", scoresKey) : null;
   if (scores) {
     progress("Restoring the scores kept in this browser…", 0.8);
@@ -207,7 +215,10 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, s
     opened = { entries: o.entries, models: o.models, recompute: o.recompute, scoringError: o.scoringError };
     lap("recompute scores");
   }
-  const added = (await listObjects(db)).tables.filter((t) => !before.has(t));
+  // Every table that is not the data's: a table another page made before (the what-if editor scores its
+  // draft as scores_<id>_v<n>, which this recompute then replaces) belongs to the scores too, so the kept copy has it.
+  const dataTables = new Set(live.data!.tables);
+  const added = (await listObjects(db)).tables.filter((t) => !dataTables.has(t));
   const entry = { key: scoresKey, meta: { ...opened, kept: cached.scores || !opened.recompute }, tables: added };
   await writeLiveState(db, "scores", entry);
   if (!entry.meta.kept) keep.push(keepScores(db, wsId, scoresKey, entry));

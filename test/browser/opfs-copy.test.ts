@@ -100,6 +100,31 @@ it("keeps the copy on OPFS, restores it when the shared engine has ended with th
     expect(await page.locator("main").innerText()).toBe(shown);
     console.log(`OPFS copy: written in ${writeMs} ms (${files["leadscore-built-in.duckdb"]} bytes); restore (OPFS) ${restored["restore (OPFS)"]} ms, start DuckDB-WASM ${restored["start DuckDB-WASM"]} ms`);
 
+    // A version saved on the what-if page (which scored its draft into the engine before): the re-scored
+    // copy is kept and restored whole, the new version included.
+    await page.goto(session.url + "/what-if");
+    await waitReady(page, 120_000, problems);
+    await page.click("[data-action=save-version]");
+    await page.waitForSelector("[data-saved]", { timeout: 60_000 });
+    const saved = (await page.getAttribute("[data-saved]", "data-saved"))!;
+    await page.goto(session.url + "/models");
+    await waitReady(page, 120_000, problems);
+    expect(await timings(page)).toHaveProperty("recompute scores");
+    await opfsWritten(page);
+    const models = await page.locator("main").innerText();
+    expect(models).toContain(saved);
+    await endSharedEngines(page);
+    await page.goto(session.url + "/models");
+    await waitReady(page, 120_000, problems);
+    const again = await timings(page);
+    expect(again.cached).toEqual({ data: true, scores: true, live: false });
+    expect(again).toHaveProperty("restore (OPFS)");
+    expect(again).not.toHaveProperty("recompute scores");
+    expect(await page.locator("main").innerText()).toBe(models);
+    await page.goto(session.url + "/calibration");
+    await waitReady(page, 120_000, problems);
+    expect(problems.pageErrors).toEqual([]);
+
     // A workspace of the analyst's own: its file is written, and deleting the workspace deletes it.
     const dir = mkdtempSync(path.join(os.tmpdir(), "leadscore-opfs-"));
     const csv = path.join(dir, "own.csv");
