@@ -3,7 +3,7 @@
  * duckdb_tables() / duckdb_views() / duckdb_columns(), not
  * information_schema: its first use costs ~100 ms in DuckDB-WASM.
  */
-import { and, as, cast, col, count, eq, lit, not, select, tableFunction, unionAll, type Query, type Select } from "../sql/index.js";
+import { and, as, cast, col, count, eq, fn, lit, not, select, tableFunction, unionAll, type Query, type Select } from "../sql/index.js";
 
 const MAIN = eq(col("schema_name"), lit("main"));
 
@@ -61,4 +61,18 @@ export function tableExistsQuery(table: string): Select {
     from: tableFunction("duckdb_tables"),
     where: and(MAIN, eq(col("table_name"), lit(table))),
   });
+}
+
+/** Number of tables named `table` in the main schema of database `database` (an attached one), column `n` INTEGER. */
+export function tableExistsInQuery(database: string, table: string): Select {
+  return select({
+    columns: [as(cast(count(), "INTEGER"), "n")],
+    from: tableFunction("duckdb_tables"),
+    where: and(eq(col("database_name"), lit(database)), MAIN, eq(col("table_name"), lit(table))),
+  });
+}
+
+/** The name of the connection's current (default) database: column `name`. */
+export function currentDatabaseQuery(): Select {
+  return select({ columns: [as(fn("current_database"), "name")], from: null });
 }

@@ -7,7 +7,7 @@
  * keeps, replaces or adds exactly what changed.
  */
 import { as, col, createTableColumns, deleteFrom, eq, insertValues, lit, render, select, table } from "../sql/index.js";
-import { tableExistsQuery } from "./catalog.js";
+import { tableExistsInQuery, tableExistsQuery } from "./catalog.js";
 import type { Db } from "./types.js";
 
 export const STATE_TABLE = "__workbench_state";
@@ -26,6 +26,18 @@ export async function readLiveState(db: Db): Promise<LiveState> {
   if (!Number(exists[0]?.n)) return {};
   const rows = await db.query<{ kind: string; key: string; meta: string; tables: string }>(
     render(select({ columns: ["kind", "key", "meta", "tables"].map((c) => as(col(c))), from: table(STATE_TABLE) })),
+  );
+  const state: LiveState = {};
+  for (const r of rows) state[r.kind] = { key: r.key, meta: JSON.parse(r.meta), tables: JSON.parse(r.tables) };
+  return state;
+}
+
+/** The entries recorded in another (attached) database `database`; empty when it has none. */
+export async function readLiveStateIn(db: Db, database: string): Promise<LiveState> {
+  const exists = await db.query<{ n: number }>(render(tableExistsInQuery(database, STATE_TABLE)));
+  if (!Number(exists[0]?.n)) return {};
+  const rows = await db.query<{ kind: string; key: string; meta: string; tables: string }>(
+    render(select({ columns: ["kind", "key", "meta", "tables"].map((c) => as(col(c))), from: table(STATE_TABLE, null, database) })),
   );
   const state: LiveState = {};
   for (const r of rows) state[r.kind] = { key: r.key, meta: JSON.parse(r.meta), tables: JSON.parse(r.tables) };

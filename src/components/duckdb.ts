@@ -24,3 +24,12 @@ export async function openBrowserDb(name: string): Promise<{ db: Db; shared: boo
   if (typeof SharedWorker === "undefined") return { db: await openFreshDb(), shared: false };
   return { db: await openDuckDbShared(WASM(), FileAttachment("../data/duckdb/duckdb-shared.worker.js").href, name), shared: true };
 }
+
+/**
+ * A fresh DuckDB-WASM in this page's own dedicated worker whose database is
+ * the OPFS file `file` (opfs://…): only a dedicated worker can hold one. Fails
+ * when another worker holds the file.
+ */
+export async function openFileDb(file: string): Promise<Db> {
+  return openDuckDbWorker(WASM(), FileAttachment("../data/duckdb/duckdb-browser-eh.worker.js").href, file);
+}

@@ -20,7 +20,8 @@ import { scoreVersions, type OpenedWorkspace } from "../lib/workspace/open.js";
 import type { VersionEntry } from "../lib/workspace/versions.js";
 import { openBrowserDb } from "./duckdb.js";
 import { sha256 } from "./idb.js";
-import { getCached, putCached } from "./workspace-cache.js";
+import { keepInOpfs, opfsUsable, restoreFromOpfs } from "./opfs-copy.js";
+import { dropCached, getCached, putCached } from "./workspace-cache.js";
 import { activeWorkspace, builtInModels } from "./workspaces.js";
 
 export interface Workbench {
@@ -48,6 +49,8 @@ export interface Workbench {
   timings: Record<string, number>;
   /** Whether the tables came from this browser's cache (data: validated tables; scores: features and scores; live: already open in the shared engine). */
   cached: { data: boolean; scores: boolean; live: boolean };
+  /** Where this browser keeps the copy: OPFS (a DuckDB file per workspace) or, where OPFS is missing or fails, IndexedDB. */
+  store: Store;
 }
 
 export type Progress = (message: string, fraction: number) => void;
@@ -56,6 +59,10 @@ export type Progress = (message: string, fraction: number) => void;
 export const modelFiles = builtInModels;
 
 type ScoresMeta = Pick<OpenedWorkspace, "entries" | "models" | "recompute" | "scoringError">;
+type Store = "opfs" | "indexeddb";
+type CopyKind = "data" | "scores";
+/** A copy still to keep once the page is ready: written to IndexedDB by `idb` (the OPFS copy takes both kinds from the engine). */
+type Keep = { kind: CopyKind; idb: () => Promise<void> };
 
 export async function openWorkbench(progress: Progress = () => {}): Promise<Workbench> {
   // Milliseconds since the navigation started: the page's scripts loaded (the first lap).
@@ -72,10 +79,16 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
   progress("Starting DuckDB-WASM…", 0.02);
   const { db } = await openBrowserDb(`leadscore-workbench ${wsId}`);
   // Two pages of one workspace opening at once must not load the same tables twice.
-  const open = () => openIn(db, ws, progress, lap);
+  const store: Store = opfsUsable() ? "opfs" : "indexeddb";
+  const keep: Keep[] = [];
+  const open = () => openIn(db, ws, store, keep, progress, lap);
   const got = typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request(`leadscore-open ${wsId}`, open) : await open();
-  const { report, opened, cached } = got;
-  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = { ...timings, cached };
+  const { report, cached } = got;
+  // Scores met again (open engine, kept copy) come back as JSON: the entries point at the same model objects as
+  // `models` again, so that pages comparing them by identity (the current version) see one version once.
+  const opened = relink(got.opened);
+  (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings = { ...timings, cached, store };
+  if (keep.length) keepCopy(db, wsId, store, keep);
   (globalThis as { __workbenchOpenedAt?: number }).__workbenchOpenedAt = performance.now();
   afterReady(db, "", async () => {
     (globalThis as { __workbenchReadyAt?: number }).__workbenchReadyAt ??= performance.now();
@@ -84,27 +97,55 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
   return {
     db, workspace: { id: wsId, name: ws.record.name }, origin: ws.origin, description: ws.description, report,
     entries: opened.entries, models: opened.models, current: currentVersion(opened.models), recompute: opened.recompute,
-    scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached,
+    scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached, store,
   };
+}
+
+function relink(o: ScoresMeta): ScoresMeta {
+  const key = (m: Model) => `${m.id}@${m.version}`;
+  const byKey = new Map(o.models.map((m) => [key(m), m]));
+  return { ...o, entries: o.entries.map((e) => (e.model && byKey.has(key(e.model)) ? { ...e, model: byKey.get(key(e.model))! } : e)) };
 }
 
 /**
  * Brings the database to the workspace's content: what it already holds (a
  * shared engine kept between pages) is used as is when its keys match; else
- * the tables come from this browser's cache (IndexedDB) or the files.
+ * the tables come from this browser's kept copy (OPFS, else IndexedDB) or the
+ * files. What is not kept yet is added to `keep`.
  */
-async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, progress: Progress, lap: (name: string) => void) {
+async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, store: Store, keep: Keep[], progress: Progress, lap: (name: string) => void) {
   const wsId = ws.record.id;
   const cached = { data: false, scores: false, live: false };
-  const live = await readLiveState(db);
+  let live = await readLiveState(db);
   lap(live.data ? "connect to DuckDB-WASM (open since an earlier page)" : "start DuckDB-WASM");
+  let fromOpfs = false;
+  if (!live.data && !live.scores && store === "opfs") {
+    // A fresh engine: the copy kept on OPFS, if it holds this content (a failure only costs speed).
+    progress("Restoring the tables kept in this browser…", 0.1);
+    try {
+      fromOpfs = await restoreFromOpfs(db, wsId, ws.contentKey);
+    } catch {
+      fromOpfs = false;
+    }
+    if (fromOpfs) {
+      live = await readLiveState(db);
+      lap("restore (OPFS)");
+    } else {
+      // Whatever a failed copy left is dropped: the page starts from an empty database.
+      await dropObjects(db, await listObjects(db)).catch(() => {});
+      await clearLiveState(db, "data").catch(() => {});
+      await clearLiveState(db, "scores").catch(() => {});
+      live = {};
+    }
+  }
   const scoresKey = await sha256([ws.contentKey, ...ws.models.flatMap((f) => [f.file, f.text])]);
 
   // 1. The validated tables: already open, else from this browser's cache, else read and validated from the files.
   let report: ValidationReport;
   if (live.data?.key === ws.contentKey) {
     report = (live.data.meta as { report: ValidationReport }).report;
-    cached.data = cached.live = true;
+    cached.data = true;
+    cached.live = !fromOpfs;
   } else {
     if (live.data || live.scores) {
       // Another content of this workspace (a file changed): start from an empty database.
@@ -135,12 +176,15 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, p
   }
   const dataMeta = live.data!.meta as { report: ValidationReport; kept: boolean; views: string[] };
   if (!dataMeta.kept) {
-    // Kept in IndexedDB once the page is ready (the open engine serves the next pages meanwhile).
+    // Kept in this browser once the page is ready (the open engine serves the next pages meanwhile).
     const entry = live.data!;
-    afterReady(db, "keep tables in this browser", async () => {
-      if (await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, { tables: entry.tables, views: dataMeta.views }))) {
-        await writeLiveState(db, "data", { ...entry, meta: { ...dataMeta, kept: true } });
-      }
+    keep.push({
+      kind: "data",
+      idb: async () => {
+        if (await putCached(wsId, "data", ws.contentKey, { report }, await snapshot(db, { tables: entry.tables, views: dataMeta.views }))) {
+          await writeLiveState(db, "data", { ...entry, meta: { ...dataMeta, kept: true } });
+        }
+      },
     });
   }
 
@@ -150,8 +194,8 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, p
     const meta = live.scores.meta as ScoresMeta & { kept: boolean };
     opened = meta;
     cached.scores = true;
-    lap("tables and scores already open (kept between pages)");
-    if (!meta.kept) keepScores(db, wsId, scoresKey, live.scores as LiveEntry<ScoresMeta & { kept: boolean }>);
+    if (!fromOpfs) lap("tables and scores already open (kept between pages)");
+    if (!meta.kept) keep.push(keepScores(db, wsId, scoresKey, live.scores as LiveEntry<ScoresMeta & { kept: boolean }>));
     return { report, opened, cached };
   }
   if (live.scores) {
@@ -159,7 +203,6 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, p
     await dropObjects(db, { tables: live.scores.tables });
     await clearLiveState(db, "scores");
   }
-  const before = new Set((await listObjects(db)).tables);
   const scores = report.usable ? await getCached<ScoresMeta>(wsId, "scores", scoresKey) : null;
   if (scores) {
     progress("Restoring the scores kept in this browser…", 0.8);
@@ -172,19 +215,58 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, p
     opened = { entries: o.entries, models: o.models, recompute: o.recompute, scoringError: o.scoringError };
     lap("recompute scores");
   }
-  const added = (await listObjects(db)).tables.filter((t) => !before.has(t));
+  // Every table that is not the data's: a table another page made before (the what-if editor scores its
+  // draft as scores_<id>_v<n>, which this recompute then replaces) belongs to the scores too, so the kept copy has it.
+  const dataTables = new Set(live.data!.tables);
+  const added = (await listObjects(db)).tables.filter((t) => !dataTables.has(t));
   const entry = { key: scoresKey, meta: { ...opened, kept: cached.scores || !opened.recompute }, tables: added };
   await writeLiveState(db, "scores", entry);
-  if (!entry.meta.kept) keepScores(db, wsId, scoresKey, entry);
+  if (!entry.meta.kept) keep.push(keepScores(db, wsId, scoresKey, entry));
   return { report, opened, cached };
 }
 
-function keepScores(db: Db, wsId: string, scoresKey: string, entry: LiveEntry<ScoresMeta & { kept: boolean }>) {
-  afterReady(db, "keep scores in this browser", async () => {
-    const { kept: _, ...meta } = entry.meta;
-    if (await putCached(wsId, "scores", scoresKey, meta, await snapshot(db, { tables: entry.tables }))) {
-      await writeLiveState(db, "scores", { ...entry, meta: { ...entry.meta, kept: true } });
+function keepScores(db: Db, wsId: string, scoresKey: string, entry: LiveEntry<ScoresMeta & { kept: boolean }>): Keep {
+  return {
+    kind: "scores",
+    idb: async () => {
+      const { kept: _, ...meta } = entry.meta;
+      if (await putCached(wsId, "scores", scoresKey, meta, await snapshot(db, { tables: entry.tables }))) {
+        await writeLiveState(db, "scores", { ...entry, meta: { ...entry.meta, kept: true } });
+      }
+    },
+  };
+}
+
+/**
+ * Keeps the copy once the page is ready. OPFS: one write of what changed
+ * (opfs-copy.ts); the shared engine then records it as kept. Where OPFS is
+ * missing or the write fails, IndexedDB as before (never an error shown: a
+ * missing copy only costs the next page's speed).
+ */
+function keepCopy(db: Db, wsId: string, store: Store, keep: Keep[]) {
+  if (store === "indexeddb") {
+    for (const k of keep) afterReady(db, k.kind === "data" ? "keep tables in this browser" : "keep scores in this browser", k.idb);
+    return;
+  }
+  afterReady(db, "keep a copy in this browser (OPFS)", async () => {
+    let written = new Set<string>();
+    try {
+      written = await keepInOpfs(db, wsId);
+    } catch {
+      written = new Set();
     }
+    const live = await readLiveState(db);
+    for (const kind of ["data", "scores"] as const) {
+      const entry = live[kind];
+      if (!entry || !written.has(kind)) continue;
+      await writeLiveState(db, kind, { ...entry, meta: { ...(entry.meta as object), kept: true } });
+    }
+    if (written.has("data")) {
+      // The OPFS copy replaces any older IndexedDB copy of this workspace.
+      await dropCached(wsId).catch(() => {});
+      return;
+    }
+    for (const k of keep) await k.idb().catch(() => {});
   });
 }
 

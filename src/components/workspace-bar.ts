@@ -3,6 +3,7 @@
  * to another, rename, delete, export it as one file and import one.
  * Everything stays in this browser.
  */
+import { deleteKeptFile } from "./opfs-copy.js";
 import { dropCached } from "./workspace-cache.js";
 import { BUILT_IN, builtInName, deleteWorkspace, exportWorkspace, importWorkspace, listWorkspaces, renameWorkspace, switchWorkspace } from "./workspaces.js";
 import { DownloadButton, ErrorBox, Table, el } from "./ui.js";
@@ -50,6 +51,7 @@ export async function WorkspaceBar(activeId: string) {
           if (!confirm(`Delete ${what}? This cannot be undone (export it first to keep a copy).`)) throw new Error("cancelled: nothing was deleted.");
           await deleteWorkspace(w.id);
           await dropCached(w.id);
+          await deleteKeptFile(w.id);
         })),
     };
   });

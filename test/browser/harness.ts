@@ -43,8 +43,10 @@ export async function startSession(dir = "dist"): Promise<Session> {
 }
 
 /** Opens a new page that records problems; `origin` is the only origin allowed. */
-export async function openPage(session: Session, path: string, options: { viewport?: { width: number; height: number } } = {}) {
+export async function openPage(session: Session, path: string, options: { viewport?: { width: number; height: number }; init?: () => void } = {}) {
   const context = await session.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
+  // A script run in every page of the context before its own (e.g. to take away a browser feature).
+  if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const problems: Problems = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] };
   const origin = new URL(session.url).origin;

@@ -5,6 +5,10 @@
  * is ready; with the shared engine gone, the next page restores that copy
  * instead of reading and validating the files; a saved version re-scores
  * without reloading the data.
+ *
+ * This file runs in a browser without OPFS (navigator.storage.getDirectory
+ * taken away before the page's scripts): the IndexedDB copy is the fallback
+ * there. The OPFS copy, where it exists, is tested in opfs-copy.test.ts.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -15,6 +19,12 @@ beforeAll(async () => {
   session = await startSession();
 });
 afterAll(async () => session?.close());
+
+/** Takes OPFS away from the page (as in a browser without it), so the copy goes to IndexedDB. */
+const withoutOpfs = () => {
+  // (Init scripts run in every document, some of which have no StorageManager, e.g. about:blank.)
+  if (typeof StorageManager !== "undefined") delete (StorageManager.prototype as { getDirectory?: unknown }).getDirectory;
+};
 
 type Timings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean } };
 const timings = (page: Page) => page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings as Timings);
@@ -36,7 +46,7 @@ const keptKinds = (page: Page) =>
   );
 
 it("connects to the open engine on the next page, keeps a copy after ready, restores it when the engine is gone, re-scores only for a new version", async () => {
-  const { page, problems, close } = await openPage(session, "/");
+  const { page, problems, close } = await openPage(session, "/", { init: withoutOpfs });
   try {
     await waitReady(page, 120_000, problems);
     const first = await timings(page);
@@ -70,6 +80,7 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
     const third = await timings(page);
     expect(third.cached).toEqual({ data: true, scores: true, live: false });
     expect(third).toHaveProperty("restore tables (cached in this browser)");
+    console.log(`IndexedDB copy: restore tables ${third["restore tables (cached in this browser)"]} ms + scores ${third["restore scores (cached in this browser)"]} ms, start DuckDB-WASM ${third["start DuckDB-WASM"]} ms`);
     expect(third).not.toHaveProperty("load and validate");
     expect(third).not.toHaveProperty("recompute scores");
 

@@ -4,10 +4,12 @@
  * dropObjects, used when that content is replaced.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearLiveState, readLiveState, STATE_TABLE, writeLiveState } from "../../lib/db/live-state.js";
+import { currentDatabaseQuery } from "../../lib/db/catalog.js";
+import { clearLiveState, readLiveState, readLiveStateIn, STATE_TABLE, writeLiveState } from "../../lib/db/live-state.js";
 import { openNativeDb } from "../../lib/db/native.js";
 import { dropObjects, listObjects } from "../../lib/db/snapshot.js";
 import type { Db } from "../../lib/db/types.js";
+import { attach, detach, render, use } from "../../lib/sql/index.js";
 
 describe("live state of a database kept between pages", () => {
   let db: Db;
@@ -48,5 +50,28 @@ describe("live state of a database kept between pages", () => {
     await dropObjects(db, { tables: ["t1", "no_such_table"], views: ["v1"] });
     expect(await listObjects(db)).toEqual({ tables: ["t2"], views: [] });
     expect((await readLiveState(db)).data?.key).toBe("k-data-1");
+  });
+});
+
+describe("live state recorded in another, attached database (the OPFS copy, src/components/opfs-copy.ts)", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openNativeDb();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("reads the attached database's record, not the current one's; empty when it has none", async () => {
+    const home = (await db.query<{ name: string }>(render(currentDatabaseQuery())))[0].name;
+    await db.exec(render(attach(":memory:", "kept")));
+    expect(await readLiveStateIn(db, "kept")).toEqual({});
+    await db.exec(render(use("kept")));
+    await writeLiveState(db, "data", { key: "k-kept", meta: { views: ["v"] }, tables: ["leads"] });
+    await db.exec(render(use(home)));
+    await writeLiveState(db, "data", { key: "k-home", meta: {}, tables: [] });
+    expect((await readLiveStateIn(db, "kept")).data).toEqual({ key: "k-kept", meta: { views: ["v"] }, tables: ["leads"] });
+    expect((await readLiveStateIn(db, home)).data?.key).toBe("k-home");
+    await db.exec(render(detach("kept")));
   });
 });
