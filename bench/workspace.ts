@@ -62,7 +62,9 @@ async function largeDataset(leads: number, activities: number): Promise<{ descri
   const empty = path.join(dir, "empty");
   mkdirSync(models, { recursive: true });
   mkdirSync(empty, { recursive: true });
-  if (!existsSync(description)) {
+  // The CSV files are made once (minutes at full size); the description and the model files are
+  // written every time, so a change to them reaches a dataset made by an earlier run.
+  if (!existsSync(path.join(dir, "leads.csv")) || !existsSync(path.join(dir, "deals.csv")) || !existsSync(path.join(dir, "activities.csv"))) {
     const t = performance.now();
     const db = await openNativeDb();
     try {
@@ -71,17 +73,17 @@ async function largeDataset(leads: number, activities: number): Promise<{ descri
     } finally {
       await db.close();
     }
-    writeFileSync(description, JSON.stringify({
-      name: `Benchmark funnel (${leads} leads, ${activities} activities)`,
-      files: { leads: { path: "leads.csv" }, deals: { path: "deals.csv" }, activities: { path: "activities.csv" } },
-      leads: { id: "lead_id", createdAt: "created_at", attributes: ["job_level", { column: "company_size", type: "number" }, "industry", "country", "email_domain_type", "budget_confirmed", "timeline", "lead_source", { column: "has_phone", type: "boolean" }, { column: "annual_revenue", type: "number" }] },
-      deals: { leadId: "lead_id", dealId: "deal_id", outcome: { column: "status", won: ["won"], lost: ["lost"], open: ["open"] }, closeDate: "closed_at", createdAt: "created_at", amount: "amount" },
-      activities: { leadId: "lead_id", type: "activity_type", timestamp: "occurred_at" },
-      missingValues: [""], maturityDays: 90, asOf: "2024-06-01 00:00:00",
-    }, null, 2));
-    for (const v of [1, 2, 3]) writeFileSync(path.join(models, `bench-v${v}.json`), modelText(benchModel(v)));
-    console.log(`wrote ${dir} in ${s(performance.now() - t)}`);
+    console.log(`wrote the CSV files into ${dir} in ${s(performance.now() - t)}`);
   }
+  writeFileSync(description, JSON.stringify({
+    name: `Benchmark funnel (${leads} leads, ${activities} activities)`,
+    files: { leads: { path: "leads.csv" }, deals: { path: "deals.csv" }, activities: { path: "activities.csv" } },
+    leads: { id: "lead_id", createdAt: "created_at", attributes: ["job_level", { column: "company_size", type: "number" }, "industry", "country", "email_domain_type", { column: "budget_confirmed", type: "text" }, "timeline", "lead_source", { column: "has_phone", type: "boolean" }, { column: "annual_revenue", type: "number" }] },
+    deals: { leadId: "lead_id", dealId: "deal_id", outcome: { column: "status", won: ["won"], lost: ["lost"], open: ["open"] }, closeDate: "closed_at", createdAt: "created_at", amount: "amount" },
+    activities: { leadId: "lead_id", type: "activity_type", timestamp: "occurred_at" },
+    missingValues: [""], maturityDays: 90, asOf: "2024-06-01 00:00:00",
+  }, null, 2));
+  for (const v of [1, 2, 3]) writeFileSync(path.join(models, `bench-v${v}.json`), modelText(benchModel(v)));
   return { description, models, empty };
 }
 

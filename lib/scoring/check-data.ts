@@ -17,6 +17,33 @@ export function columnKind(duckdbType: string): ColumnType | null {
   return null;
 }
 
+/**
+ * How to fix a column whose type in the data is not the kind a model declares,
+ * when the cause is the dataset description's "auto" typing: a text column of
+ * yes/no (or true/false) values was read as BOOLEAN, of numbers as DOUBLE.
+ * Null when there is no such simple fix.
+ * @example typeFix("budget", "string", "BOOLEAN") // => 'it was read as BOOLEAN because … {"column": "budget", "type": "text"} …'
+ */
+export function typeFix(name: string, declared: ColumnType, dataType: string): string | null {
+  const got = columnKind(dataType);
+  const write = (type: string) => `write {"column": ${JSON.stringify(name)}, "type": "${type}"} in the dataset description's leads.attributes`;
+  if (declared === "string" && got === "boolean")
+    return `it was read as BOOLEAN because its type is left to "auto" and every value is yes/no or true/false; to keep the values as text, ${write("text")}`;
+  if (declared === "string" && got === "number")
+    return `it was read as a number because its type is left to "auto" and every value is a number; to keep the values as text, ${write("text")}`;
+  if (declared === "boolean" && got === "string")
+    return `some of its values are not yes/no or true/false (the Data page's validation lists the columns' values); if they are, ${write("boolean")}`;
+  if (declared === "number" && got === "string")
+    return `some of its values are not numbers (the Data page's validation lists the columns' values); if they are, ${write("number")}`;
+  return null;
+}
+
+/** "column "x" is declared string but the data has BOOLEAN", with the fix when there is a simple one. */
+export function kindMismatch(name: string, declared: ColumnType, dataType: string): string {
+  const fix = typeFix(name, declared, dataType);
+  return `column ${JSON.stringify(name)} is declared ${declared} but the data has ${dataType}${fix ? ` (${fix})` : ""}`;
+}
+
 export interface DataShape {
   tables: Set<string>;
   /** leads columns and their DuckDB types. */
@@ -58,9 +85,14 @@ export function checkDataset(model: Model, shape: DataShape): string[] {
   }
   if (problems.length) {
     const available = [...shape.leadColumns].map(([n, t]) => `${JSON.stringify(n)} ${t}`).join(", ");
+    const fixes = Object.entries(model.dataset.columns).flatMap(([name, kind]) => {
+      const type = shape.leadColumns.get(name);
+      const fix = type === undefined || columnKind(type) === kind ? null : typeFix(name, kind, type);
+      return fix ? [`Column ${JSON.stringify(name)}: ${fix}.`] : [];
+    });
     throw new Error(
       `model ${model.id} v${model.version}: the dataset mapping does not match the leads table: ${problems.join("; ")}. ` +
-        `Available columns: ${available}. Fix dataset.columns (and the rules) or load data with these columns.`,
+        `Available columns: ${available}. Fix dataset.columns (and the rules) or load data with these columns.` + (fixes.length ? ` ${fixes.join(" ")}` : ""),
     );
   }
   return model.dataset.activityTypes

@@ -7,7 +7,7 @@
  * // => [{file: "a.json", status: "fits", model, id: "starting@1"}]
  */
 import type { Model } from "../model/schema.js";
-import { columnKind, type DataShape } from "../scoring/check-data.js";
+import { columnKind, kindMismatch, type DataShape } from "../scoring/check-data.js";
 import { parseModelFiles, type ModelFile } from "../workbench/models.js";
 
 import { versionId } from "./version-id.js";
@@ -63,7 +63,7 @@ export function missingData(model: Model, shape: DataShape): string[] {
   for (const [name, kind] of Object.entries(model.dataset.columns)) {
     const type = shape.leadColumns.get(name);
     if (type === undefined) missing.push(`column ${JSON.stringify(name)} is missing`);
-    else if (columnKind(type) !== kind) missing.push(`column ${JSON.stringify(name)} is declared ${kind} but the data has ${type}`);
+    else if (columnKind(type) !== kind) missing.push(kindMismatch(name, kind, type));
   }
   for (const a of model.dataset.activityTypes) if (!shape.activityTypes.has(a)) missing.push(`activity type ${JSON.stringify(a)} does not occur in the data`);
   return missing;
