@@ -19,7 +19,7 @@ import {
   BestCustomersChart, CohortLineChart, CriterionDriftHeatmap, CriterionDriftTable, DecisionForm, loadReviews, OverRepresentationChart, OverRepresentationTable,
   PsiChart, RevenueDecileChart, RevenueTierTable, ReviewDueBanner, scorePsiRows, TierWinRateChart, type CohortSeries,
 } from "./review-view.js";
-import { DownloadButton, ErrorBox, Kpi, ProgressLine, Table, el, fmtInt, fmtMoney, fmtNum, fmtPct, humanLabel } from "./ui.js";
+import { DownloadButton, ErrorBox, Kpi, ProgressLine, Table, el, fmtInt, fmtMoney, fmtNum, fmtPct, humanLabel, noVersionText, stopPage } from "./ui.js";
 import { openWorkbench, type Workbench } from "./workbench.js";
 
 type Progress = ReturnType<typeof ProgressLine>;
@@ -78,6 +78,7 @@ export async function openReviewPage(display: (node: Node) => unknown): Promise<
   display(progress.node);
   const wb = await openWorkbench(progress.update);
   const r = await openReview(wb, progress);
+  if (!r.current) return stopPage(display, noVersionText(wb.scoringError, "The review judges the scores of a version"), "No version to review");
   if (r.problem) display(r.problem);
   return { wb, r };
 }

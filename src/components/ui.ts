@@ -45,6 +45,33 @@ export function ErrorBox(message: string, title = "Problem") {
   return el("div", { class: "error-box", role: "alert" }, el("strong", {}, `${title}: `), message);
 }
 
+/**
+ * For a page that cannot work on this workspace (e.g. no version scores): shows
+ * why and what to do in one box, hides the page's sections below it (their
+ * headings and prose speak of figures there are none of), marks the page ready
+ * and never resolves, so the cells that need the figures stay quiet instead of
+ * showing engine or JavaScript errors.
+ */
+export function stopPage(display: (node: Node) => unknown, message: string, title = "Nothing to show"): Promise<never> {
+  const box = ErrorBox(message, title);
+  box.dataset.pageStopped = "1";
+  display(box);
+  const main = document.getElementById("observablehq-main");
+  let cell: Element | null = box;
+  while (cell && cell.parentElement !== main) cell = cell.parentElement;
+  for (let s = cell?.nextElementSibling ?? null; s; s = s.nextElementSibling) (s as HTMLElement).style.display = "none";
+  document.documentElement.dataset.ready = "1";
+  return new Promise<never>(() => {});
+}
+
+/** Why a page has nothing to show without a scored version, and what to do: "<scoring error> <need>: build one …". */
+export function noVersionText(scoringError: string | null, need: string): string {
+  const why = scoringError ?? "There is no scored model version in this workspace.";
+  return /criteria builder/.test(why)
+    ? `${why} ${need}; a first model can also be suggested from the data on the Suggestions page.`
+    : `${why} ${need}: build one in the criteria builder, or suggest a first model from the data on the Suggestions page, then come back.`;
+}
+
 export function Flag(text: string, kind: "warn" | "bad" | "ok" = "warn") {
   return el("span", { class: `flag${kind === "warn" ? "" : ` ${kind}`}` }, text);
 }

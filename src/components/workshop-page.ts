@@ -10,7 +10,7 @@ import type { ParsedVotes } from "../lib/workshop/votes.js";
 import { pairedComparison } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
 import { AgainstDataChart, AgainstDataTable, CalibrationTable, ConsensusCard, ProblemsList, TiersTable, VoteDotsChart, VoteSummaryTable } from "./workshop-view.js";
-import { ErrorBox, Flag, Kpi, ProgressLine, el, fmtInt, fmtNum } from "./ui.js";
+import { ErrorBox, Flag, Kpi, ProgressLine, el, fmtInt, fmtNum, noVersionText, stopPage } from "./ui.js";
 import { openWorkbench, type Workbench } from "./workbench.js";
 
 export { PageEnd } from "./glossary.js";
@@ -30,6 +30,7 @@ export async function openWorkshopPage(display: Display) {
   display(progress.node);
   const wb = await openWorkbench(progress.update);
   progress.done();
+  if (!wb.current) return stopPage(display, noVersionText(wb.scoringError, "The workshop votes on the criteria of a version"), "No version to vote on");
   if (wb.scoringError) display(ErrorBox(wb.scoringError, "Scores not computed"));
   const { files: exampleFiles, others: otherVotes } = exampleVotesFor(wb.votes, wb.models);
   const exampleBase = votesFileBase(exampleFiles[0]?.file ?? "");

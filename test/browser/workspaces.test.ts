@@ -86,9 +86,21 @@ describe("workspaces", () => {
       expect(await page.getAttribute("[data-dataset]", "data-dataset")).toBe("browser");
       expect(await page.textContent("[data-workspaces]")).toContain("CRM export test");
 
-      // No model yet: the Overview says so in plain words and points to the builder.
+      // No model yet: the Overview says so in plain words and points to the builder; every other page
+      // works (Models, Suggestions) or says in one box why it cannot and what to do, never an engine or JavaScript error.
       await go(page, session, "/", problems);
       await clean(page, problems, "/ before a model");
+      const stopped = ["/what-if", "/distributions", "/calibration", "/fit-engagement", "/review", "/workshop", "/report"];
+      for (const p of PAGES.filter((x) => x !== "/" && x !== "/builder")) {
+        await go(page, session, p, problems);
+        await clean(page, problems, `${p} before a model`);
+        if (!stopped.includes(p)) continue;
+        expect(await page.textContent("[data-page-stopped]"), p).toMatch(/No model version fits this dataset|no valid model version|no scored model version/i);
+        expect(await page.textContent("[data-page-stopped]"), p).toMatch(/criteria builder/);
+      }
+      // the Review's sections below the box are hidden: no heading of a figure there is none of
+      await go(page, session, "/review", problems);
+      expect(await page.isVisible("text=Cohorts over time")).toBe(false);
 
       await go(page, session, "/builder", problems);
       for (const [i, v] of ["col:tenure_band", "col:seat_count", "col:asked_for_call"].entries()) {
