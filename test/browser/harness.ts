@@ -64,9 +64,9 @@ export async function openPage(session: Session, path: string, options: { viewpo
     // script's request and cancels it once it finds the running worker. Not a failure; any other is.
     if (/\/duckdb-shared\.worker\.[0-9a-f]+\.js$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
     // After a page is ready, a short-lived engine keeps the workspace's copy on OPFS (opfs-copy.ts); leaving the
-    // page cancels its fetch of the engine's wasm. Not a failure either: had the page's own engine lost its wasm,
-    // the page would never mark itself ready and the test would fail on that.
-    if (/\/duckdb-eh\.[0-9a-f]+\.wasm$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
+    // page cancels its fetches of the engine's files (worker script, wasm). Not a failure either: had the page's
+    // own engine lost one of them, the page would never mark itself ready and the test would fail on that.
+    if (/\/_file\/data\/duckdb\/duckdb-(browser-eh\.worker\.[0-9a-f]+\.js|eh\.[0-9a-f]+\.wasm)$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
     problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ""}`);
   });
   page.on("response", (r) => {
