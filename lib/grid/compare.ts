@@ -67,7 +67,10 @@ export function compareSubScores(
     const d = delong(scores[kind], labels);
     const cuts = matchedCuts(scores[kind], { salesReady: sr, nurture: nu });
     // tierTable needs finite cuts: an empty tier gets a cut above every score.
-    const top = Math.max(...Array.from(scores[kind])) + 1;
+    // A loop, not Math.max(...xs): spreading a million scores overflows the call stack.
+    let max = -Infinity;
+    for (let i = 0; i < scores[kind].length; i++) if (scores[kind][i] > max) max = scores[kind][i];
+    const top = max + 1;
     const finite = { salesReady: Math.min(cuts.salesReady, top), nurture: Math.min(cuts.nurture, top) };
     // The total's own tiers (thresholds or routing) are counted as they are.
     const tiers = kind === "total" ? tierTableOf(tier, labels) : tierTable(scores[kind], labels, finite);

@@ -101,6 +101,15 @@ describe("compareSubScores", () => {
     expect(matchedCuts([5, 1, 3, 9], { salesReady: 1, nurture: 2 })).toEqual({ salesReady: 9, nurture: 3 });
     expect(matchedCuts([5, 1], { salesReady: 0, nurture: 0 })).toEqual({ salesReady: Infinity, nurture: Infinity });
   });
+  it("works at a million-lead size (250,000 labelled leads: no spread of every score into one call)", () => {
+    const s = synthetic(250_000, 4, 0.06, 0.06);
+    const idx = Array.from(s.outcome.keys()).filter((i) => s.outcome[i] >= 0);
+    const pick = (a: ArrayLike<number>) => Float64Array.from(idx, (i) => a[i]);
+    const c = compareSubScores(pick(s.fit), pick(s.engagement), Float64Array.from(idx, (i) => s.fit[i] + s.engagement[i]), Uint8Array.from(idx, (i) => s.outcome[i]), idx.map((i) => s.tier[i]));
+    expect(c.won + c.lost).toBe(idx.length);
+    expect(idx.length).toBeGreaterThan(200_000);
+    for (const k of c.kinds) expect(k.tiers.reduce((n, r) => n + r.leads, 0), k.kind).toBe(idx.length);
+  }, 60_000);
   it("fit-only, engagement-only and total with DeLong intervals, paired tests and tiers at matched volume", () => {
     const s = synthetic(6000, 9, 0.06, 0.06); // equal weights: the total is the right mix
     const idx = Array.from(s.outcome.keys()).filter((i) => s.outcome[i] >= 0);
