@@ -15,6 +15,7 @@ import { scoringDatesSql } from "../lib/scoring/scoring-dates.js";
 import { unitSlots, unitsSql } from "../lib/scoring/units.js";
 import { WhatIf, whatIfInput, type WhatIfInput } from "../lib/scoring/whatif.js";
 import { OUTCOMES, benchModel, syntheticSql } from "./synthetic.js";
+import { lapTimer } from "../lib/lap.js";
 
 export interface PipelineOptions {
   leads: number;
@@ -82,13 +83,7 @@ export async function runLoadPhase(db: Db, o: Pick<PipelineOptions, "leads" | "a
  */
 export async function runPipeline(db: Db, o: PipelineOptions, log: (s: string) => void = () => {}): Promise<PipelineResult> {
   const models = [1, 2, 3].map(benchModel);
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - t;
-    t = now;
-    return ms;
-  };
+  const lap = lapTimer();
   for (const s of syntheticSql(o.leads, o.activities, true)) await db.exec(s);
   const generateMs = lap();
   log(`generated ${o.leads} leads, ${o.activities} activities (keyed) in ${generateMs.toFixed(0)} ms`);

@@ -15,6 +15,7 @@ import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, m
 import { keyTables, readActivityCodes } from "../canonical.js";
 import { scoresTableName } from "./names.js";
 import { scoringDatesSql, type ScoringDateRule } from "./scoring-dates.js";
+import { lapTimer } from "../lap.js";
 
 export { explain, type Explanation } from "./explain.js";
 
@@ -104,13 +105,7 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
     seen.add(name);
   }
   const keyed = await keyTables(db);
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - t;
-    t = now;
-    return ms;
-  };
+  const lap = lapTimer();
   const shape = await readDataShape(db);
   const warnings = models.flatMap((m) => checkDataset(m, shape));
   if (keyed.unkeyed > 0)

@@ -29,6 +29,7 @@ import { canonicalInput, checkInput, type FromDataInput } from "./from-data-inpu
 import { dataSplit, stratifiedSplit } from "./from-data-split.js";
 import { forwardSelect, groupDesign, groupEta } from "./select.js";
 import { chooseThresholds, type ThresholdChoice, type ThresholdOptions } from "./thresholds.js";
+import { lapTimer } from "../lap.js";
 
 export interface FromDataOptions extends CandidateOptions {
   /** "date" (default; falls back to random when the leads carry no dates) or "random" (stratified, seeded). */
@@ -115,13 +116,7 @@ const pickRows = (v: ArrayLike<number>, rows: ArrayLike<number>) => Float64Array
  */
 export function suggestFromData(given: FromDataInput, options: FromDataOptions = {}, onProgress: FromDataProgress = () => {}): FromDataResult {
   checkInput(given);
-  let t0 = performance.now(); // the first lap (candidatesMs) counts the ordering and the split too
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - t0;
-    t0 = now;
-    return ms;
-  };
+  const lap = lapTimer(); // the first lap (candidatesMs) counts the ordering and the split too
   // rows in lead-id order: the split, the CV folds and every tie are then the same whatever order the
   // rows were read in (the CLI and the browser worker give the same model for the same seed)
   const canonical = canonicalInput(given);

@@ -35,6 +35,7 @@ import {
 import { FEATURES_TABLE, attrValueExpr } from "../scoring/features.js";
 import { analyzeTable, copyFromStdinCsv, copyToCsvFile } from "../sql/copy.js";
 import { ACTIVITY_TYPES_TABLE, LEAD_KEY, TABLES } from "../tables.js";
+import { lapTimer } from "../lap.js";
 
 const pgSql = (s: Statement) => render(s, postgres);
 
@@ -200,13 +201,7 @@ export function toColumns(rows: Row[], names: string[]): Columns {
  */
 export async function scoreInPostgres(pg: Pg, models: Model[], options: PgScoreOptions = {}): Promise<PgScoreResult> {
   const wanted = options.sources ?? DEFAULT_SOURCES;
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - t;
-    t = now;
-    return ms;
-  };
+  const lap = lapTimer();
   const shape = await readPgShape(pg, wanted);
   const src: SourceTables = {
     ...wanted,
