@@ -28,7 +28,7 @@ export const TYPICAL = (schema: string | null = null) =>
     groupBy: [col("tier", "s")],
     orderBy: [col("tier", "s")],
   }));
-/** SELECT count(*) AS n FROM [schema.]name */
+/** The row count (as n) of a table, optionally in another attached database. */
 const countSql = (name: string, schema: string | null = null) => render(select({ columns: [as(count(), "n")], from: table(name, null, schema) }));
 /** The OPFS file attached as `kept`. */
 const attachKept = (readOnly = false) => render(attach(FILE, "kept", readOnly));

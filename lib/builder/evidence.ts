@@ -54,7 +54,7 @@ function withStats<R>(items: { row: R; label: string; c: Counts | undefined }[])
   };
 }
 
-/** Leads, won and lost per key: SELECT key AS k, count(*) AS leads, … FROM source LEFT JOIN lead_outcomes o … GROUP BY 1. */
+/** Leads, won and lost per value of `key` (returned as k), over `from` joined to each lead's outcome. */
 function outcomeCounts(key: Expr, from: Source, alias: string, orderBy: Select["orderBy"] = []): Select {
   const outcomeIs = (v: string) => count(null, { filter: eq(col("outcome", "o"), lit(v)) });
   return select({

@@ -1,9 +1,10 @@
 /**
  * The one validation step every file goes through, in a single pass over
- * the CSV: `CREATE TABLE <target> AS SELECT <canonical columns>, <first rule
- * broken> FROM read_csv(...)`. Rules that need another table (unknown lead,
- * duplicates) are applied after with UPDATE. Rows that broke an exclusion
- * rule are then deleted, rows that raised a "flag" (warning) are kept.
+ * the CSV: the target table is created from the file read by DuckDB, with the
+ * canonical columns and, per row, the number of the first rule it broke.
+ * Rules that need another table (unknown lead, duplicates) are applied after,
+ * as updates of that number. Rows that broke an exclusion rule are then
+ * removed; rows that raised a "flag" (warning) are kept.
  *
  * Row numbers: the target table's rowid is the position of the record among
  * the records DuckDB kept (insertion order = file order); with the records
@@ -20,8 +21,9 @@ import { collectRejects, locator, type CsvSource } from "./read.js";
 import { MAX_EXAMPLES, type Example, type Exclusion, type Problem, type Severity } from "./report.js";
 
 /**
- * A condition or value: a SQL tree, or (until every caller builds trees) SQL
- * text, taken as one parenthesised verbatim fragment.
+ * A condition or value of a rule or column: a SQL tree. Text is still taken,
+ * as one parenthesised verbatim fragment, but no caller in the code base
+ * passes it (test/dataset/stage-tree.test.ts checks both give the same table).
  */
 export type SqlPart = Expr | string;
 const part = (x: SqlPart): Expr => (typeof x === "string" ? verbatim(`(${x})`) : x);
