@@ -26,14 +26,13 @@ import { loadDataset } from "../lib/dataset/load.js";
 import { readDescribedFiles } from "../lib/dataset/node.js";
 import { openWasmDb } from "../lib/db/node-wasm.js";
 import { auc } from "../lib/metrics/auc.js";
-import { GROUND_TRUTH } from "../lib/sample/ground-truth.js";
 import { recompute } from "../lib/scoring/recompute.js";
 import { quantileCuts } from "../lib/suggest/candidates.js";
 import type { FromDataInput } from "../lib/suggest/from-data-input.js";
 import { readFromDataInput } from "../lib/suggest/from-data-read.js";
 import { dataSplit } from "../lib/suggest/from-data-split.js";
 import { suggestFromData, type FromDataResult } from "../lib/suggest/from-data.js";
-import { LEAK_FREE, openSampleDb } from "../test/suggest/helpers.js";
+import { LEAK_FREE, halfLifeRecovery, openSampleDb, termRecovery } from "../test/suggest/helpers.js";
 import { launchBench } from "./browser-session.js";
 import { speedWorkload, type SpeedFigures } from "./from-data-browser/workload.js";
 import type {} from "./from-data-browser/page.js"; // its window.runFromDataBench declaration
@@ -121,50 +120,20 @@ if (parts.includes("sample")) {
   console.log(`  flagged by the leakage rule (IV > 0.5 or AUC > 0.9) but allowed here: ${flagged.join(", ") || "none"}`);
   rounding("sample", r);
   curve(r);
-  const byKey = new Map(r.candidates.map((c) => [c.key, c]));
-  // the generator's reference level of each column (points compared against it)
-  const REF: Record<string, string | number | null> = { industry: "Manufacturing", company_size: 100, job_level: "Manager", country: "United States", lead_source: "Organic search", email_domain_type: "business", budget_confirmed: null, timeline: "6-12 months", use_case: "Evaluating options" };
-  const bandOf = (c: NonNullable<ReturnType<typeof byKey.get>>, v: string | number | null) => {
-    return c.bands.findIndex((b) => (v === null ? b.spec.kind === "missing" : b.spec.kind === "level" ? b.spec.value === v : b.spec.kind === "other" ? b.spec.values.includes(v as string) : b.spec.kind === "range" && typeof v === "number" && (b.spec.lo === null || v >= b.spec.lo) && (b.spec.hi === null || v < b.spec.hi)));
-  };
-  const misses: string[] = [];
-  let checked = 0;
-  for (const term of GROUND_TRUTH.terms) {
-    if (Math.abs(term.beta) < 0.4) continue; // β before the drift; Paid search (0.3 → −0.8) changes sign and is not judged
-    if (term.kind === "recency") continue; // judged by the half-lives below
-    if (term.kind === "activity" && term.per === "count") continue; // count terms: judged through the count candidate below
-    checked++;
-    const name = term.kind === "activity" ? `${term.type}` : `${term.column}=${term.kind === "attribute" ? term.values.join("|") : term.kind === "missing" ? "missing" : `[${term.lo},${term.hi})`}`;
-    const c = term.kind === "activity" ? [byKey.get(`${term.type}: count`), byKey.get(`${term.type}: any`), byKey.get(`${term.type}: recency`)].find((x) => x && x.selectedAt) : byKey.get(term.column);
-    if (!c || !c.selectedAt) {
-      misses.push(`${name} (not selected)`);
-      continue;
-    }
-    let d: number;
-    if (term.kind === "activity") d = c.source === "recency" ? Math.max(...c.points.slice(0, -1)) - c.points[c.points.length - 1] : c.points[1] - c.points[0];
-    else {
-      const v = term.kind === "attribute" ? term.values[0] : term.kind === "missing" ? null : term.lo === null ? (term.hi as number) - 1 : term.lo;
-      d = c.points[bandOf(c, v)] - c.points[bandOf(c, REF[term.column] ?? null)];
-    }
-    if (Math.sign(d) !== Math.sign(term.beta)) misses.push(`${name} (β ${term.beta}, points difference ${d})`);
-  }
+  const { checked, misses } = termRecovery(r);
   console.log(`  ground-truth terms with |β| ≥ 0.4: ${checked} checked, ${checked - misses.length} selected with the right sign (bar: all: ${met(misses.length === 0)})${misses.length ? `; misses: ${misses.join("; ")}` : ""}`);
   halfLives(r, `the sample, ${r.split.nTrain.toLocaleString("en")} training leads`);
 }
 
-/** Fitted half-lives beside the generator's (7 d pricing_page, 10 d webinar), with the interval and whether it covers the truth. */
+/** Fitted half-lives beside the generator's (7 d pricing_page, 10 d web_visit), with the interval and whether it covers the truth. */
 function halfLives(r: FromDataResult, what: string) {
-  const rec = GROUND_TRUTH.terms.flatMap((x) => (x.kind === "recency" ? [x] : []));
   console.log(`  half-lives (${what}):`);
-  for (const h of r.halfLives) {
-    const truth = rec.find((x) => x.type === h.activity)?.halfLifeDays;
-    if (!truth) continue;
-    const covers = (h.lo === null || h.lo <= truth) && (h.hi === null || h.hi >= truth);
-    console.log(`    ${h.activity.padEnd(14)} fitted ${f(h.halfLife, 1)} d [95 % ${f(h.lo, 1)}, ${f(h.hi, 1)}] beside the generator's ${truth} d: ${f((h.halfLife / truth - 1) * 100, 0)} % (bar ±30 %: ${met(Math.abs(h.halfLife / truth - 1) <= 0.3)}; interval covers it: ${covers ? "yes" : "no"}), LR ${f(h.lrt, 1)}`);
-  }
-  const others = r.halfLives.filter((h) => !rec.some((x) => x.type === h.activity));
-  if (others.length) console.log(`    no recency effect in the generator: ${others.map((h) => `${h.activity} ${f(h.halfLife, 1)} d (LR ${f(h.lrt, 1)})`).join(", ")}`);
-  if (!rec.length) console.log("    the ground truth has no recency term; nothing to recover (NOT met)");
+  const rec = halfLifeRecovery(r);
+  for (const h of rec.judged)
+    console.log(`    ${h.activity.padEnd(14)} fitted ${f(h.halfLife, 1)} d [95 % ${f(h.lo, 1)}, ${f(h.hi, 1)}] beside the generator's ${h.truth} d: ${f(h.error * 100, 0)} % (bar ±30 %: ${met(Math.abs(h.error) <= 0.3)}; interval covers it: ${h.covers ? "yes" : "no"}), LR ${f(h.lrt, 1)}`);
+  if (rec.others.length) console.log(`    no recency effect in the generator: ${rec.others.map((h) => `${h.activity} ${f(h.halfLife, 1)} d (LR ${f(h.lrt, 1)})`).join(", ")}`);
+  if (rec.missing.length) console.log(`    no half-life fitted for ${rec.missing.join(", ")} (NOT met)`);
+  if (!rec.judged.length && !rec.missing.length) console.log("    the ground truth has no recency term; nothing to recover (NOT met)");
 }
 
 // Half-life recovery at a size where it can be judged: the default sample's 14,000 training leads hold

@@ -68,9 +68,13 @@ function solve3(h: number[][], g: number[]): { step: number[]; inv: number[][] }
 /**
  * Fits logit P(won) = a + b_f·fit + b_e·engagement by Newton's method with
  * step halving on grouped rows (converged when the largest step is below
- * 1e-10·(1 + max |θ|), when a full step changes the log-likelihood by less
- * than 1e-13 relative, or when no fraction of a step below 1e-6·(1 + max |θ|)
- * raises it: the optimum to the log-likelihood's rounding), the two variables standardised internally;
+ * 1e-8·(1 + max |θ|) in the standardised coefficients, or when a step below
+ * 1e-6·(1 + max |θ|) changes the log-likelihood by no more than its rounding,
+ * 1e-12 relative: the optimum to the log-likelihood's rounding). A tighter
+ * step bound (1e-10, before 2026-12-06) could never be met on the sample's
+ * starting v1: rounding in the gradient's sum over the groups keeps the Newton
+ * step at 5.5e-10 at the optimum, and the fit was reported as not converged.
+ * The two variables are standardised internally;
  * standard errors from the inverse observed information. Labels 1 won, 0
  * lost (open leads removed first).
  * @throws when lengths differ.
@@ -131,7 +135,9 @@ export function relativeWeight(fit: ArrayLike<number>, engagement: ArrayLike<num
     if (!s) break;
     inv = s.inv;
     const maxStep = Math.max(...s.step.map(Math.abs));
-    if (maxStep < 1e-10 * (1 + Math.max(...theta.map(Math.abs)))) {
+    if (maxStep < 1e-8 * (1 + Math.max(...theta.map(Math.abs)))) {
+      // the last, tiny Newton step is still taken: near the optimum it doubles the correct digits
+      theta = theta.map((t, a) => t + s.step[a]);
       converged = true;
       break;
     }
@@ -148,8 +154,8 @@ export function relativeWeight(fit: ArrayLike<number>, engagement: ArrayLike<num
       converged = true;
       break;
     }
-    // A full step that no longer changes the log-likelihood (beyond rounding) has converged too.
-    const flat = f === 1 && Math.abs(nextLl - ll) <= 1e-13 * (1 + Math.abs(ll));
+    // A small step that no longer changes the log-likelihood (beyond rounding) has converged too.
+    const flat = maxStep < 1e-6 * (1 + Math.max(...theta.map(Math.abs))) && Math.abs(nextLl - ll) <= 1e-12 * (1 + Math.abs(ll));
     theta = next;
     ll = nextLl;
     if (flat) {

@@ -15,7 +15,7 @@ export interface ActivityInput {
   type: string;
   /** CSR over leads: the ages of lead i are ages[offsets[i] .. offsets[i+1]). */
   offsets: Int32Array;
-  /** Age in days (scoring date − occurred_at), 0 ≤ age < windowDays. */
+  /** Age in days (scoring date − occurred_at), ≥ 0; suggestFromData keeps those < windowDays (a reader may pass older ones). */
   ages: Float32Array;
 }
 

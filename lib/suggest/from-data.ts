@@ -2,7 +2,8 @@
  * A complete first model from data, with no starting model (pure: no
  * database, no DOM; runs in a Web Worker):
  *  0. the rows put in lead-id order (canonicalInput), so the result does not
- *     depend on the order they were read in;
+ *     depend on the order they were read in; activities kept only inside the
+ *     scoring window (age < windowDays), as the draft's rules count them;
  *  1. split (by date, or stratified at random with a seed);
  *  2. candidates from every usable column, binned on the training leads
  *     (data-candidates.ts);
@@ -120,7 +121,9 @@ export function suggestFromData(given: FromDataInput, options: FromDataOptions =
   // rows in lead-id order: the split, the CV folds and every tie are then the same whatever order the
   // rows were read in (the CLI and the browser worker give the same model for the same seed)
   const canonical = canonicalInput(given);
-  const input = canonical.input;
+  // only activities inside the scoring window count, as the draft's rules ("… in the last 30 days": age < 30 days)
+  // will count them; a reader may pass older ones (every activity at or before the scoring date)
+  const input: FromDataInput = { ...canonical.input, activities: canonical.input.activities.map((a) => ({ type: a.type, ...windowAges(a.offsets, a.ages, canonical.input.windowDays) })) };
   const warnings: string[] = [];
   const labels = input.labels;
   const seed = options.seed ?? 1;
@@ -189,10 +192,9 @@ export function suggestFromData(given: FromDataInput, options: FromDataOptions =
       if (c.activity !== a.type) return;
       for (let i = 0; i < input.n; i++) offset[i] -= bandBeta[s][c.codes[i]];
     });
-    const windowed = windowAges(a.offsets, a.ages, input.windowDays);
     // the count as nuisance: one level per count 0, 1, …, 5 or more (finer than its bands, so x_h measures timing, not count)
-    const perCount = Uint8Array.from({ length: input.n }, (_, i) => Math.min(5, windowed.offsets[i + 1] - windowed.offsets[i]));
-    const h = fitHalfLife(windowed.offsets, windowed.ages, perCount, 6, labels, offset, hlRows);
+    const perCount = Uint8Array.from({ length: input.n }, (_, i) => Math.min(5, a.offsets[i + 1] - a.offsets[i]));
+    const h = fitHalfLife(a.offsets, a.ages, perCount, 6, labels, offset, hlRows);
     if (Number.isFinite(h.lrt) && Number.isFinite(h.halfLife)) halfLives.push({ activity: a.type, halfLife: h.halfLife, lo: h.lo, hi: h.hi, beta: h.beta, lrt: h.lrt });
     else warnings.push(`no half-life for ${a.type}: the profile likelihood could not be fitted (too few activities in the window)`);
   }
@@ -248,13 +250,17 @@ function subsample(rows: Int32Array, labels: ArrayLike<number>, max: number, see
 }
 
 function windowAges(offsets: Int32Array, ages: Float32Array, windowDays: number): { offsets: Int32Array; ages: Float32Array } {
+  let inside = 0;
+  for (let e = 0; e < ages.length; e++) if (ages[e] < windowDays) inside++;
+  if (inside === ages.length) return { offsets, ages }; // nothing outside the window: no copy
   const o = new Int32Array(offsets.length);
-  const a: number[] = [];
+  const out = new Float32Array(inside);
+  let k = 0;
   for (let i = 0; i + 1 < offsets.length; i++) {
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) if (ages[e] < windowDays) a.push(ages[e]);
-    o[i + 1] = a.length;
+    for (let e = offsets[i]; e < offsets[i + 1]; e++) if (ages[e] < windowDays) out[k++] = ages[e];
+    o[i + 1] = k;
   }
-  return { offsets: o, ages: Float32Array.from(a) };
+  return { offsets: o, ages: out };
 }
 
 function changeNote(input: FromDataInput, s: FromDataResult["split"], k: number, curve: CurvePoint[], test: FromDataResult["test"], train: FromDataResult["train"], t: ThresholdChoice, o: FromDataOptions): string {

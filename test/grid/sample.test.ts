@@ -41,19 +41,23 @@ describe("fit and engagement on the sample", () => {
     }
   });
 
-  it("on the sample, neither the starting models' mix nor the ground truth's own (ground-truth-v1) is rejected", () => {
-    // Since the sample's ground truth has recency effects on pricing-page views and webinars (lib/sample/ground-truth.ts),
-    // an engagement point of starting v1/v2 is worth about one fit point: the 95 % interval contains 1
-    // (measured: v1 1.01, 0.92–1.10; v2 0.98, 0.91–1.06).
-    // data/models/ground-truth-v1.json is the generating model itself as points (with its two recency terms since
-    // 2026-12), so its fit and engagement points are on the same log-odds scale by construction: 1 must lie in its
-    // interval too (measured 0.96, 0.90–1.02; before the recency terms were added it under-weighted behaviour,
-    // 1.12, 1.05–1.19).
-    for (const id of ["starting@1", "starting@2", "ground-truth@1"]) {
+  it("on the sample, the ground truth's own mix (ground-truth-v1) is not rejected and the starting models under-weight behaviour", () => {
+    // data/models/ground-truth-v1.json is the generating model itself as points, so its fit and engagement points are on
+    // the same log-odds scale by construction: 1 must lie in its interval (measured 2026-12-06: 1.01, 0.95–1.06).
+    // The starting models give flat points per activity and miss that a recent pricing-page view or site visit counts far
+    // more than an old one (the ground truth's recency terms, lib/sample/ground-truth.ts): on the sample one of their
+    // engagement points is worth more than one fit point, the interval wholly above 1 (measured: v1 1.65, 1.50–1.79;
+    // v2 1.55, 1.44–1.67). Before 2026-12-06, with weak recency effects, both were balanced (1.01 and 0.98).
+    // This test also caught the relative-weight fit never meeting its convergence test on starting v1 (a Newton step
+    // bound below the gradient's rounding; lib/grid/relative-weight.ts).
+    const gt = results.get("ground-truth@1")!.comparison!.weight;
+    expect(gt.converged).toBe(true);
+    expect(gt.ci95![0]).toBeLessThan(1);
+    expect(gt.ci95![1]).toBeGreaterThan(1);
+    for (const id of ["starting@1", "starting@2"]) {
       const w = results.get(id)!.comparison!.weight;
       expect(w.converged, id).toBe(true);
-      expect(w.ci95![0], id).toBeLessThan(1);
-      expect(w.ci95![1], id).toBeGreaterThan(1);
+      expect(w.ci95![0], id).toBeGreaterThan(1);
     }
   });
 

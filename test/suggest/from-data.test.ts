@@ -93,6 +93,40 @@ describe("decay half-life by profile likelihood", () => {
   });
 });
 
+describe("the scoring window", () => {
+  it("counts only activities with age < windowDays, as the draft's rules do (an activity exactly 30 days or more before the scoring date is outside)", () => {
+    // 2,000 leads; half have one "visit" at age 10 (won more often), and every lead also has one at age exactly 30
+    // and one at age 45: counted, those would make every lead's count ≥ 2 and the count bands differ from the rule's
+    const n = 2000;
+    const rng = mulberry32(21);
+    const offsets = new Int32Array(n + 1);
+    const ages: number[] = [];
+    const labels = new Uint8Array(n);
+    const recent = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      recent[i] = rng() < 0.5 ? 1 : 0;
+      if (recent[i]) ages.push(10);
+      ages.push(30, 45);
+      offsets[i + 1] = ages.length;
+      labels[i] = rng() < (recent[i] ? 0.4 : 0.1) ? 1 : 0;
+    }
+    const input = {
+      n, leadIds: Array.from({ length: n }, (_, i) => `L${String(i).padStart(5, "0")}`), labels,
+      createdMs: new Float64Array(n), columns: [], activities: [{ type: "web_visit", offsets, ages: Float32Array.from(ages) }], windowDays: 30,
+    };
+    const r = suggestFromData(input, { split: "random", seed: 1, maxCriteria: 2, allowLeakage: true });
+    const visits = r.draft.criteria.filter((c) => c.rule.type === "activityCount" || c.rule.type === "hasActivity");
+    expect(visits.length).toBeGreaterThan(0);
+    for (const c of visits) if (c.rule.type === "activityCount") expect(c.rule).toMatchObject({ withinDays: 30, min: 1 });
+    // two scores only: one for the leads with the recent visit, one for the others
+    const byRecent = [new Set<number>(), new Set<number>()];
+    for (let i = 0; i < n; i++) byRecent[recent[i]].add(r.scores[i]);
+    expect(byRecent[0].size).toBe(1);
+    expect(byRecent[1].size).toBe(1);
+    expect([...byRecent[1]][0]).toBeGreaterThan([...byRecent[0]][0]);
+  });
+});
+
 describe("split and labels", () => {
   it("a stratified random split keeps the win rate on both sides", () => {
     const y = Uint8Array.from({ length: 1000 }, (_, i) => (i % 10 === 0 ? 1 : 0));

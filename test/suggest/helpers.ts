@@ -6,7 +6,9 @@ import { openWasmDb } from "../../lib/db/node-wasm.js";
 import type { Db } from "../../lib/db/types.js";
 import { parseModel } from "../../lib/model/parse.js";
 import type { Model } from "../../lib/model/schema.js";
+import { GROUND_TRUTH } from "../../lib/sample/ground-truth.js";
 import { generateSample, toCsv } from "../../lib/sample/index.js";
+import type { FromDataResult } from "../../lib/suggest/from-data.js";
 import type { SampleOptions } from "../../lib/sample/types.js";
 
 export function readModel(file: string): Model {
@@ -55,3 +57,61 @@ export const LEAK_FREE = [
   "Do Not Call", "Page Views Per Visit", "Country", "How did you hear about X Education", "Search", "Newspaper Article", "X Education Forums",
   "Newspaper", "Digital Advertisement", "Through Recommendations", "City", "A free copy of Mastering The Interview", "Lead Profile",
 ];
+
+/**
+ * Which ground-truth terms with |β| ≥ 0.4 (lib/sample/ground-truth.ts) a model from data on the sample
+ * selected with the right sign: an attribute, missing or band term through its column's points (the
+ * term's value against the generator's reference level); an activity term through any selected
+ * criterion of its type (count, any or recency; a recency band judged as most recent − none).
+ * A numeric band is judged at a value inside it (the geometric middle; below an open lower end the
+ * upper end − 1, above an open upper end twice the lower end), not at its edge: a fitted cut at 210
+ * where the generator's is 200 puts 200 itself in the band below. Count terms and recency terms are
+ * not judged here (recency: halfLifeRecovery); neither is Paid search, whose β changes sign at the drift.
+ */
+export function termRecovery(r: FromDataResult): { checked: number; misses: string[] } {
+  const byKey = new Map(r.candidates.map((c) => [c.key, c]));
+  // the generator's reference level of each column (points compared against it)
+  const REF: Record<string, string | number | null> = { industry: "Manufacturing", company_size: 100, job_level: "Manager", country: "United States", lead_source: "Organic search", email_domain_type: "business", budget_confirmed: null, timeline: "6-12 months", use_case: "Evaluating options" };
+  type C = FromDataResult["candidates"][number];
+  const bandOf = (c: C, v: string | number | null) =>
+    c.bands.findIndex((b) => (v === null ? b.spec.kind === "missing" : b.spec.kind === "level" ? b.spec.value === v : b.spec.kind === "other" ? b.spec.values.includes(v as string) : b.spec.kind === "range" && typeof v === "number" && (b.spec.lo === null || v >= b.spec.lo) && (b.spec.hi === null || v < b.spec.hi)));
+  const misses: string[] = [];
+  let checked = 0;
+  for (const term of GROUND_TRUTH.terms) {
+    if (Math.abs(term.beta) < 0.4) continue; // β before the drift
+    if ("betaAfterDrift" in term && term.betaAfterDrift !== undefined && Math.sign(term.betaAfterDrift) !== Math.sign(term.beta)) continue; // Paid search: its sign flips at the drift
+    if (term.kind === "recency") continue;
+    if (term.kind === "activity" && term.per === "count") continue;
+    checked++;
+    const name = term.kind === "activity" ? `${term.type}` : `${term.column}=${term.kind === "attribute" ? term.values.join("|") : term.kind === "missing" ? "missing" : `[${term.lo},${term.hi})`}`;
+    const c = term.kind === "activity" ? [byKey.get(`${term.type}: count`), byKey.get(`${term.type}: any`), byKey.get(`${term.type}: recency`)].find((x) => x && x.selectedAt) : byKey.get(term.column);
+    if (!c || !c.selectedAt) {
+      misses.push(`${name} (not selected)`);
+      continue;
+    }
+    let d: number;
+    if (term.kind === "activity") d = c.source === "recency" ? Math.max(...c.points.slice(0, -1)) - c.points[c.points.length - 1] : c.points[1] - c.points[0];
+    else {
+      const v = term.kind === "attribute" ? term.values[0] : term.kind === "missing" ? null : term.lo === null ? (term.hi as number) - 1 : term.hi === null ? term.lo * 2 : Math.round(Math.sqrt(term.lo * term.hi));
+      d = c.points[bandOf(c, v)] - c.points[bandOf(c, REF[term.column] ?? null)];
+    }
+    if (Math.sign(d) !== Math.sign(term.beta)) misses.push(`${name} (β ${term.beta}, points difference ${d})`);
+  }
+  return { checked, misses };
+}
+
+/** The fitted half-lives beside the generator's recency terms: relative error, whether the interval covers the truth; types with no recency term apart. */
+export function halfLifeRecovery(r: FromDataResult): {
+  judged: (FromDataResult["halfLives"][number] & { truth: number; error: number; covers: boolean })[];
+  others: FromDataResult["halfLives"];
+  /** Recency types of the generator with no fitted half-life. */
+  missing: string[];
+} {
+  const rec = GROUND_TRUTH.terms.flatMap((x) => (x.kind === "recency" ? [x] : []));
+  const judged = r.halfLives.flatMap((h) => {
+    const truth = rec.find((x) => x.type === h.activity)?.halfLifeDays;
+    if (!truth) return [];
+    return [{ ...h, truth, error: h.halfLife / truth - 1, covers: (h.lo === null || h.lo <= truth) && (h.hi === null || h.hi >= truth) }];
+  });
+  return { judged, others: r.halfLives.filter((h) => !rec.some((x) => x.type === h.activity)), missing: rec.filter((x) => !r.halfLives.some((h) => h.activity === x.type)).map((x) => x.type) };
+}

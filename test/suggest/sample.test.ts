@@ -108,7 +108,10 @@ describe("suggest on the sample (DuckDB-WASM)", () => {
     expect(model.caps).toBeUndefined();
     expect(model.changeNote).toMatch(/fitted on \d+ labelled leads created 2024-01-01 to/);
     expect(model.changeNote).toMatch(/AUC 0\.\d{3} vs 0\.\d{3}/);
-    expect(diff.removed.map((c) => c.id)).toContain("email_opens");
+    // a criterion whose suggested points are all 0 is removed, and only such a one (email opens came out 0 before
+    // 2026-12-06; with the generator's stronger recency terms they come out −1 per open, interval −3.9 to 2.0)
+    const zero = v2.criteria.filter((c) => c.rule.type !== "bands" && v2Result.points.find((p) => p.key === c.id)?.suggested === 0).map((c) => c.id);
+    expect(diff.removed.map((c) => c.id)).toEqual(zero);
     expect(diff.added.length).toBeGreaterThan(0);
     expect(model.thresholds).toEqual({ nurture: v2Result.thresholds.nurture, salesReady: v2Result.thresholds.salesReady });
     // Invariant: the draft, scored by the SQL engine, gives the fitted Σ points of every labelled lead.

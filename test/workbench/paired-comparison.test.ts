@@ -63,8 +63,8 @@ describe("on the bundled sample: the figures the Review and Workshop pages showe
   it("Review: draft ground-truth v1 vs current starting v2", async () => {
     const c = await compareDraft(db, gt, v2);
     if ("error" in c) throw new Error(c.error);
-    expect(c.n).toBe(20367);
-    expect(`${c.delong.diff >= 0 ? "+" : ""}${c.delong.diff.toFixed(3)} (${pairedDelongText(c.delong)})`).toBe("+0.071 (95 % CI 0.064 to 0.079, p < 0.0001)");
+    expect(c.n).toBe(20374);
+    expect(`${c.delong.diff >= 0 ? "+" : ""}${c.delong.diff.toFixed(3)} (${pairedDelongText(c.delong)})`).toBe("+0.076 (95 % CI 0.070 to 0.083, p < 0.0001)"); // re-recorded 2026-12-06 after the generator change (recency terms, was +0.071)
     expect(draftVerdict(c.delong)).toBe("The draft separates won from lost significantly better.");
     expect(c.versions.map((v) => v.model)).toEqual([gt, v2]);
   }, 120_000);
@@ -78,8 +78,8 @@ describe("on the bundled sample: the figures the Review and Workshop pages showe
     await scoreOnFeatures(db, [consensus.model, fit.model]);
     const [a, b] = await calibrateVersions(db, [consensus.model, fit.model]);
     const { n, delong: d } = pairedComparison(a.scored, b.scored);
-    expect(n).toBe(20367);
+    expect(n).toBe(20374);
     expect(`AUC consensus ${d.aucA.toFixed(3)} vs fitted ${d.aucB.toFixed(3)}, Δ = ${d.diff.toFixed(3)} (${pairedDelongText(d)})`)
-      .toBe("AUC consensus 0.781 vs fitted 0.813, Δ = -0.032 (95 % CI -0.036 to -0.027, p < 0.0001)");
+      .toBe("AUC consensus 0.832 vs fitted 0.860, Δ = -0.029 (95 % CI -0.033 to -0.024, p < 0.0001)"); // re-recorded 2026-12-06 (generator change; was 0.781 vs 0.813)
   }, 300_000);
 });
