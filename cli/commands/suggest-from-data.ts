@@ -29,6 +29,7 @@ export function fromDataOptions(values: Record<string, unknown>): FromDataOption
     maxCriteria: num(values, "max-criteria", (x) => Number.isInteger(x) && x >= 1 && x <= 100, "a whole number from 1 to 100"),
     pdo: num(values, "pdo", (x) => x > 0, "a number of points > 0"),
     ...(values.columns !== undefined && { only: String(values.columns).split(",").map((s) => s.trim()).filter(Boolean), allowLeakage: true }),
+    ...(values["allow-leakage"] === true && { allowLeakage: true }),
     exclude: values.exclude === undefined ? undefined : String(values.exclude).split(",").map((s) => s.trim()).filter(Boolean),
     thresholds: {
       capacityPerWeek: num(values, "capacity", (x) => x > 0, "a number of leads per week > 0"),
@@ -71,7 +72,7 @@ export async function runFromData(values: Record<string, unknown>): Promise<numb
     if (values.json) {
       const { scores: _s, ...rest } = r;
       process.stdout.write(`${JSON.stringify(rest, (_k, v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v), 2)}\n`);
-    } else process.stdout.write(formatFromData(r));
+    } else process.stdout.write(formatFromData(r, options.allowLeakage === true));
     return 0;
   } finally {
     await db.close();
@@ -79,12 +80,12 @@ export async function runFromData(values: Record<string, unknown>): Promise<numb
 }
 
 /** The text report of a model from data. */
-export function formatFromData(r: FromDataResult): string {
+export function formatFromData(r: FromDataResult, leakageKept = false): string {
   const out: string[] = [];
   const s = r.split;
   out.push(s.kind === "date" ? `Split by date ${s.date}: training ${s.nTrain} leads (${s.trainWon} won), test ${s.nTest} (${s.testWon} won).` : `Stratified random split (seed ${s.seed}): training ${s.nTrain} leads (${s.trainWon} won), test ${s.nTest} (${s.testWon} won).`);
   out.push("", "Candidates (training leads; IV, AUC alone, shape of the win rate)");
-  for (const c of r.candidates) out.push(`  ${c.key.padEnd(40)} IV ${f(c.iv).padStart(6)}  AUC ${f(c.auc)}  ${(c.trend ?? "").padEnd(10)} ${c.bands.length} bands${c.leakage ? "  LEAKAGE? left out" : ""}${c.selectedAt ? `  → criterion ${c.selectedAt}` : ""}`);
+  for (const c of r.candidates) out.push(`  ${c.key.padEnd(40)} IV ${f(c.iv).padStart(6)}  AUC ${f(c.auc)}  ${(c.trend ?? "").padEnd(10)} ${c.bands.length} bands${c.leakage ? (leakageKept ? "  LEAKAGE? kept (--allow-leakage or --columns)" : "  LEAKAGE? left out") : ""}${c.selectedAt ? `  → criterion ${c.selectedAt}` : ""}`);
   for (const x of r.skipped) out.push(`  ${x.column.padEnd(40)} skipped: ${x.reason}`);
   out.push("", "AUC against the number of criteria (forward selection; CV = 5-fold on training leads, ± 1 SE)");
   for (const p of r.curve) out.push(`  ${String(p.k).padStart(2)}  + ${p.added.padEnd(36)} CV ${f(p.cvAuc, 4)} ± ${f(p.cvSe, 4)}   test ${f(p.testAuc, 4)}${p.k === r.k ? "   ← chosen (one-standard-error rule)" : ""}`);

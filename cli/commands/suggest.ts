@@ -55,6 +55,8 @@ Options:
   --pdo P                --from-data: points that double the odds   [default: 20]
   --exclude COLS         --from-data: columns or activity types never offered (comma list)
   --columns COLS         --from-data: offer only these columns / activity types, even when flagged as leakage (comma list)
+  --allow-leakage        --from-data: keep every column flagged as possible leakage (IV > 0.5 or AUC > 0.9):
+                         for columns known before the outcome, e.g. behaviour in the scoring window
   --min-points N         drop criteria worth fewer than N points (workshop rule)   [default: 0]
   --capacity N           sales capacity, leads per week   [default: the current model's sales-ready volume]
   --target-win-rate R    sales-ready cut: lowest score whose leads' Wilson lower bound reaches R (0–1)
@@ -81,6 +83,7 @@ ${PG_USAGE}`,
     pdo: { type: "string" },
     exclude: { type: "string" },
     columns: { type: "string" },
+    "allow-leakage": { type: "boolean" },
     "min-points": { type: "string" },
     capacity: { type: "string" },
     "target-win-rate": { type: "string" },

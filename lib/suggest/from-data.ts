@@ -140,7 +140,7 @@ export function suggestFromData(given: FromDataInput, options: FromDataOptions =
   const { candidates, skipped } = dataCandidates(input, split.train, options);
   const only = options.only ? new Set(options.only) : null;
   const usable = candidates.filter((c) => (options.allowLeakage || !c.leakage) && (!only || only.has(c.column ?? c.activity ?? "")));
-  for (const c of candidates) if (c.leakage && !options.allowLeakage) warnings.push(`${c.key} is left out as possible leakage (IV ${c.iv.toFixed(2)}, AUC alone ${c.auc.toFixed(3)})`);
+  for (const c of candidates) if (c.leakage && !options.allowLeakage) warnings.push(`${c.key} is left out as possible leakage (IV ${c.iv.toFixed(2)}, AUC alone ${c.auc.toFixed(3)}); if it is known before the outcome (e.g. behaviour in the scoring window), keep it: "Keep columns flagged as possible leakage" on the Suggestions page, --allow-leakage in the CLI`);
   if (!usable.length) throw new Error("suggestFromData: no column gives a usable candidate (all constant, identifier-like or flagged as leakage).");
   const candidatesMs = lap();
 
@@ -228,7 +228,7 @@ export function suggestFromData(given: FromDataInput, options: FromDataOptions =
     thresholds: cut,
     map: { a: figures.map.a, b: figures.map.b },
     trainRows: split.train,
-    note: changeNote(input, s, selection.k, curve, test, train, thresholds, options),
+    note: changeNote(input, s, selection.k, curve, test, train, thresholds, options, chosen.filter((c) => c.leakage).map((c) => c.key)),
   });
   const evaluationMs = lap();
   onProgress("Done", 1);
@@ -263,7 +263,7 @@ function windowAges(offsets: Int32Array, ages: Float32Array, windowDays: number)
   return { offsets: o, ages: out };
 }
 
-function changeNote(input: FromDataInput, s: FromDataResult["split"], k: number, curve: CurvePoint[], test: FromDataResult["test"], train: FromDataResult["train"], t: ThresholdChoice, o: FromDataOptions): string {
+function changeNote(input: FromDataInput, s: FromDataResult["split"], k: number, curve: CurvePoint[], test: FromDataResult["test"], train: FromDataResult["train"], t: ThresholdChoice, o: FromDataOptions, flaggedKept: string[]): string {
   const f3 = (x: number | null) => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(3));
   const how = s.kind === "date" ? `split by date at ${s.date}` : `stratified random split (seed ${s.seed})`;
   return [
@@ -271,5 +271,6 @@ function changeNote(input: FromDataInput, s: FromDataResult["split"], k: number,
     `Every usable column binned (optimal bands, min share ${((o.minShare ?? 0.05) * 100).toFixed(0)} %), forward selection on the L2-penalised likelihood, ${k} of at most ${o.maxCriteria ?? 15} criteria chosen by ${o.folds ?? 5}-fold cross-validated AUC (one-standard-error rule; best CV AUC ${f3(Math.max(...curve.map((c) => c.cvAuc)))}).`,
     `Points: ${o.pdo ?? 20} points double the odds, integer refinement. Test AUC ${f3(test.aucInteger)} (unrounded ${f3(test.aucUnrounded)}; training ${f3(train.aucInteger)}), calibration slope ${f3(test.figures.slope)}.`,
     `Thresholds tuned on the training leads: sales-ready by ${t.salesReadyRule}, nurture by ${t.nurtureRule}.`,
-  ].join(" ");
+    flaggedKept.length ? `Kept although flagged as possible leakage (IV > 0.5 or AUC > 0.9; check they are known before the outcome): ${flaggedKept.join(", ")}.` : "",
+  ].filter(Boolean).join(" ");
 }

@@ -41,9 +41,9 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-it("the Suggestions page's worker and `leadscore suggest --from-data --split random --seed 7` write the same model", async () => {
+it("the Suggestions page's worker and `leadscore suggest --from-data --split random --seed 7 --allow-leakage` write the same model", async () => {
   const file = path.join(dir, "cli.json");
-  const r = await cli("suggest", "--from-data", "--split", "random", "--seed", String(SEED), "--out", file);
+  const r = await cli("suggest", "--from-data", "--split", "random", "--seed", String(SEED), "--allow-leakage", "--out", file);
   expect(r.code, r.stderr).toBe(0);
   const fromCli = parseModel(JSON.parse(readFileSync(file, "utf8")), file);
 
@@ -52,6 +52,7 @@ it("the Suggestions page's worker and `leadscore suggest --from-data --split ran
     await waitReady(page, 120_000, problems);
     // Inputs.form gives each input its own <form>: the split radio, the seed, the button
     await page.getByLabel("stratified at random").check();
+    await page.getByLabel("Keep columns flagged as possible leakage").check();
     const seed = page.locator("form", { hasText: "Seed" }).locator("input[type=number]");
     await seed.fill(String(SEED));
     await seed.dispatchEvent("input");

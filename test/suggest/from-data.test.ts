@@ -214,6 +214,18 @@ describe("leadscore suggest --from-data", () => {
     expect(draft.criteria.length).toBeGreaterThan(0);
     for (const c of draft.criteria) expect(c.label).not.toMatch(/#|\[/);
   }, 180_000);
+  it("--allow-leakage keeps the columns the leakage rule flags (on the small sample: the pricing-page views)", async () => {
+    const common = ["suggest", "--from-data", "--split", "random", "--dataset", descFile, "--max-criteria", "4"];
+    const without = await run(...common, "--out", path.join(dir, "without.json"));
+    expect(without.code, without.stderr).toBe(0);
+    expect(without.stdout).toMatch(/pricing_page: count .*LEAKAGE\? left out/);
+    const kept = await run(...common, "--allow-leakage", "--out", path.join(dir, "kept.json"));
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).not.toMatch(/LEAKAGE\? left out/);
+    const draft = parseModel(JSON.parse(readFileSync(path.join(dir, "kept.json"), "utf8")), "kept.json");
+    expect(draft.criteria.some((c) => "activity" in c.rule && c.rule.activity === "pricing_page")).toBe(true);
+    expect(draft.changeNote).toMatch(/Kept although flagged as possible leakage .*pricing_page: count/);
+  }, 240_000);
   it("refuses --split random without --from-data and bad values (exit 2)", async () => {
     expect((await run("suggest", "--split", "random")).code).toBe(2);
     expect((await run("suggest", "--from-data", "--max-criteria", "0")).code).toBe(2);
