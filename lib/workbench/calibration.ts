@@ -26,6 +26,14 @@ export interface VersionCalibration {
   error: string | null;
 }
 
+/** The headline metrics of one version only (lib/metrics `evaluate`, as versionCalibration computes them); never throws on thin data (see `error`). */
+export function versionEvaluation(model: Model, scored: ScoredLeads, bands = 10): { model: Model; evaluation: Evaluation; error: null } | { model: Model; error: string } {
+  const { scores, labels, tiers } = labelled(scored);
+  const won = labels.reduce((a, b) => a + b, 0);
+  if (won < 2 || labels.length - won < 2) return { model, error: `${won} won and ${labels.length - won} lost leads: at least 2 of each are needed` };
+  return { model, evaluation: evaluate(scores, labels, { ...model.thresholds, bands: { bands }, tiers }), error: null };
+}
+
 /** Computes the calibration of one version; never throws on thin data (see `error`). */
 export function versionCalibration(model: Model, scored: ScoredLeads, bands = 10): VersionCalibration | { model: Model; error: string } {
   const { scores, labels, index, tiers } = labelled(scored);

@@ -123,12 +123,13 @@ export function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices): Rev
   const { current, base, asOf } = r;
   const shown = current ? [current, ...c.others] : [];
   const series = shown.map((m) => ({ model: m, version: wb.label(m), input: r.inputs.get(m)! }));
-  const cohortSeries = series.map((x) => ({ version: x.version, rows: cohorts(x.input, { by: c.by, thresholds: x.model.thresholds }) }));
   const lastReview = asOf ? lastReviewDate(r.reviews, asOf) : undefined;
   const s = current && base && asOf ? summary(base, {
     by: c.by, thresholds: current.thresholds, reference,
     review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths: c.stableMonths },
   }) : null;
+  // The summary's cohorts are the current version's (same leads, period and thresholds): not computed twice.
+  const cohortSeries = series.map((x) => ({ version: x.version, rows: s && x.model === current ? s.cohorts : cohorts(x.input, { by: c.by, thresholds: x.model.thresholds }) }));
   const full = s ? s.cohorts.filter((x) => !x.small) : [];
   return { by: c.by, stableMonths: c.stableMonths, reference, shown, series, cohortSeries, lastReview, s, first: full[0], last: full.at(-1) };
 }
