@@ -125,8 +125,8 @@ export function attributeGroups(data: SuggestData): { name: string; source: "mod
 /**
  * The suggestion's first phase: the out-of-time split, the collapsed
  * training rows, diagnostics, which criteria enter the fit and the penalty.
- * Deterministic: a second worker that runs it on the same data and options
- * gets the same rows, so it can take bootstrap chunks (bootstrapJobOf).
+ * Deterministic: run again on the same data and options (e.g. in another
+ * worker) it gives the same rows, so bootstrap chunks can run there (bootstrapJobOf).
  */
 export interface SuggestPrep {
   split: ReturnType<typeof splitLeads>;
@@ -298,9 +298,9 @@ export function assembleSuggestion(data: SuggestData, prep: SuggestPrep, sp: Sug
 
 /**
  * Runs the suggestion on `data` (see SuggestOptions for the defaults), every
- * phase in turn. The Suggestions page runs the same phases with the
- * bootstrap's chunks shared between two workers (src/components/suggest-worker.ts):
- * the same result.
+ * phase in turn. The phases are exported so that they can run apart (the
+ * bootstrap's chunks are independent: bootstrapChunk in any order, in any
+ * worker, then mergeBootstrap gives the same result).
  * @throws when a period has no won or no lost lead, or a split date leaves a side empty.
  */
 export function runSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}): SuggestResult {

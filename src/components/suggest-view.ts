@@ -12,80 +12,45 @@ import type { ModelDiff } from "../lib/model/diff.js";
 import { pairedDelongCi, pairedDelongP } from "../lib/metrics/delong-text.js";
 import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
-import { chunkDealer, handleSuggest, SUGGEST_WORKER_URL, type SuggestCommand, type SuggestReply, type WorkerRole } from "./suggest-worker.js";
-import { bootstrapPlan } from "../lib/suggest/bootstrap.js";
+import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply } from "./suggest-worker.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
-export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: "workers" | "worker" | "main thread" }
-
-/** Where the run happened, for the page's line "Fitted in …". */
-export const whereText = (where: SuggestRun["where"]) => (where === "workers" ? "two background workers" : where === "worker" ? "a background worker" : "a main-thread run");
+export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: "worker" | "main thread" }
 
 /**
- * Runs runSuggest + buildDraft in module Web Workers: the main worker fits and
- * evaluates, and with a second core a helper worker takes bootstrap chunks
- * beside it (suggest-worker.ts chunkDealer; same result as one run). Falls
- * back to the main thread (one synchronous run; the page shows the progress
- * line before it starts) when the main worker fails. `onCancel` terminates
- * the workers (e.g. Framework's invalidation).
+ * Runs runSuggest + buildDraft in a module Web Worker; falls back to the main
+ * thread (between animation frames is not possible for one synchronous fit,
+ * so the page shows the progress line before it starts) when workers fail.
+ * `signal` terminates the worker (e.g. Framework's invalidation).
  */
 export function runSuggestAsync(data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): Promise<SuggestRun> {
   return new Promise((resolve, reject) => {
-    const workers: Partial<Record<WorkerRole, Worker>> = {};
-    const stop = () => {
-      for (const w of Object.values(workers)) w?.terminate();
-      delete workers.main;
-      delete workers.helper;
+    let worker: Worker | null = null;
+    const onReply = (where: SuggestRun["where"]) => (r: SuggestReply) => {
+      if (r.type === "progress") progress(r.message, r.fraction);
+      else if (r.type === "error") (worker?.terminate(), reject(new Error(r.message)));
+      else (worker?.terminate(), resolve({ result: r.result, draft: r.draft, where }));
     };
-    let helped = false;
-    const plan = bootstrapPlan({ replicates: options.replicates ?? 200 });
-    const total = plan.reduce((s, c) => s + c.take, 0);
-    const dealer = chunkDealer(plan, (to, cmd) => workers[to]?.postMessage(cmd),
-      (done) => progress(`Bootstrap: ${done} of ${total} refits${helped ? " (two workers)" : ""}…`, 0.15 + 0.75 * (done / total)));
     const fallback = (why: string) => {
-      stop();
       console.warn(`suggest: running on the main thread (${why})`);
       progress("Fitting on the main thread…", 0.1);
-      setTimeout(() => handleSuggest({ data, options, draftOptions }, (r) => {
-        if (r.type === "progress") progress(r.message, r.fraction);
-        else if (r.type === "error") reject(new Error(r.message));
-        else if (r.type === "done") resolve({ result: r.result, draft: r.draft, where: "main thread" });
-      }), 30);
-    };
-    const start = (role: WorkerRole) => {
-      const w = new Worker(SUGGEST_WORKER_URL, { type: "module" });
-      workers[role] = w;
-      w.onmessage = (e: MessageEvent<SuggestReply>) => {
-        const r = e.data;
-        if (dealer.reply(role, r)) {
-          if (role === "helper" && r.type === "chunk-done") helped = true;
-        } else if (r.type === "progress") progress(r.message, r.fraction);
-        else if (r.type === "error") (stop(), reject(new Error(r.message)));
-        else if (r.type === "done") (stop(), resolve({ result: r.result, draft: r.draft, where: helped ? "workers" : "worker" }));
-      };
-      w.onerror = (e) => {
-        e.preventDefault();
-        w.terminate();
-        delete workers[role];
-        if (role === "main") fallback(e.message || "the worker failed to start");
-        else dealer.lost("helper");
-      };
-      return w;
+      setTimeout(() => handleSuggest({ data, options, draftOptions }, onReply("main thread")), 30);
     };
     try {
-      start("main").postMessage({ type: "start", role: "main", data, options, draftOptions } satisfies SuggestCommand);
+      worker = new Worker(SUGGEST_WORKER_URL, { type: "module" });
     } catch (e) {
       return fallback((e as Error).message);
     }
-    // A second core: a helper worker takes bootstrap chunks beside the main one.
-    if ((navigator.hardwareConcurrency ?? 1) > 1) {
-      try {
-        start("helper").postMessage({ type: "start", role: "helper", data, options } satisfies SuggestCommand);
-      } catch {
-        dealer.lost("helper");
-      }
-    }
-    onCancel?.then(stop);
+    const reply = onReply("worker");
+    worker.onmessage = (e: MessageEvent<SuggestReply>) => reply(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker?.terminate();
+      worker = null;
+      fallback(e.message || "the worker failed to start");
+    };
+    onCancel?.then(() => worker?.terminate());
+    worker.postMessage({ data, options, draftOptions });
   });
 }
 
