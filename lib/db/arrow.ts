@@ -8,6 +8,8 @@ import { formatDate, formatTimestamp } from "./types.js";
 /** One chunk of an Arrow vector: `values` already starts at the chunk's first value; the validity bitmap is indexed from `offset`. */
 export interface ArrowDataLike {
   values: ArrayLike<number | bigint>;
+  /** Variable-width types (Utf8): value i of the chunk is bytes valueOffsets[i] … valueOffsets[i + 1] of `values`. */
+  valueOffsets?: ArrayLike<number | bigint>;
   nullBitmap?: Uint8Array | null;
   offset: number;
   length: number;
@@ -23,7 +25,7 @@ export interface ArrowLike {
 }
 
 // Arrow type ids (apache-arrow Type enum).
-const T = { Int: 2, Float: 3, Decimal: 7, Date: 8, Timestamp: 10, Bool: 6 } as const;
+const T = { Int: 2, Float: 3, Utf8: 5, Decimal: 7, Date: 8, Timestamp: 10, Bool: 6 } as const;
 
 type Conv = (v: unknown) => Value;
 
@@ -118,12 +120,51 @@ function byteColumn(child: NonNullable<ReturnType<ArrowLike["getChildAt"]>>, n: 
   return pos === n ? out : null;
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * A Utf8 vector as strings (null for nulls) straight from its chunks: a chunk
+ * whose bytes are all ASCII is decoded once and cut by its offsets (a byte is
+ * a character there), any other chunk value by value. Null when the vector
+ * does not expose its chunks. One pass per chunk, never the per-row `get`
+ * (which searches the batches and decodes each value on its own).
+ */
+function stringColumn(child: NonNullable<ReturnType<ArrowLike["getChildAt"]>>, n: number): (string | null)[] | null {
+  const chunks = child.data;
+  if (!Array.isArray(chunks)) return null;
+  const out: (string | null)[] = new Array(n);
+  let pos = 0;
+  for (const d of chunks) {
+    const off = d.valueOffsets;
+    const bytes = d.values;
+    if (!(off instanceof Int32Array) || !(bytes instanceof Uint8Array) || off.length < d.length + 1 || pos + d.length > n) return null;
+    const nulls = d.nullCount > 0 && d.nullBitmap && d.nullBitmap.byteLength > 0 ? d.nullBitmap : null;
+    const from = off[0];
+    const to = off[d.length];
+    let ascii = true;
+    for (let k = from; k < to; k++) {
+      if (bytes[k] > 0x7f) {
+        ascii = false;
+        break;
+      }
+    }
+    const whole = ascii ? utf8.decode(bytes.subarray(from, to)) : "";
+    for (let r = 0; r < d.length; r++) {
+      const bit = d.offset + r;
+      if (nulls && (nulls[bit >> 3] & (1 << (bit & 7))) === 0) out[pos + r] = null;
+      else out[pos + r] = ascii ? whole.slice(off[r] - from, off[r + 1] - from) : utf8.decode(bytes.subarray(off[r], off[r + 1]));
+    }
+    pos += d.length;
+  }
+  return pos === n ? out : null;
+}
+
 /**
  * Columns of an Arrow table: 8-bit integer columns without nulls as
  * Int8Array / Uint8Array (byteColumn); other numeric columns (Int, Float,
  * Decimal) as Float64Array with NaN for nulls (Int / Float copied from the
- * chunks' typed arrays, numericColumn); other columns as arrays of
- * normalised values.
+ * chunks' typed arrays, numericColumn); text (Utf8) read from the chunks'
+ * bytes (stringColumn); other columns as arrays of normalised values.
  */
 export function arrowToColumns(table: ArrowLike): Columns {
   const fields = table.schema.fields;
@@ -133,8 +174,11 @@ export function arrowToColumns(table: ArrowLike): Columns {
     const id = f.type.typeId;
     const bytes = id === T.Int ? byteColumn(child, table.numRows) : null;
     const fast = bytes ?? ((id === T.Int || (id === T.Float && f.type.precision !== HALF)) ? numericColumn(child, table.numRows) : null);
+    const text = id === T.Utf8 ? stringColumn(child, table.numRows) : null;
     if (fast) {
       columns[f.name] = fast;
+    } else if (text) {
+      columns[f.name] = text;
     } else if (id === T.Float || id === T.Int || id === T.Decimal) {
       const conv = converter(f.type);
       const out = new Float64Array(table.numRows);

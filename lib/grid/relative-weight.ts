@@ -32,14 +32,17 @@ interface Grouped { x1: Float64Array; x2: Float64Array; won: Float64Array; lost:
 
 /** Collapses leads with the same (fit, engagement) into one row with won/lost counts. */
 function group(fit: ArrayLike<number>, eng: ArrayLike<number>, labels: ArrayLike<number>): Grouped {
-  const index = new Map<string, number>();
+  // Keyed by the two numbers (a map per fit score), not by a string per lead; rows in order of first appearance.
+  const index = new Map<number, Map<number, number>>();
   const x1: number[] = [], x2: number[] = [], won: number[] = [], lost: number[] = [];
   for (let i = 0; i < labels.length; i++) {
-    const key = `${fit[i]}|${eng[i]}`;
-    let k = index.get(key);
+    // Map keys compare as SameValueZero: 0 and −0 are one key, NaN one key, as their string forms were.
+    let byEng = index.get(fit[i]);
+    if (!byEng) index.set(fit[i], (byEng = new Map()));
+    let k = byEng.get(eng[i]);
     if (k === undefined) {
       k = x1.length;
-      index.set(key, k);
+      byEng.set(eng[i], k);
       x1.push(fit[i]); x2.push(eng[i]); won.push(0); lost.push(0);
     }
     if (labels[i] === 1) won[k]++;

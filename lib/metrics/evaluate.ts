@@ -10,6 +10,7 @@ import { plattFit, type PlattMap } from "./platt-fit.js";
 import { plattPredict } from "./platt-predict.js";
 import { effectiveTierTable, type TierRow, type TierThresholds } from "./tier-table.js";
 import type { Labels, Scores } from "./types.js";
+import { withSharedScoreTables } from "./score-table.js";
 import { checkBothClasses, checkFinite, checkLabels, checkLength, fail } from "./validate.js";
 import { winRateByBand, type BandOptions, type WinRateBand } from "./win-rate-by-band.js";
 
@@ -87,6 +88,11 @@ export interface Evaluation {
  * @example evaluate([1, 2, 3, 4], [0, 1, 0, 1], { nurture: 2, salesReady: 4 }).auc.auc // 0.75
  */
 export function evaluate(scores: Scores, labels: Labels, options: EvaluateOptions): Evaluation {
+  // Every figure below reads the same scores and labels: their table is sorted once.
+  return withSharedScoreTables(() => evaluateOnce(scores, labels, options));
+}
+
+function evaluateOnce(scores: Scores, labels: Labels, options: EvaluateOptions): Evaluation {
   const fn = "evaluate";
   checkLength(fn, scores, labels, ["scores", "labels"]);
   checkFinite(fn, scores);

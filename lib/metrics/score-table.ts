@@ -22,7 +22,34 @@ export interface ScoreTable {
  * separately as Float64Arrays (native numeric sort) and merged.
  */
 export function scoreTable(scores: Scores, labels: Labels, weights?: Weights): ScoreTable {
-  return weights ? weightedTable(scores, labels, weights) : countTable(scores, labels);
+  if (weights) return weightedTable(scores, labels, weights);
+  if (!shared) return countTable(scores, labels);
+  let byLabels = shared.get(scores);
+  if (!byLabels) shared.set(scores, (byLabels = new WeakMap()));
+  let t = byLabels.get(labels);
+  if (!t) byLabels.set(labels, (t = countTable(scores, labels)));
+  return t;
+}
+
+/** The tables built while withSharedScoreTables runs, per scores and labels array; null outside it. */
+let shared: WeakMap<Scores, WeakMap<Labels, ScoreTable>> | null = null;
+
+/**
+ * Runs `fn` with one table per (scores, labels) pair of arrays: every metric
+ * it computes on the same arrays (AUC, KS, bands, Platt, Brier, lift, ROC)
+ * sorts them once. Exact: `fn` runs synchronously, so the arrays cannot
+ * change meanwhile, and the tables are only read. Nested calls share the
+ * outer scope; outside any scope nothing is kept.
+ * @example withSharedScoreTables(() => evaluate(scores, labels, thresholds))
+ */
+export function withSharedScoreTables<T>(fn: () => T): T {
+  if (shared) return fn();
+  shared = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    shared = null;
+  }
 }
 
 function countTable(scores: Scores, labels: Labels): ScoreTable {

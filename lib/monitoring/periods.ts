@@ -62,6 +62,33 @@ export function periodRange(label: string, fn = "periodRange"): { start: number;
  */
 export function periodsOf(createdAt: ArrayLike<number>, by: PeriodBy): Period[] {
   if (by !== "month" && by !== "quarter") fail("periodsOf", `by must be "month" or "quarter"; received ${JSON.stringify(by)}.`);
+  // The review's parts (cohorts, both drifts, the cohort weights) each group the same leads: grouped once per
+  // column object and period kind, and checked against a checksum of the instants, so a column changed in place is grouped again.
+  const memo = typeof createdAt === "object" && createdAt !== null ? remembered.get(createdAt) : undefined;
+  const check = checksum(createdAt);
+  const hit = memo?.[by];
+  if (hit && hit.check === check) return hit.periods;
+  const periods = groupPeriods(createdAt, by);
+  if (typeof createdAt === "object" && createdAt !== null) remembered.set(createdAt, { ...memo, [by]: { check, periods } });
+  return periods;
+}
+
+/** Grouped periods per column object (read-only: the arrays are frozen, as they are shared). */
+const remembered = new WeakMap<object, Partial<Record<PeriodBy, { check: string; periods: Period[] }>>>();
+
+/** Length, sum and sum of squares of the instants: cheap next to formatting a label per lead. */
+function checksum(xs: ArrayLike<number>): string {
+  let s = 0;
+  let q = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i] / 86_400_000;
+    s += v;
+    q += v * v;
+  }
+  return `${xs.length}:${s}:${q}`;
+}
+
+function groupPeriods(createdAt: ArrayLike<number>, by: PeriodBy): Period[] {
   const n = createdAt.length;
   if (n === 0) return [];
   let lo = Infinity;
@@ -80,6 +107,19 @@ export function periodsOf(createdAt: ArrayLike<number>, by: PeriodBy): Period[] 
     if (end > hi) break;
     label = periodLabel(end, by);
   }
-  for (let i = 0; i < n; i++) index.get(periodLabel(createdAt[i], by))!.indices.push(i);
-  return periods;
+  // One label per period, not per lead: leads are placed by binary search over the period starts.
+  const starts = periods.map((p) => p.start);
+  for (let i = 0; i < n; i++) {
+    const t = createdAt[i];
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    periods[lo].indices.push(i);
+  }
+  for (const p of periods) Object.freeze(p.indices);
+  return Object.freeze(periods.map((p) => Object.freeze(p))) as Period[];
 }

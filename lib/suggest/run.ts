@@ -7,14 +7,15 @@
  * model on them.
  */
 import { collapseRows } from "../fit/collapse.js";
+import type { BinomialRows } from "../fit/design.js";
 import { designFromCsr, rowSums, type Design } from "../fit/design.js";
 import type { CriterionDiagnostic } from "../fit/diagnostics.js";
-import { suggestPoints, type DropReason } from "../fit/points.js";
+import { suggestPoints, type DropReason, type SuggestedPoints } from "../fit/points.js";
 import { fitScoreMap } from "../fit/score-map.js";
 import { weeksSpanned } from "../fit/score-table.js";
 import { auc } from "../metrics/auc.js";
 import { delongPaired } from "../metrics/delong-paired.js";
-import { bootstrapInChunks, type PointsIntervals } from "./bootstrap.js";
+import { bootstrapChunk, bootstrapPlan, mergeBootstrap, type BootstrapJob, type ChunkResult, type PointsIntervals } from "./bootstrap.js";
 import { compareVersions, tierFigures, versionFigures, type Comparison } from "./compare.js";
 import type { SuggestData } from "./data.js";
 import { suggestDiagnostics, type AttributeDiagnostic } from "./diagnostics.js";
@@ -122,10 +123,30 @@ export function attributeGroups(data: SuggestData): { name: string; source: "mod
 }
 
 /**
- * Runs the suggestion on `data` (see SuggestOptions for the defaults).
- * @throws when a period has no won or no lost lead, or a split date leaves a side empty.
+ * The suggestion's first phase: the out-of-time split, the collapsed
+ * training rows, diagnostics, which criteria enter the fit and the penalty.
+ * Deterministic: run again on the same data and options (e.g. in another
+ * worker) it gives the same rows, so bootstrap chunks can run there (bootstrapJobOf).
  */
-export function runSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}): SuggestResult {
+export interface SuggestPrep {
+  split: ReturnType<typeof splitLeads>;
+  train: { design: Design; rows: number[] };
+  test: { design: Design; rows: number[] };
+  trainPeriod: Period;
+  testPeriod: Period;
+  rows: BinomialRows;
+  diag: ReturnType<typeof suggestDiagnostics>;
+  include: Uint8Array;
+  reason: PointsRow["dropReason"][];
+  current: Float64Array;
+  C: number;
+  priorMean: Float64Array | undefined;
+  base: Parameters<typeof suggestPoints>[1] & { include: Uint8Array; minPoints: number };
+  warnings: string[];
+}
+
+/** @throws when a period has no won or no lost lead, or a split date leaves a side empty. */
+export function prepareSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}): SuggestPrep {
   const warnings: string[] = [];
   const p = data.columns.length;
   progress("Splitting by creation date…", 0.02);
@@ -171,19 +192,34 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
   }
   const C = shrink > 0 && priorMean ? 1 / shrink : options.C ?? 1;
   const base = { scale: { kind: "current-range" as const, currentPoints: current }, C, include, minPoints: options.minPoints ?? 0, ...(priorMean && { expertPoints: current, expertFactor }) };
+  return { split, train, test, trainPeriod, testPeriod, rows, diag, include, reason, current, C, priorMean, base, warnings };
+}
 
-  progress("Fitting points on the training period…", 0.1);
-  const first = suggestPoints(rows, base);
-  progress("Bootstrap…", 0.15);
-  const boot = bootstrapInChunks(rows, { factor: first.factor, replicates: options.replicates ?? 200, seed: options.seed, minPoints: options.minPoints, C, include, priorMean }, (done, total) =>
-    progress(`Bootstrap: ${done} of ${total} refits…`, 0.15 + 0.75 * (done / total)),
-  );
-  const sp = options.dropIfIntervalSpansZero ? suggestPoints(rows, { ...base, intervals: { lo: boot.lo, hi: boot.hi } }) : first;
-  // suggestPoints reports "interval" for excluded columns too: keep our own reason for those
-  const dropOf = new Map(sp.dropped.map((d) => [d.criterion, d.reason]));
-  for (const w of sp.warnings) warnings.push(w.message);
+/** The bootstrap's options (without the points scale: chunks give coefficients, mergeBootstrap scales them). */
+export function bootstrapJobOf(prep: SuggestPrep, options: SuggestOptions): BootstrapJob {
+  return { replicates: options.replicates ?? 200, seed: options.seed, minPoints: options.minPoints, C: prep.C, include: prep.include, ...(prep.priorMean && { priorMean: prep.priorMean }) };
+}
 
-  progress("Thresholds (training period) and comparison on the test period…", 0.92);
+/** The points fitted on the training rows (before the bootstrap; the final ones unless intervals decide drops). */
+export function fitSuggestion(prep: SuggestPrep): SuggestedPoints {
+  return suggestPoints(prep.rows, prep.base);
+}
+
+/** What the suggested points give: scores, AUC before and after rounding, thresholds, the comparison and trade-offs. */
+export interface SuggestEvaluation {
+  scores: Int32Array;
+  rounding: SuggestResult["rounding"];
+  thresholds: ThresholdChoice;
+  comparison: Comparison;
+  tradeoff: SuggestResult["tradeoff"];
+  weeks: number;
+  warnings: string[];
+}
+
+/** Thresholds tuned on the training leads and both versions judged on the test leads, for the points `sp`. */
+export function evaluateSuggestion(data: SuggestData, options: SuggestOptions, prep: SuggestPrep, sp: SuggestedPoints): SuggestEvaluation {
+  const { split, train, test, testPeriod } = prep;
+  const warnings: string[] = [];
   const points = Array.from(sp.points);
   const scores = new Int32Array(rowSums({ nRows: data.n, offsets: data.offsets, indices: data.indices }, points).map(Math.round));
   const pick = (rs: number[], v: ArrayLike<number>) => Float64Array.from(rs, (r) => v[r]);
@@ -211,7 +247,22 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
   const cur = versionFigures({ scores: cTrain, labels: yTrain }, { scores: cTest, labels: yTest }, m, weeks);
   const sug = versionFigures({ scores: sTrain, labels: yTrain }, { scores: sTest, labels: yTest }, chosen, weeks);
   const comparison = compareVersions(cur, sug, delongPaired(sTest, cTest, yTest), test.rows.length, testPeriod.won, dated ? "newer leads" : "held-out test leads");
+  const tradeoff = { suggested: tradeoffPoints(scoreTable(sTest, yTest), weeks), current: tradeoffPoints(scoreTable(cTest, yTest), weeks) };
+  return { scores, rounding, thresholds, comparison, tradeoff, weeks, warnings };
+}
 
+/** The final points: the first fit, or refitted with the bootstrap intervals when criteria whose interval spans 0 are dropped. */
+export function finalPoints(options: SuggestOptions, prep: SuggestPrep, first: SuggestedPoints, boot: PointsIntervals): SuggestedPoints {
+  return options.dropIfIntervalSpansZero ? suggestPoints(prep.rows, { ...prep.base, intervals: { lo: boot.lo, hi: boot.hi } }) : first;
+}
+
+/** Puts the phases together into the result (warnings in the order the steps meet them). */
+export function assembleSuggestion(data: SuggestData, prep: SuggestPrep, sp: SuggestedPoints, boot: PointsIntervals, ev: SuggestEvaluation): SuggestResult {
+  const { split, include, reason, current, diag } = prep;
+  // suggestPoints reports "interval" for excluded columns too: keep our own reason for those
+  const dropOf = new Map(sp.dropped.map((d) => [d.criterion, d.reason]));
+  const warnings = [...prep.warnings, ...sp.warnings.map((w) => w.message), ...ev.warnings];
+  const dated = split.kind === "date";
   const pointsRows: PointsRow[] = data.columns.map((c, j) => ({
     column: j,
     key: c.key,
@@ -227,9 +278,8 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
     kept: sp.kept[j] === 1 && sp.points[j] !== 0,
     dropReason: reason[j] ?? (sp.kept[j] ? (sp.points[j] === 0 ? "rounds to 0" : null) : dropOf.get(j) ?? null),
   }));
-  progress("Done", 1);
   return {
-    split: { kind: split.kind, date: split.date, nTrain: split.nTrain, nTest: split.nTest, isTest: split.test, train: trainPeriod, test: testPeriod, weeks: dated ? weeks : null },
+    split: { kind: split.kind, date: split.date, nTrain: split.nTrain, nTest: split.nTest, isTest: split.test, train: prep.trainPeriod, test: prep.testPeriod, weeks: dated ? ev.weeks : null },
     diagnostics: diag.columns,
     attributes: diag.attributes,
     points: pointsRows,
@@ -237,11 +287,39 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
     factor: sp.factor,
     effectivePdo: sp.effectivePdo,
     bootstrap: { replicates: boot.replicates, notConverged: boot.notConverged },
-    rounding,
-    thresholds,
-    tradeoff: { suggested: tradeoffPoints(scoreTable(sTest, yTest), weeks), current: tradeoffPoints(scoreTable(cTest, yTest), weeks) },
-    comparison,
-    scores,
+    rounding: ev.rounding,
+    thresholds: ev.thresholds,
+    tradeoff: ev.tradeoff,
+    comparison: ev.comparison,
+    scores: ev.scores,
     warnings,
   };
+}
+
+/**
+ * Runs the suggestion on `data` (see SuggestOptions for the defaults), every
+ * phase in turn. The phases are exported so that they can run apart (the
+ * bootstrap's chunks are independent: bootstrapChunk in any order, in any
+ * worker, then mergeBootstrap gives the same result).
+ * @throws when a period has no won or no lost lead, or a split date leaves a side empty.
+ */
+export function runSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}): SuggestResult {
+  const prep = prepareSuggest(data, options, progress);
+  progress("Fitting points on the training period…", 0.1);
+  const first = fitSuggestion(prep);
+  progress("Bootstrap…", 0.15);
+  const job = bootstrapJobOf(prep, options);
+  const plan = bootstrapPlan(job);
+  const B = job.replicates ?? 200;
+  const chunks: ChunkResult[] = [];
+  for (const c of plan) {
+    chunks.push(bootstrapChunk(prep.rows, job, c));
+    progress(`Bootstrap: ${c.at + c.take} of ${B} refits…`, 0.15 + 0.75 * ((c.at + c.take) / B));
+  }
+  const boot = mergeBootstrap(prep.rows.nCols, { ...job, factor: first.factor }, chunks);
+  const sp = finalPoints(options, prep, first, boot);
+  progress("Thresholds (training period) and comparison on the test period…", 0.92);
+  const ev = evaluateSuggestion(data, options, prep, sp);
+  progress("Done", 1);
+  return assembleSuggestion(data, prep, sp, boot, ev);
 }

@@ -9,6 +9,7 @@ import { ece } from "../metrics/ece.js";
 import { evaluate, type Evaluation } from "../metrics/evaluate.js";
 import { plattPredict } from "../metrics/platt-predict.js";
 import { rocCurve, type RocPoint } from "../metrics/roc-curve.js";
+import { withSharedScoreTables } from "../metrics/score-table.js";
 import type { Model } from "../model/schema.js";
 import { modelMapCalibration, splitCalibration, type HoldoutCalibration } from "./holdout.js";
 import { labelled, type ScoredLeads } from "./scored.js";
@@ -26,8 +27,21 @@ export interface VersionCalibration {
   error: string | null;
 }
 
+/** The headline metrics of one version only (lib/metrics `evaluate`, as versionCalibration computes them); never throws on thin data (see `error`). */
+export function versionEvaluation(model: Model, scored: ScoredLeads, bands = 10): { model: Model; evaluation: Evaluation; error: null } | { model: Model; error: string } {
+  const { scores, labels, tiers } = labelled(scored);
+  const won = labels.reduce((a, b) => a + b, 0);
+  if (won < 2 || labels.length - won < 2) return { model, error: `${won} won and ${labels.length - won} lost leads: at least 2 of each are needed` };
+  return { model, evaluation: evaluate(scores, labels, { ...model.thresholds, bands: { bands }, tiers }), error: null };
+}
+
 /** Computes the calibration of one version; never throws on thin data (see `error`). */
 export function versionCalibration(model: Model, scored: ScoredLeads, bands = 10): VersionCalibration | { model: Model; error: string } {
+  // The evaluation and the ROC points read the same labelled scores: their table is sorted once.
+  return withSharedScoreTables(() => calibrationOnce(model, scored, bands));
+}
+
+function calibrationOnce(model: Model, scored: ScoredLeads, bands: number): VersionCalibration | { model: Model; error: string } {
   const { scores, labels, index, tiers } = labelled(scored);
   const won = labels.reduce((a, b) => a + b, 0);
   if (won < 2 || labels.length - won < 2) return { model, error: `${won} won and ${labels.length - won} lost leads: at least 2 of each are needed` };

@@ -9,7 +9,8 @@ import { delongPaired, type DelongPairedResult } from "../metrics/delong-paired.
 import type { Interval } from "../metrics/types.js";
 import type { Model } from "../model/schema.js";
 import { routesByCell } from "../grid/bands.js";
-import { versionCalibration, type VersionCalibration } from "./calibration.js";
+import { versionEvaluation } from "./calibration.js";
+import type { Evaluation } from "../metrics/evaluate.js";
 import { labelled, readScored, type ScoredLeads } from "./scored.js";
 
 export interface PairedComparison {
@@ -47,7 +48,7 @@ export interface ComparedVersion {
 
 export type DraftComparison = (PairedComparison & { versions: [ComparedVersion, ComparedVersion] }) | { error: string };
 
-function compared(c: VersionCalibration): ComparedVersion {
+function compared(c: { model: Model; evaluation: Evaluation }): ComparedVersion {
   const e = c.evaluation;
   const sr = e.tiers.find((t) => t.tier === "sales-ready")!;
   return {
@@ -63,9 +64,10 @@ function compared(c: VersionCalibration): ComparedVersion {
  */
 export async function compareDraft(db: Db, draft: Model, current: Model): Promise<DraftComparison> {
   const sd = await readScored(db, draft), sc = await readScored(db, current);
-  const cd = versionCalibration(draft, sd), cc = versionCalibration(current, sc);
-  if (cd.error || cc.error) return { error: (cd.error ?? cc.error)! };
-  return { ...pairedComparison(sd, sc), versions: [compared(cd as VersionCalibration), compared(cc as VersionCalibration)] };
+  // Only the headline metrics are shown: not the whole calibration (hold-out map, ROC, reliability) of each side.
+  const cd = versionEvaluation(draft, sd), cc = versionEvaluation(current, sc);
+  if (cd.error !== null || cc.error !== null) return { error: (cd.error ?? cc.error)! };
+  return { ...pairedComparison(sd, sc), versions: [compared(cd), compared(cc)] };
 }
 
 /** The verdict on draft minus current at the 5 % level. */

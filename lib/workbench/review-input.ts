@@ -76,6 +76,9 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean }): s
 }
 
 const num = (v: unknown) => (v == null ? NaN : Number(v));
+/** A numeric column as a Float64Array: a typed column (queryColumns' numeric columns; no value there is null) copied at once, else value by value. */
+const floats = (c: ArrayLike<unknown>, n: number, each: (v: unknown) => number) =>
+  ArrayBuffer.isView(c) ? Float64Array.from(c as ArrayLike<number>) : Float64Array.from({ length: n }, (_, i) => each(c[i]));
 
 /**
  * Reads one version's review input. Outcome codes 1 won, 0 lost, −1 open;
@@ -104,14 +107,14 @@ export async function readReviewInput(db: Db, model: Model): Promise<VersionRevi
   return {
     model,
     leadId: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
-    score: Float64Array.from({ length: n }, (_, i) => num(scoreCol[i])),
+    score: floats(scoreCol, n, num),
     tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
     outcome,
     createdAt: Float64Array.from(c.columns.created_at as ArrayLike<number>),
     ...(amount && { amount }),
     criteria: model.criteria.map((cr, k) => {
       const p = c.columns[pointsAlias(k)] as ArrayLike<unknown>;
-      return { id: cr.id, label: cr.label, points: Float64Array.from({ length: n }, (_, i) => (p[i] == null ? 0 : Number(p[i]))) };
+      return { id: cr.id, label: cr.label, points: floats(p, n, (v) => (v == null ? 0 : Number(v))) };
     }),
   };
 }

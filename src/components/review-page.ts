@@ -35,6 +35,7 @@ export interface ReviewData {
   otherReviews: OtherReview[];
   /** The dataset's end date (YYYY-MM-DD), the "today" of the review. */
   asOf: string | null;
+  /** The review inputs read so far: the current version's and the newest draft's at once, others when shown (readShown). */
   inputs: Map<Model, VersionReviewInput>;
   current: Model | null;
   base: VersionReviewInput | null;
@@ -47,6 +48,8 @@ export interface ReviewData {
   refDefault: [string, string];
   /** Why there is nothing to review (scoring failed, no version), to show at the top. */
   problem: HTMLElement | null;
+  /** The versions scored (each has a review input, read when first shown: `inputs`). */
+  scored: Set<Model>;
 }
 
 /** Reads the decision files, each version's review input and the lead-source mix, once per workspace. */
@@ -54,19 +57,26 @@ export async function openReview(wb: Workbench, progress: Progress): Promise<Rev
   const { entries: reviews, others: otherReviews } = splitByDataset(await loadReviews(wb.reviews), { dataset: wb.description.name, models: wb.models });
   const asOf = wb.report.asOf ? wb.report.asOf.slice(0, 10) : null;
   progress.update("Reading scores, outcomes, won amounts and criterion points…", 0.9);
-  const inputs = wb.recompute ? new Map(await Promise.all(wb.models.map(async (m) => [m, await readReviewInput(wb.db, m)] as const))) : new Map<Model, VersionReviewInput>();
-  const current = wb.current && inputs.has(wb.current) ? wb.current : null;
+  // Every scored version can be shown; only the current one and the newest draft (shown by default) are read now, the others when ticked (readShown).
+  const scored = wb.recompute ? wb.models : [];
+  const current = wb.current && scored.includes(wb.current) ? wb.current : null;
+  const draft = latestDraft(wb.models, wb.current) ?? null;
+  const inputs = new Map<Model, VersionReviewInput>(await Promise.all([current, draft].filter((m): m is Model => !!m && scored.includes(m)).map(async (m) => [m, await readReviewInput(wb.db, m)] as const)));
   const base = current ? inputs.get(current)! : null;
   const sourceSeg = base ? leadSourceColumn(await segmentColumns(wb.db)) : undefined;
   const mix = sourceSeg && base ? await readColumnIndicators(wb.db, base, sourceSeg.column) : [];
-  const draft = latestDraft(wb.models, wb.current) ?? null;
   progress.done();
   const problem = wb.scoringError ? ErrorBox(wb.scoringError, "Scores not computed")
     : !current ? ErrorBox("There is no valid model version to review: add one to data/models/.", "No current version") : null;
   const months = base ? periodsOf(base.createdAt, "month").map((p) => p.label) : [];
   const refDefault = base ? defaultReference(base.createdAt) : (["", ""] as [string, string]);
-  const otherVersions = wb.models.filter((m) => m !== current && inputs.has(m));
-  return { reviews, otherReviews, asOf, inputs, current, base, sourceSeg, mix, draft, otherVersions, months, refDefault, problem };
+  const otherVersions = scored.filter((m) => m !== current);
+  return { reviews, otherReviews, asOf, inputs, current, base, sourceSeg, mix, draft, otherVersions, months, refDefault, problem, scored: new Set(scored) };
+}
+
+/** Reads the review input of every version to show that is not read yet (a version ticked under "Also show"). */
+export async function readShown(wb: Workbench, r: ReviewData, others: Model[]): Promise<void> {
+  for (const m of others) if (!r.inputs.has(m) && r.scored.has(m)) r.inputs.set(m, await readReviewInput(wb.db, m));
 }
 
 /**
@@ -113,12 +123,13 @@ export function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices): Rev
   const { current, base, asOf } = r;
   const shown = current ? [current, ...c.others] : [];
   const series = shown.map((m) => ({ model: m, version: wb.label(m), input: r.inputs.get(m)! }));
-  const cohortSeries = series.map((x) => ({ version: x.version, rows: cohorts(x.input, { by: c.by, thresholds: x.model.thresholds }) }));
   const lastReview = asOf ? lastReviewDate(r.reviews, asOf) : undefined;
   const s = current && base && asOf ? summary(base, {
     by: c.by, thresholds: current.thresholds, reference,
     review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths: c.stableMonths },
   }) : null;
+  // The summary's cohorts are the current version's (same leads, period and thresholds): not computed twice.
+  const cohortSeries = series.map((x) => ({ version: x.version, rows: s && x.model === current ? s.cohorts : cohorts(x.input, { by: c.by, thresholds: x.model.thresholds }) }));
   const full = s ? s.cohorts.filter((x) => !x.small) : [];
   return { by: c.by, stableMonths: c.stableMonths, reference, shown, series, cohortSeries, lastReview, s, first: full[0], last: full.at(-1) };
 }

@@ -34,4 +34,19 @@ describe("periodsOf", () => {
     expect(periodsOf(t, "quarter").map((p) => p.label)).toEqual(["2024-Q1"]);
     expect(periodsOf([], "month")).toEqual([]);
   });
+
+  it("groups one column once per period kind (the review's parts share it), again when the column changed in place", () => {
+    const t = Float64Array.from([Date.UTC(2024, 0, 5), Date.UTC(2024, 3, 1), Date.UTC(2024, 1, 29, 23, 59)]);
+    const a = periodsOf(t, "month");
+    expect(periodsOf(t, "month")).toBe(a);
+    expect(periodsOf(t, "quarter")).not.toBe(a);
+    expect(periodsOf(t, "quarter")).toBe(periodsOf(t, "quarter"));
+    expect(Object.isFrozen(a) && Object.isFrozen(a[0].indices)).toBe(true);
+    // at a period's first instant and its last millisecond
+    expect(a.map((p) => [p.label, [...p.indices]])).toEqual([["2024-01", [0]], ["2024-02", [2]], ["2024-03", []], ["2024-04", [1]]]);
+    t[1] = Date.UTC(2024, 2, 31, 23, 59, 59, 999);
+    const b = periodsOf(t, "month");
+    expect(b).not.toBe(a);
+    expect(b.map((p) => [p.label, [...p.indices]])).toEqual([["2024-01", [0]], ["2024-02", [2]], ["2024-03", [1]]]);
+  });
 });

@@ -14,6 +14,8 @@ import { delongPaired } from "../../lib/metrics/delong-paired.js";
 import { pairedDelongText } from "../../lib/metrics/delong-text.js";
 import { recompute } from "../../lib/scoring/recompute.js";
 import { compareDraft, draftVerdict, pairedComparison } from "../../lib/workbench/paired-comparison.js";
+import { versionCalibration } from "../../lib/workbench/calibration.js";
+import { readScored } from "../../lib/workbench/scored.js";
 import type { ScoredLeads } from "../../lib/workbench/scored.js";
 import { aggregateVotes, calibrateVersions, consensusModel, consensusVerdict, fitToData, parseVotes, scoreOnFeatures, voteTargets } from "../../lib/workshop/index.js";
 import { openSampleDb, readModel } from "../suggest/helpers.js";
@@ -67,6 +69,13 @@ describe("on the bundled sample: the figures the Review and Workshop pages showe
     expect(`${c.delong.diff >= 0 ? "+" : ""}${c.delong.diff.toFixed(3)} (${pairedDelongText(c.delong)})`).toBe("+0.076 (95 % CI 0.070 to 0.083, p < 0.0001)"); // re-recorded 2026-12-06 after the generator change (recency terms, was +0.071)
     expect(draftVerdict(c.delong)).toBe("The draft separates won from lost significantly better.");
     expect(c.versions.map((v) => v.model)).toEqual([gt, v2]);
+    // each side's figures are those of the version's whole calibration (which compareDraft no longer computes)
+    for (const [k, m] of [gt, v2].entries()) {
+      const full = versionCalibration(m, await readScored(db, m));
+      if (!("evaluation" in full)) throw new Error(full.error);
+      const e = full.evaluation, sr = e.tiers.find((t) => t.tier === "sales-ready")!;
+      expect(c.versions[k]).toMatchObject({ auc: e.auc.auc, auc95: e.auc.ci95, brier: e.calibration.brier.brier, salesReady: { leads: sr.leads, winRate: sr.winRate, shareOfWins: sr.shareOfWins } });
+    }
   }, 120_000);
 
   it("Workshop: the consensus of the example votes vs the model fitted on the data", async () => {
