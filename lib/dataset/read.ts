@@ -125,9 +125,9 @@ export async function prepareCsv(
     );
   const columns = dedupeHeader(header, kind, where, problems);
   const file = `ds_${kind}.csv`;
-  // No copy here: every Db copies what it registers and leaves these bytes alone (the JavaScript side
-  // still needs them for row numbers and example values).
-  await db.registerFile(file, body);
+  // Copies: a browser Db hands the buffer to its worker (transferred, so detached here), and the
+  // JavaScript side still needs these bytes for row numbers and example values.
+  await db.registerFile(file, body.slice());
   const colSpec = struct(columns.map((c) => [c, lit("VARCHAR")]));
   const rejectTable = `rej_${kind}`;
   const rejectScan = `rejscan_${kind}`;

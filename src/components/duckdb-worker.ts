@@ -62,10 +62,7 @@ async function openWith(wasmUrl: string, worker: Worker, file: string | null): P
   const wrapped = wasmDb({
     query: (sql) => conn.query(sql),
     send: (sql) => conn.send(sql, true),
-    // A File (a Blob: its bytes live in the browser's blob store, not in this tab's memory), read by the engine
-    // in pieces as it scans it: the data file is never copied whole into the engine's memory, which never shrinks
-    // (registerFileBuffer kept a 0.8 GB activities file there for the engine's life). The caller's bytes stay its own.
-    registerFile: (name, data) => db.registerFileHandle(name, new File([data as Uint8Array<ArrayBuffer>], name), duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+    registerFile: (name, data) => db.registerFileBuffer(name, data),
     exportIpc: async (sql) => tableToIPC(await conn.query(sql), "stream"),
     importIpc: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
     async close() {
