@@ -101,3 +101,24 @@ export async function pageDefects(page: Page) {
     charts: document.querySelectorAll("[data-chart]").length,
   }));
 }
+
+/** What the page's workbench measured and where it found its data (window.__workbenchTimings). */
+export type WorkbenchTimings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean }; store?: string };
+export const workbenchTimings = (page: Page) => page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings as WorkbenchTimings);
+
+/** The kinds of copy ("data", "scores") this browser's IndexedDB holds (none when the store was never made). */
+export const idbCopyKinds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open("leadscore-workbench");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains("cache")) return resolve([]);
+          const keys = db.transaction("cache").objectStore("cache").getAllKeys();
+          keys.onsuccess = () => resolve((keys.result as string[]).map((k) => String(k).split("|")[1]).sort());
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );

@@ -12,7 +12,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openPage, startSession, waitReady, type Session } from "./harness.js";
+import { idbCopyKinds, openPage, startSession, waitReady, workbenchTimings, type Session } from "./harness.js";
 
 let session: Session;
 beforeAll(async () => {
@@ -26,37 +26,20 @@ const withoutOpfs = () => {
   if (typeof StorageManager !== "undefined") delete (StorageManager.prototype as { getDirectory?: unknown }).getDirectory;
 };
 
-type Timings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean } };
-const timings = (page: Page) => page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings as Timings);
 
-/** The kinds of copy ("data", "scores") this browser's IndexedDB holds for the built-in workspace. */
-const keptKinds = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const req = indexedDB.open("leadscore-workbench");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const keys = db.transaction("cache").objectStore("cache").getAllKeys();
-          keys.onsuccess = () => resolve((keys.result as string[]).map((k) => String(k).split("|")[1]).sort());
-          keys.onerror = () => reject(keys.error);
-        };
-      }),
-  );
 
 it("connects to the open engine on the next page, keeps a copy after ready, restores it when the engine is gone, re-scores only for a new version", async () => {
   const { page, problems, close } = await openPage(session, "/", { init: withoutOpfs });
   try {
     await waitReady(page, 120_000, problems);
-    const first = await timings(page);
+    const first = await workbenchTimings(page);
     expect(first.cached).toEqual({ data: false, scores: false, live: false });
     expect(first).toHaveProperty("load and validate");
     expect(first).toHaveProperty("recompute scores");
 
     await page.goto(session.url + "/calibration");
     await waitReady(page, 120_000, problems);
-    const second = await timings(page);
+    const second = await workbenchTimings(page);
     expect(second.cached).toEqual({ data: true, scores: true, live: true });
     for (const step of ["start DuckDB-WASM", "load and validate", "recompute scores", "restore tables (cached in this browser)"]) expect(second).not.toHaveProperty(step);
     expect(second).toHaveProperty("connect to DuckDB-WASM (open since an earlier page)");
@@ -64,10 +47,10 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
 
     // The copy in IndexedDB is made once a page is ready (the first page's may have been cut short by leaving it).
     for (let t = Date.now(); Date.now() - t < 60_000; ) {
-      if ((await keptKinds(page)).length === 2) break;
+      if ((await idbCopyKinds(page)).length === 2) break;
       await page.waitForTimeout(250);
     }
-    expect(await keptKinds(page)).toEqual(["data", "scores"]);
+    expect(await idbCopyKinds(page)).toEqual(["data", "scores"]);
 
     // End the shared engine (as the browser does a while after the last page closes): the next page restores the copy.
     await page.goto("about:blank");
@@ -77,7 +60,7 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
     for (const w of workers) await cdp.send("Target.closeTarget", { targetId: w.targetId });
     await page.goto(session.url + "/models");
     await waitReady(page, 120_000, problems);
-    const third = await timings(page);
+    const third = await workbenchTimings(page);
     expect(third.cached).toEqual({ data: true, scores: true, live: false });
     expect(third).toHaveProperty("restore tables (cached in this browser)");
     console.log(`IndexedDB copy: restore tables ${third["restore tables (cached in this browser)"]} ms + scores ${third["restore scores (cached in this browser)"]} ms, start DuckDB-WASM ${third["start DuckDB-WASM"]} ms`);
@@ -92,7 +75,7 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
     const saved = await page.getAttribute("[data-saved]", "data-saved");
     await page.goto(session.url + "/models");
     await waitReady(page, 120_000, problems);
-    const fourth = await timings(page);
+    const fourth = await workbenchTimings(page);
     expect(fourth.cached).toEqual({ data: true, scores: false, live: true });
     expect(fourth).toHaveProperty("recompute scores");
     expect(fourth).not.toHaveProperty("load and validate");

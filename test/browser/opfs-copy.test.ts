@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { mulberry32 } from "../../lib/prng.js";
-import { openPage, startSession, waitReady, type Session } from "./harness.js";
+import { idbCopyKinds, openPage, startSession, waitReady, workbenchTimings, type Session } from "./harness.js";
 
 let session: Session;
 beforeAll(async () => {
@@ -21,8 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => session?.close());
 
-type Timings = Record<string, unknown> & { cached: { data: boolean; scores: boolean; live: boolean }; store: string };
-const timings = (page: Page) => page.evaluate(() => (globalThis as { __workbenchTimings?: unknown }).__workbenchTimings as Timings);
 
 /** The files at the root of this origin's OPFS, with their sizes. */
 const opfsFiles = (page: Page) =>
@@ -34,22 +32,6 @@ const opfsFiles = (page: Page) =>
     return out;
   });
 
-/** The kinds of copy ("data", "scores") this browser's IndexedDB holds. */
-const idbKinds = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const req = indexedDB.open("leadscore-workbench");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains("cache")) return resolve([]);
-          const keys = db.transaction("cache").objectStore("cache").getAllKeys();
-          keys.onsuccess = () => resolve((keys.result as string[]).map((k) => String(k).split("|")[1]).sort());
-          keys.onerror = () => reject(keys.error);
-        };
-      }),
-  );
 
 /** Waits until the page has kept its copy on OPFS; returns how long that took (ms). */
 async function opfsWritten(page: Page): Promise<number> {
@@ -75,7 +57,7 @@ it("keeps the copy on OPFS, restores it when the shared engine has ended with th
   const { page, problems, close } = await openPage(session, "/calibration");
   try {
     await waitReady(page, 120_000, problems);
-    const first = await timings(page);
+    const first = await workbenchTimings(page);
     expect(first.store).toBe("opfs");
     expect(first.cached).toEqual({ data: false, scores: false, live: false });
     expect(first).toHaveProperty("load and validate");
@@ -85,13 +67,13 @@ it("keeps the copy on OPFS, restores it when the shared engine has ended with th
     const writeMs = await opfsWritten(page);
     const files = await opfsFiles(page);
     expect(files["leadscore-built-in.duckdb"]).toBeGreaterThan(100_000);
-    expect(await idbKinds(page)).toEqual([]);
+    expect(await idbCopyKinds(page)).toEqual([]);
 
     // The shared engine ended: the next page restores the OPFS copy, reads and scores nothing again.
     expect(await endSharedEngines(page)).toEqual(["leadscore-workbench built-in"]);
     await page.goto(session.url + "/calibration");
     await waitReady(page, 120_000, problems);
-    const restored = await timings(page);
+    const restored = await workbenchTimings(page);
     expect(restored.cached).toEqual({ data: true, scores: true, live: false });
     expect(restored).toHaveProperty("restore (OPFS)");
     for (const step of ["load and validate", "recompute scores", "restore tables (cached in this browser)", "restore scores (cached in this browser)", "fetch files"]) {
@@ -109,14 +91,14 @@ it("keeps the copy on OPFS, restores it when the shared engine has ended with th
     const saved = (await page.getAttribute("[data-saved]", "data-saved"))!;
     await page.goto(session.url + "/models");
     await waitReady(page, 120_000, problems);
-    expect(await timings(page)).toHaveProperty("recompute scores");
+    expect(await workbenchTimings(page)).toHaveProperty("recompute scores");
     await opfsWritten(page);
     const models = await page.locator("main").innerText();
     expect(models).toContain(saved);
     await endSharedEngines(page);
     await page.goto(session.url + "/models");
     await waitReady(page, 120_000, problems);
-    const again = await timings(page);
+    const again = await workbenchTimings(page);
     expect(again.cached).toEqual({ data: true, scores: true, live: false });
     expect(again).toHaveProperty("restore (OPFS)");
     expect(again).not.toHaveProperty("recompute scores");
@@ -144,7 +126,7 @@ it("keeps the copy on OPFS, restores it when the shared engine has ended with th
     await page.fill("[data-workspace-name]", "OPFS test");
     await Promise.all([page.waitForEvent("load", { timeout: 60_000 }), page.click('[data-action="use"]')]);
     await waitReady(page, 120_000, problems);
-    expect((await timings(page)).store).toBe("opfs");
+    expect((await workbenchTimings(page)).store).toBe("opfs");
     await opfsWritten(page);
     const own = Object.keys(await opfsFiles(page)).filter((f) => f.startsWith("leadscore-ws-") && f.endsWith(".duckdb"));
     expect(own).toHaveLength(1);
