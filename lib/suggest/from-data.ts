@@ -222,13 +222,16 @@ export function suggestFromData(given: FromDataInput, options: FromDataOptions =
     return { key: c.key, source: c.source, column: c.column, activity: c.activity, bands: c.bands, iv: c.iv, auc: c.auc, leakage: c.leakage, trend: c.trend, reference: at >= 0 ? chosen[at].reference : c.reference, selectedAt: at >= 0 ? at + 1 : 0, pathAt: pathAt + 1, points: at >= 0 ? bandPoints[at] : [] };
   });
   const s = { kind: split.kind, date: split.date, seed: split.seed, nTrain: split.train.length, nTest: split.test.length, trainWon, testWon, trainWeeks, testWeeks };
+  // chosen although flagged (allowLeakage, or named in options.only): said on the page and the CLI, and in the change note
+  const flaggedKept = chosen.filter((c) => c.leakage);
+  if (flaggedKept.length) warnings.push(`kept although flagged as possible leakage; check that each is known before the outcome (not entered by sales afterwards): ${flaggedKept.map((c) => `${c.key} (IV ${c.iv.toFixed(2)}, AUC alone ${c.auc.toFixed(3)})`).join(", ")}`);
   const draft = buildDataDraft(input, chosen.map((c, k) => ({ candidate: c, points: bandPoints[k] })), {
     id: options.modelId ?? "from-data",
     author: options.author ?? "leadscore suggest --from-data",
     thresholds: cut,
     map: { a: figures.map.a, b: figures.map.b },
     trainRows: split.train,
-    note: changeNote(input, s, selection.k, curve, test, train, thresholds, options, chosen.filter((c) => c.leakage).map((c) => c.key)),
+    note: changeNote(input, s, selection.k, curve, test, train, thresholds, options, flaggedKept.map((c) => c.key)),
   });
   const evaluationMs = lap();
   onProgress("Done", 1);

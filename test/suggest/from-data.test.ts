@@ -225,6 +225,8 @@ describe("leadscore suggest --from-data", () => {
     const draft = parseModel(JSON.parse(readFileSync(path.join(dir, "kept.json"), "utf8")), "kept.json");
     expect(draft.criteria.some((c) => "activity" in c.rule && c.rule.activity === "pricing_page")).toBe(true);
     expect(draft.changeNote).toMatch(/Kept although flagged as possible leakage .*pricing_page: count/);
+    expect(kept.stdout).toMatch(/warning: kept although flagged as possible leakage; .*pricing_page: count \(IV /);
+    expect(without.stdout).not.toMatch(/kept although flagged/);
   }, 240_000);
   it("refuses --split random without --from-data and bad values (exit 2)", async () => {
     expect((await run("suggest", "--split", "random")).code).toBe(2);
