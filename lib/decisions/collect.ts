@@ -25,6 +25,8 @@ export interface ReportOptions {
   /** Review cadence once proven, 6–12 months; default 6. */
   stableMonths?: number;
   onProgress?: (message: string, fraction: number) => void;
+  /** How a version's calibration is had (default versionCalibration; the site passes one that reads figures kept in the browser). */
+  calibrate?: (model: Model, scored: ScoredLeads) => Promise<VersionCalibration | { model: Model; error: string }>;
 }
 
 export interface ReportData {
@@ -71,7 +73,7 @@ export async function collectReport(
     progress(`Evaluating ${model.id} v${model.version}…`, k++ / (ctx.models.length + 1));
     const s = await readScored(db, model);
     scored.set(model, s);
-    calibrations.set(model, versionCalibration(model, s));
+    calibrations.set(model, options.calibrate ? await options.calibrate(model, s) : versionCalibration(model, s));
   }
   progress("Reviewing the current version…", k / (ctx.models.length + 1));
   const input = current ? await readReviewInput(db, current) : null;

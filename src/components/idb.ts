@@ -1,12 +1,13 @@
 /**
  * The workbench's one IndexedDB database in this browser (nothing in it is
- * ever uploaded): workspaces, the active workspace's id, and the cache of
- * loaded tables. Version 1 had only "datasets" (one stored dataset); it is
+ * ever uploaded): workspaces, the active workspace's id, the cache of
+ * loaded tables and the figures pages computed from them (results). Version 1 had only "datasets" (one stored dataset); it is
  * kept so that dataset can be moved into a workspace.
  */
 const DB_NAME = "leadscore-workbench";
-const VERSION = 2;
-export const STORES = { legacy: "datasets", workspaces: "workspaces", meta: "meta", cache: "cache" } as const;
+const VERSION = 3;
+/** Version 3 added "results" (kept-results.ts). */
+export const STORES = { legacy: "datasets", workspaces: "workspaces", meta: "meta", cache: "cache", results: "results" } as const;
 type Store = (typeof STORES)[keyof typeof STORES];
 
 let opening: Promise<IDBDatabase> | null = null;

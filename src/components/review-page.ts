@@ -12,7 +12,8 @@ import { defaultReference, pointsGap, readColumnIndicators, readReviewInput, typ
 import { leadSourceColumn, segmentColumns } from "../lib/workbench/segments.js";
 import { compareDraft, draftVerdict, type ComparedVersion } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
-import { cohortWeights, datasetHasActivities, readSubScored, routesByCell, tierRule } from "../lib/grid/index.js";
+import { datasetHasActivities, routesByCell, tierRule } from "../lib/grid/index.js";
+import { keptCohortWeights } from "./kept-figures.js";
 import { csvText } from "../lib/export/csv.js";
 import { CohortWeightTable } from "./fit-engagement-view.js";
 import {
@@ -168,7 +169,7 @@ export async function FitEngagementDrift(wb: Workbench, current: Model | null, b
   if (!datasetHasActivities(wb.report)) return el("p", { class: "no-engagement" }, "This dataset has no activities: there is no engagement score to weigh against fit.");
   return el("div", {},
     el("p", {}, `${wb.label(current)} per cohort: AUC of the fit sub-score alone, the engagement sub-score alone and the total, and what one engagement point is worth in fit points on that cohort's leads (two-variable logistic fit; the version counts it as 1). See the Fit & engagement page for the grid.`),
-    CohortWeightTable(cohortWeights(await readSubScored(wb.db, current), by)));
+    CohortWeightTable(await keptCohortWeights(wb, current, by)));
 }
 
 /** Score PSI per period and version. */

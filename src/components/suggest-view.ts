@@ -12,10 +12,22 @@ import type { ModelDiff } from "../lib/model/diff.js";
 import { pairedDelongCi, pairedDelongP } from "../lib/metrics/delong-text.js";
 import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
+import { keptResult, type KeptContext } from "./kept-results.js";
 import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply } from "./suggest-worker.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
-export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: "worker" | "main thread" }
+export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: "worker" | "main thread" | "kept in this browser" }
+
+/**
+ * runSuggestAsync, or the same suggestion kept in this browser from an
+ * earlier visit on the same scores (kept-results.ts: the data, every model
+ * file and this code), with the same version, options and draft options.
+ */
+export async function keptSuggestion(ctx: KeptContext, data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): Promise<SuggestRun> {
+  const inputs = { model: `${data.model.id}@${data.model.version}`, options, draftOptions };
+  const { value, kept } = await keptResult(ctx, SUGGEST_WORKER_URL, "suggestion", inputs, () => runSuggestAsync(data, options, draftOptions, progress, onCancel));
+  return kept ? { ...value, where: "kept in this browser" } : value;
+}
 
 /**
  * Runs runSuggest + buildDraft in a module Web Worker; falls back to the main

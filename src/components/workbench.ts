@@ -51,6 +51,8 @@ export interface Workbench {
   cached: { data: boolean; scores: boolean; live: boolean };
   /** Where this browser keeps the copy: OPFS (a DuckDB file per workspace) or, where OPFS is missing or fails, IndexedDB. */
   store: Store;
+  /** Content keys: of the data files (data), and of the data with every model file (scores); results computed from the scores are kept under the latter (kept-results.ts). */
+  keys: { data: string; scores: string };
 }
 
 export type Progress = (message: string, fraction: number) => void;
@@ -83,7 +85,7 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
   const keep: Keep[] = [];
   const open = () => openIn(db, ws, store, keep, progress, lap);
   const got = typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request(`leadscore-open ${wsId}`, open) : await open();
-  const { report, cached } = got;
+  const { report, cached, scoresKey } = got;
   // Scores met again (open engine, kept copy) come back as JSON: the entries point at the same model objects as
   // `models` again, so that pages comparing them by identity (the current version) see one version once.
   const opened = relink(got.opened);
@@ -98,6 +100,7 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
     db, workspace: { id: wsId, name: ws.record.name }, origin: ws.origin, description: ws.description, report,
     entries: opened.entries, models: opened.models, current: currentVersion(opened.models), recompute: opened.recompute,
     scoringError: opened.scoringError, label: versionLabel, modelFiles: ws.models, reviews: ws.reviews, votes: ws.votes, timings, cached, store,
+    keys: { data: ws.contentKey, scores: scoresKey },
   };
 }
 
@@ -196,7 +199,7 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, s
     cached.scores = true;
     if (!fromOpfs) lap("tables and scores already open (kept between pages)");
     if (!meta.kept) keep.push(keepScores(db, wsId, scoresKey, live.scores as LiveEntry<ScoresMeta & { kept: boolean }>));
-    return { report, opened, cached };
+    return { report, opened, cached, scoresKey };
   }
   if (live.scores) {
     // The model files changed: drop the old features and scores, keep the data.
@@ -222,7 +225,7 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, s
   const entry = { key: scoresKey, meta: { ...opened, kept: cached.scores || !opened.recompute }, tables: added };
   await writeLiveState(db, "scores", entry);
   if (!entry.meta.kept) keep.push(keepScores(db, wsId, scoresKey, entry));
-  return { report, opened, cached };
+  return { report, opened, cached, scoresKey };
 }
 
 function keepScores(db: Db, wsId: string, scoresKey: string, entry: LiveEntry<ScoresMeta & { kept: boolean }>): Keep {

@@ -4,6 +4,7 @@
  * Everything stays in this browser.
  */
 import { deleteKeptFile } from "./opfs-copy.js";
+import { dropKeptResults } from "./kept-results.js";
 import { dropCached } from "./workspace-cache.js";
 import { BUILT_IN, builtInName, deleteWorkspace, exportWorkspace, importWorkspace, listWorkspaces, renameWorkspace, switchWorkspace } from "./workspaces.js";
 import { DownloadButton, ErrorBox, Table, el } from "./ui.js";
@@ -51,6 +52,7 @@ export async function WorkspaceBar(activeId: string) {
           if (!confirm(`Delete ${what}? This cannot be undone (export it first to keep a copy).`)) throw new Error("cancelled: nothing was deleted.");
           await deleteWorkspace(w.id);
           await dropCached(w.id);
+          await dropKeptResults(w.id);
           await deleteKeptFile(w.id);
         })),
     };

@@ -1,0 +1,37 @@
+/**
+ * The figures several pages show for one version, kept in this browser
+ * between pages and visits (kept-results.ts): its calibration (Overview,
+ * Calibration, Report), its fit × engagement comparison (Fit & engagement,
+ * Report) and its fit-vs-engagement weight per cohort (Review). Keyed by the
+ * scores (the data and every model file), the version and this module (whose
+ * URL changes with its code and the lib code it imports).
+ */
+import type { Db } from "../lib/db/types.js";
+import { cohortWeights, fitEngagement, readSubScored, type CohortWeight, type FitEngagement } from "../lib/grid/index.js";
+import type { Model } from "../lib/model/schema.js";
+import type { PeriodBy } from "../lib/monitoring/types.js";
+import { versionCalibration, type VersionCalibration } from "../lib/workbench/calibration.js";
+import type { ScoredLeads } from "../lib/workbench/scored.js";
+import { keptResult, type KeptContext } from "./kept-results.js";
+
+const CODE = import.meta.url;
+const versionKey = (m: Model) => `${m.id}@${m.version}`;
+
+/** versionCalibration of `model` on `scored` (read only when the figures are not kept). */
+export async function keptCalibration(ctx: KeptContext, model: Model, scored: () => Promise<ScoredLeads>): Promise<VersionCalibration | { model: Model; error: string }> {
+  const { value } = await keptResult(ctx, CODE, "versionCalibration", { version: versionKey(model) }, async () => versionCalibration(model, await scored()));
+  // The page's own model object (pages compare versions by identity), not the kept copy.
+  return { ...value, model };
+}
+
+/** fitEngagement of `model` (its sub-scores read only when the figures are not kept). */
+export async function keptFitEngagement(ctx: KeptContext & { db: Db }, model: Model, options: { hasActivities: boolean }): Promise<FitEngagement> {
+  const { value } = await keptResult(ctx, CODE, "fitEngagement", { version: versionKey(model), ...options }, async () => fitEngagement(model, await readSubScored(ctx.db, model), options));
+  return value;
+}
+
+/** cohortWeights of `model` by month or quarter (its sub-scores read only when the figures are not kept). */
+export async function keptCohortWeights(ctx: KeptContext & { db: Db }, model: Model, by: PeriodBy): Promise<CohortWeight[]> {
+  const { value } = await keptResult(ctx, CODE, "cohortWeights", { version: versionKey(model), by }, async () => cohortWeights(await readSubScored(ctx.db, model), by));
+  return value;
+}

@@ -1,0 +1,86 @@
+/**
+ * Results kept between pages and visits: what a page computed from the
+ * workspace's scores (a suggestion with its 200 bootstrap refits, a version's
+ * calibration, …) is kept in this browser's IndexedDB under the scores' key
+ * (the data's content and every model file) and the page's own inputs, so
+ * that coming back to a page, or another page needing the same figures,
+ * reads them instead of computing them again. A changed file or model
+ * changes the scores' key: the results of the old content are never read,
+ * and are removed the next time a result of the new content is written.
+ * Nothing here leaves the browser.
+ */
+import { idbDelete, idbGet, idbKeys, idbPut, sha256, STORES } from "./idb.js";
+
+/** At most this many results per workspace and content (the oldest go first). */
+export const MAX_KEPT_RESULTS = 64;
+
+interface Entry<T> {
+  value: T;
+}
+
+/** Per workspace, the scores' key its kept results belong to and their keys, oldest first. */
+interface Index {
+  scores: string;
+  keys: string[];
+}
+
+/** Keys read "result|<workspace>|<hash of the scores' key, the code, the name and the inputs>". */
+const PREFIX = "result|";
+const indexKey = (workspaceId: string) => `result-index|${workspaceId}`;
+
+/** JSON with object keys sorted (the same inputs give the same key whatever their order); typed arrays as arrays. */
+export function stableJson(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => {
+    if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+    if (v && typeof v === "object" && !Array.isArray(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+    return v;
+  });
+}
+
+export interface KeptContext {
+  workspace: { id: string };
+  /** The key of the scores the result is computed from (Workbench.keys.scores). */
+  keys: { scores: string };
+}
+
+/**
+ * The result of `compute` for `name` and `inputs` on this workspace's scores,
+ * computed by `code`: the URL of the module that computes it (its
+ * import.meta.url; Framework names a module by its content and its imports',
+ * so a new site never reads what older code computed). It is
+ * read from this browser when kept, else computed and kept (the write never
+ * delays the page and never throws: a full or blocked storage only costs the
+ * next visit's speed). `kept` says which happened. The value must be
+ * structured-cloneable (no functions, no DOM nodes).
+ */
+export async function keptResult<T>(ctx: KeptContext, code: string, name: string, inputs: unknown, compute: () => Promise<T>): Promise<{ value: T; kept: boolean }> {
+  const key = `${PREFIX}${ctx.workspace.id}|${await sha256([ctx.keys.scores, code, name, stableJson(inputs)])}`;
+  const hit = await idbGet<Entry<T>>(STORES.results, key).catch(() => undefined);
+  if (hit) return { value: hit.value, kept: true };
+  const value = await compute();
+  void keep(ctx, key, value);
+  return { value, kept: false };
+}
+
+/** Writes one result and updates the workspace's index: results of another scores' key, and the oldest past MAX_KEPT_RESULTS, are removed. */
+async function keep<T>(ctx: KeptContext, key: string, value: T): Promise<void> {
+  try {
+    const old = await idbGet<Index>(STORES.results, indexKey(ctx.workspace.id));
+    let keys = old?.scores === ctx.keys.scores ? old.keys.filter((k) => k !== key) : [];
+    // Another content of this workspace (a file or a model changed): its results are never read again.
+    if (old && old.scores !== ctx.keys.scores) for (const k of old.keys) await idbDelete(STORES.results, k);
+    keys.push(key);
+    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_KEPT_RESULTS))) await idbDelete(STORES.results, k);
+    keys = keys.slice(-MAX_KEPT_RESULTS);
+    await idbPut(STORES.results, key, { value } satisfies Entry<T>);
+    await idbPut(STORES.results, indexKey(ctx.workspace.id), { scores: ctx.keys.scores, keys } satisfies Index);
+  } catch {
+    // not kept: the next visit computes it again
+  }
+}
+
+/** Forgets every kept result of a workspace (when it is deleted). */
+export async function dropKeptResults(workspaceId: string): Promise<void> {
+  for (const k of await idbKeys(STORES.results)) if (k.startsWith(`${PREFIX}${workspaceId}|`)) await idbDelete(STORES.results, k);
+  await idbDelete(STORES.results, indexKey(workspaceId));
+}

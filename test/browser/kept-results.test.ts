@@ -1,0 +1,103 @@
+/**
+ * Figures kept between visits (src/components/kept-results.ts): a page that
+ * computed a suggestion or a version's figures finds them in this browser's
+ * IndexedDB on the next visit (same text, no refit); a new version (new
+ * scores' key) computes them again and removes the old content's results.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openPage, startSession, waitReady, type Session } from "./harness.js";
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => session?.close());
+
+/** The "results" store: its keys, and the built-in workspace's index (scores' key and result keys). */
+const results = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ keys: string[]; index: { scores: string; keys: string[] } | null }>((resolve, reject) => {
+        const req = indexedDB.open("leadscore-workbench");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains("results")) return resolve({ keys: [], index: null });
+          const store = db.transaction("results").objectStore("results");
+          const keys = store.getAllKeys();
+          keys.onsuccess = () => {
+            const index = store.get("result-index|built-in");
+            index.onsuccess = () => resolve({ keys: (keys.result as string[]).map(String).sort(), index: index.result ?? null });
+          };
+        };
+      }),
+  );
+
+/** Waits until the store holds at least `n` results of the built-in workspace (kept after the page is shown). */
+async function waitKept(page: Page, n: number) {
+  for (let t = Date.now(); Date.now() - t < 30_000; await page.waitForTimeout(200)) if (((await results(page)).index?.keys.length ?? 0) >= n) return;
+  throw new Error(`fewer than ${n} results were kept within 30 s`);
+}
+
+const text = async (page: Page) => (await page.locator("main").innerText()).replace(/^(Fitted in a [^\n]*|Kept in this browser from an earlier fit[^\n]*)$/gm, "");
+
+it("keeps a suggestion and a version's figures for the next visit, and drops them when a version is added", async () => {
+  const { page, problems, close } = await openPage(session, "/suggest");
+  try {
+    await waitReady(page, 180_000, problems);
+    const first = await page.locator("main").innerText();
+    expect(first).toMatch(/Fitted in a background worker: 200 bootstrap refits/);
+    await waitKept(page, 1);
+
+    await page.goto(session.url + "/fit-engagement");
+    await waitReady(page, 120_000, problems);
+    const feFirst = await text(page);
+    await waitKept(page, 2);
+
+    await page.goto(session.url + "/suggest");
+    await waitReady(page, 120_000, problems);
+    const second = await page.locator("main").innerText();
+    expect(second).toMatch(/Kept in this browser from an earlier fit on the same data, versions and settings \(200 bootstrap refits\)/);
+    expect(await text(page)).toEqual(first.replace(/^Fitted in a [^\n]*$/gm, ""));
+
+    await page.goto(session.url + "/fit-engagement");
+    await waitReady(page, 120_000, problems);
+    expect(await text(page)).toEqual(feFirst);
+    const before = await results(page);
+    expect(before.index?.keys.length).toBeGreaterThanOrEqual(2);
+
+    // Another setting is another result: shrinking toward the current points fits again.
+    await page.goto(session.url + "/suggest");
+    await waitReady(page, 120_000, problems);
+    expect(await page.locator("main").innerText()).toMatch(/Kept in this browser from an earlier fit/);
+    await page.evaluate(() => {
+      const shrink = [...document.querySelectorAll("form label")].find((l) => /Shrink toward current points/.test(l.textContent ?? ""))!.parentElement!.querySelector("input[type=range]") as HTMLInputElement;
+      shrink.value = "2";
+      shrink.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await page.waitForFunction(() => /Fitted in a background worker/.test(document.querySelector("main")?.textContent ?? ""), undefined, { timeout: 120_000 });
+
+    // A new version changes the scores' key: the suggestion is fitted again, the old results are removed.
+    await page.goto(session.url + "/what-if");
+    await waitReady(page, 120_000, problems);
+    await page.click("[data-action=save-version]");
+    await page.waitForSelector("[data-saved]", { timeout: 60_000 });
+    await page.goto(session.url + "/suggest");
+    await waitReady(page, 180_000, problems);
+    expect(await page.locator("main").innerText()).toMatch(/Fitted in a background worker: 200 bootstrap refits/);
+    await waitKept(page, 1);
+    const after = await results(page);
+    expect(after.index!.scores).not.toEqual(before.index!.scores);
+    expect(after.index!.keys).toHaveLength(1);
+    // Nothing of the old content is left: the store holds the index and the one new result.
+    expect(after.keys).toEqual([...after.index!.keys, "result-index|built-in"].sort());
+
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.outsideRequests).toEqual([]);
+  } finally {
+    await close();
+  }
+});
