@@ -251,6 +251,12 @@ export function evaluateSuggestion(data: SuggestData, options: SuggestOptions, p
   return { scores, rounding, thresholds, comparison, tradeoff, weeks, warnings };
 }
 
+/** The intervals of a suggestion whose bootstrap has not run yet: NaN everywhere, no replicate. */
+export function pendingIntervals(nCols: number): PointsIntervals {
+  const nan = () => new Float64Array(nCols).fill(NaN);
+  return { replicates: 0, lo: nan(), median: nan(), hi: nan(), keepRate: nan(), notConverged: 0 };
+}
+
 /** The final points: the first fit, or refitted with the bootstrap intervals when criteria whose interval spans 0 are dropped. */
 export function finalPoints(options: SuggestOptions, prep: SuggestPrep, first: SuggestedPoints, boot: PointsIntervals): SuggestedPoints {
   return options.dropIfIntervalSpansZero ? suggestPoints(prep.rows, { ...prep.base, intervals: { lo: boot.lo, hi: boot.hi } }) : first;
@@ -300,13 +306,20 @@ export function assembleSuggestion(data: SuggestData, prep: SuggestPrep, sp: Sug
  * Runs the suggestion on `data` (see SuggestOptions for the defaults), every
  * phase in turn. The phases are exported so that they can run apart (the
  * bootstrap's chunks are independent: bootstrapChunk in any order, in any
- * worker, then mergeBootstrap gives the same result).
+ * worker, then mergeBootstrap gives the same result). `onFirst`, when given
+ * and criteria are not dropped by their intervals, receives the suggestion
+ * before the bootstrap runs: the same as the final one but for the intervals
+ * (NaN) and the bootstrap's counts (0).
  * @throws when a period has no won or no lost lead, or a split date leaves a side empty.
  */
-export function runSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}): SuggestResult {
+export function runSuggest(data: SuggestData, options: SuggestOptions = {}, progress: Progress = () => {}, onFirst?: (early: SuggestResult) => void): SuggestResult {
   const prep = prepareSuggest(data, options, progress);
   progress("Fitting points on the training period…", 0.1);
   const first = fitSuggestion(prep);
+  // Unless criteria are dropped by their intervals, the points, thresholds and comparison do not depend on
+  // the bootstrap: they can be shown while it runs (its intervals NaN, replicates 0 until then).
+  const early = options.dropIfIntervalSpansZero ? null : evaluateSuggestion(data, options, prep, first);
+  if (early && onFirst) onFirst(assembleSuggestion(data, prep, first, pendingIntervals(prep.rows.nCols), early));
   progress("Bootstrap…", 0.15);
   const job = bootstrapJobOf(prep, options);
   const plan = bootstrapPlan(job);
@@ -319,7 +332,7 @@ export function runSuggest(data: SuggestData, options: SuggestOptions = {}, prog
   const boot = mergeBootstrap(prep.rows.nCols, { ...job, factor: first.factor }, chunks);
   const sp = finalPoints(options, prep, first, boot);
   progress("Thresholds (training period) and comparison on the test period…", 0.92);
-  const ev = evaluateSuggestion(data, options, prep, sp);
+  const ev = early ?? evaluateSuggestion(data, options, prep, sp);
   progress("Done", 1);
   return assembleSuggestion(data, prep, sp, boot, ev);
 }

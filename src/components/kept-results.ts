@@ -54,12 +54,18 @@ export interface KeptContext {
  * structured-cloneable (no functions, no DOM nodes).
  */
 export async function keptResult<T>(ctx: KeptContext, code: string, name: string, inputs: unknown, compute: () => Promise<T>): Promise<{ value: T; kept: boolean }> {
+  const entry = await keptEntry<T>(ctx, code, name, inputs);
+  if (entry.value !== undefined) return { value: entry.value, kept: true };
+  const value = await compute();
+  entry.keep(value);
+  return { value, kept: false };
+}
+
+/** keptResult in two steps, for results that arrive in parts: the kept value (undefined when none), and `keep` for the final one. */
+export async function keptEntry<T>(ctx: KeptContext, code: string, name: string, inputs: unknown): Promise<{ value: T | undefined; keep(value: T): void }> {
   const key = `${PREFIX}${ctx.workspace.id}|${await sha256([ctx.keys.scores, code, name, stableJson(inputs)])}`;
   const hit = await idbGet<Entry<T>>(STORES.results, key).catch(() => undefined);
-  if (hit) return { value: hit.value, kept: true };
-  const value = await compute();
-  void keep(ctx, key, value);
-  return { value, kept: false };
+  return { value: hit?.value, keep: (value: T) => void keep(ctx, key, value) };
 }
 
 /** Writes one result and updates the workspace's index: results of another scores' key, and the oldest past MAX_KEPT_RESULTS, are removed. */

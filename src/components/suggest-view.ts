@@ -12,21 +12,40 @@ import type { ModelDiff } from "../lib/model/diff.js";
 import { pairedDelongCi, pairedDelongP } from "../lib/metrics/delong-text.js";
 import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
-import { keptResult, type KeptContext } from "./kept-results.js";
+import { keptEntry, type KeptContext } from "./kept-results.js";
 import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply } from "./suggest-worker.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
 export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: "worker" | "main thread" | "kept in this browser" }
 
+/** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true). */
+export type SuggestStep = SuggestRun & { final: boolean };
+
 /**
- * runSuggestAsync, or the same suggestion kept in this browser from an
- * earlier visit on the same scores (kept-results.ts: the data, every model
- * file and this code), with the same version, options and draft options.
+ * The suggestion as it arrives: first without its bootstrap intervals (the
+ * points, thresholds and comparison do not depend on them unless criteria
+ * are dropped by their intervals), then the final one; or only the final
+ * one, kept in this browser from an earlier visit on the same scores
+ * (kept-results.ts: the data, every model file and this code) with the same
+ * version, options and draft options. The final one is kept for next time.
  */
-export async function keptSuggestion(ctx: KeptContext, data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): Promise<SuggestRun> {
+export async function* keptSuggestion(ctx: KeptContext, data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): AsyncGenerator<SuggestStep> {
   const inputs = { model: `${data.model.id}@${data.model.version}`, options, draftOptions };
-  const { value, kept } = await keptResult(ctx, SUGGEST_WORKER_URL, "suggestion", inputs, () => runSuggestAsync(data, options, draftOptions, progress, onCancel));
-  return kept ? { ...value, where: "kept in this browser" } : value;
+  const entry = await keptEntry<SuggestRun>(ctx, SUGGEST_WORKER_URL, "suggestion", inputs);
+  if (entry.value) {
+    yield { ...entry.value, where: "kept in this browser", final: true };
+    return;
+  }
+  let early: SuggestRun | null = null;
+  let wake = () => {};
+  const woken = new Promise<void>((resolve) => (wake = resolve));
+  const final = runSuggestAsync(data, options, draftOptions, progress, onCancel, (r) => ((early = r), wake()));
+  // Whichever comes first: the early suggestion, or the final one (or its error).
+  await Promise.race([woken, final.then(() => {}, () => {})]);
+  if (early) yield { ...(early as SuggestRun), final: false };
+  const run = await final;
+  entry.keep(run);
+  yield { ...run, final: true };
 }
 
 /**
@@ -35,11 +54,12 @@ export async function keptSuggestion(ctx: KeptContext, data: SuggestData, option
  * so the page shows the progress line before it starts) when workers fail.
  * `signal` terminates the worker (e.g. Framework's invalidation).
  */
-export function runSuggestAsync(data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): Promise<SuggestRun> {
+export function runSuggestAsync(data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>, onFirst?: (early: SuggestRun) => void): Promise<SuggestRun> {
   return new Promise((resolve, reject) => {
     let worker: Worker | null = null;
     const onReply = (where: SuggestRun["where"]) => (r: SuggestReply) => {
       if (r.type === "progress") progress(r.message, r.fraction);
+      else if (r.type === "first") onFirst?.({ result: r.result, draft: r.draft, where });
       else if (r.type === "error") (worker?.terminate(), reject(new Error(r.message)));
       else (worker?.terminate(), resolve({ result: r.result, draft: r.draft, where }));
     };
@@ -101,7 +121,7 @@ export function PointsChart(rows: PointsRow[], { width = 640 } = {}) {
   const shown = rows.filter((r) => r.included || r.source === "model");
   const values = shown.flatMap((r) => [
     { key: r.key, label: r.label, kind: "current", points: r.current, lo: null, hi: null },
-    { key: r.key, label: r.label, kind: r.kept ? "suggested" : "suggested (dropped)", points: r.kept ? r.suggested : 0, lo: r.included ? r.lo : null, hi: r.included ? r.hi : null, keep: r.keepRate },
+    { key: r.key, label: r.label, kind: r.kept ? "suggested" : "suggested (dropped)", points: r.kept ? r.suggested : 0, lo: r.included && Number.isFinite(r.lo) ? r.lo : null, hi: r.included && Number.isFinite(r.hi) ? r.hi : null, keep: Number.isFinite(r.keepRate) ? r.keepRate : null },
   ]);
   // the y axis shows the labels; keys keep criteria with equal labels apart
   const labelOf = new Map(shown.map((r) => [r.key, r.label]));
@@ -110,12 +130,13 @@ export function PointsChart(rows: PointsRow[], { width = 640 } = {}) {
     {
       data: { values },
       layer: [
-        { transform: [{ filter: "datum.lo !== null" }], mark: { type: "rule", color: "#4c78a8", strokeWidth: 2, opacity: 0.45 }, encoding: { y, x: { field: "lo", type: "quantitative" }, x2: { field: "hi" } } },
+        // No interval layer before the bootstrap has given any (an empty layer makes vega warn of an infinite extent).
+        ...(values.some((v) => v.lo !== null) ? [{ transform: [{ filter: "datum.lo !== null" }], mark: { type: "rule" as const, color: "#4c78a8", strokeWidth: 2, opacity: 0.45 }, encoding: { y, x: { field: "lo", type: "quantitative" as const }, x2: { field: "hi" } } }] : []),
         {
           mark: { type: "point", filled: true, size: 60, tooltip: true },
           encoding: {
             y,
-            x: { field: "points", type: "quantitative", title: "Points (current: grey; suggested: blue, line = bootstrap 95 % interval)" },
+            x: { field: "points", type: "quantitative", title: values.some((v) => v.lo !== null) ? "Points (current: grey; suggested: blue, line = bootstrap 95 % interval)" : "Points (current: grey; suggested: blue; bootstrap intervals being computed)" },
             color: { field: "kind", type: "nominal", scale: { domain: ["current", "suggested", "suggested (dropped)"], range: ["#8a8f98", "#1f5fa8", "#e0a030"] }, title: null },
             shape: { field: "kind", type: "nominal", scale: { domain: ["current", "suggested", "suggested (dropped)"], range: ["circle", "diamond", "cross"] }, title: null },
             tooltip: [{ field: "label", title: "Criterion" }, { field: "kind" }, { field: "points", title: "Points" }, { field: "lo", title: "2.5 %", format: ".1f" }, { field: "hi", title: "97.5 %", format: ".1f" }, { field: "keep", title: "Kept in refits", format: ".0%" }],

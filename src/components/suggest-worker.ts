@@ -14,13 +14,17 @@ export const SUGGEST_WORKER_URL = import.meta.url;
 export interface SuggestRequest { data: SuggestData; options: SuggestOptions; draftOptions: DraftOptions }
 export type SuggestReply =
   | { type: "progress"; message: string; fraction: number }
+  /** The suggestion before its bootstrap (runSuggest's onFirst): intervals NaN, 0 replicates; "done" follows. */
+  | { type: "first"; result: ReturnType<typeof runSuggest>; draft: ReturnType<typeof buildDraft> }
   | { type: "done"; result: ReturnType<typeof runSuggest>; draft: ReturnType<typeof buildDraft> }
   | { type: "error"; message: string };
 
 /** Runs one request (in the worker, or on the main thread as a fallback). */
 export function handleSuggest(req: SuggestRequest, post: (reply: SuggestReply) => void): void {
   try {
-    const result = runSuggest(req.data, req.options, (message, fraction) => post({ type: "progress", message, fraction }));
+    const result = runSuggest(req.data, req.options, (message, fraction) => post({ type: "progress", message, fraction }), (early) => {
+      post({ type: "first", result: early, draft: buildDraft(req.data, early, req.options, req.draftOptions) });
+    });
     const draft = buildDraft(req.data, result, req.options, req.draftOptions);
     post({ type: "done", result, draft });
   } catch (e) {

@@ -40,12 +40,30 @@ async function waitKept(page: Page, n: number) {
   throw new Error(`fewer than ${n} results were kept within 30 s`);
 }
 
+/** Records whether the page was waiting for the bootstrap when it marked itself ready (window.__pendingAtReady). */
+const recordPendingAtReady = () => {
+  new MutationObserver((_m, observer) => {
+    if (document.documentElement?.dataset.ready !== "1") return;
+    observer.disconnect();
+    // After the cells that the same value re-ran (they run in the same pass, as microtasks).
+    setTimeout(() => ((globalThis as { __pendingAtReady?: boolean }).__pendingAtReady = document.querySelector("[data-pending=bootstrap]") !== null), 0);
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
+};
+
+/** Waits for the complete suggestion: the page is ready as soon as the points are shown, its bootstrap intervals follow. */
+const waitFinal = (page: Page) =>
+  page.waitForFunction(() => /(Fitted in a|Kept in this browser)[^\n]*bootstrap refits/.test(document.querySelector("main")?.textContent ?? ""), undefined, { timeout: 120_000 });
+
 const text = async (page: Page) => (await page.locator("main").innerText()).replace(/^(Fitted in a [^\n]*|Kept in this browser from an earlier fit[^\n]*)$/gm, "");
 
 it("keeps a suggestion and a version's figures for the next visit, and drops them when a version is added", async () => {
-  const { page, problems, close } = await openPage(session, "/suggest");
+  const { page, problems, close } = await openPage(session, "/suggest", { init: recordPendingAtReady });
   try {
     await waitReady(page, 180_000, problems);
+    // Ready before the bootstrap: the points are shown, saving waits for the intervals.
+    expect(await page.evaluate(() => (globalThis as { __pendingAtReady?: boolean }).__pendingAtReady)).toBe(true);
+    await waitFinal(page);
+    expect(await page.locator("[data-pending=bootstrap]").count()).toBe(0);
     const first = await page.locator("main").innerText();
     expect(first).toMatch(/Fitted in a background worker: 200 bootstrap refits/);
     await waitKept(page, 1);
@@ -85,6 +103,7 @@ it("keeps a suggestion and a version's figures for the next visit, and drops the
     await page.waitForSelector("[data-saved]", { timeout: 60_000 });
     await page.goto(session.url + "/suggest");
     await waitReady(page, 180_000, problems);
+    await waitFinal(page);
     expect(await page.locator("main").innerText()).toMatch(/Fitted in a background worker: 200 bootstrap refits/);
     await waitKept(page, 1);
     const after = await results(page);

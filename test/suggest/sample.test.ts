@@ -129,6 +129,27 @@ describe("suggest on the sample (DuckDB-WASM)", () => {
     expect(r.points.some((p) => p.dropReason === "min-points")).toBe(true);
   });
 
+  it("shows the suggestion before its bootstrap: the same points, thresholds and comparison, intervals pending", () => {
+    const firsts: SuggestResult[] = [];
+    const options = { replicates: 20, seed: 3, addCandidates: "clean" as const };
+    const final = runSuggest(v2Data, options, () => {}, (r) => firsts.push(r));
+    expect(firsts).toHaveLength(1);
+    const early = firsts[0];
+    expect(early.bootstrap).toEqual({ replicates: 0, notConverged: 0 });
+    expect(final.bootstrap.replicates).toBe(20);
+    for (const p of early.points) expect([p.lo, p.hi, p.keepRate].every(Number.isNaN)).toBe(true);
+    expect(final.points.filter((p) => p.included).every((p) => Number.isFinite(p.lo) && Number.isFinite(p.hi))).toBe(true);
+    // Everything else is the final suggestion's.
+    const strip = (r: SuggestResult) => ({ ...r, bootstrap: null, points: r.points.map(({ lo: _l, hi: _h, keepRate: _k, ...rest }) => rest) });
+    expect(strip(early)).toEqual(strip(final));
+    // The same as without the early look.
+    expect(runSuggest(v2Data, options)).toEqual(final);
+    // Criteria dropped by their intervals need the bootstrap first: no early suggestion then.
+    const none: SuggestResult[] = [];
+    runSuggest(v2Data, { ...options, dropIfIntervalSpansZero: true }, () => {}, (r) => none.push(r));
+    expect(none).toHaveLength(0);
+  });
+
   it("refuses a split date that leaves no test leads", () => {
     expect(() => runSuggest(v2Data, { replicates: 2, split: "2030-01-01" })).toThrow(/split date 2030-01-01 leaves/);
   });
