@@ -30,6 +30,8 @@ export async function printReportPdf(site: string): Promise<string | null> {
     const errors = await page.evaluate(() => [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent));
     if (errors.length) return `the report page shows errors: ${errors.join("; ")}`;
     if (outside.length) return `the report page asked another origin: ${outside.join(", ")}`;
+    // Every chart drawn (those further down the page are drawn once it is idle, src/components/chart.ts).
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined), undefined, { timeout: 120_000 });
     await page.waitForTimeout(500);
     await page.emulateMedia({ media: "print" });
     await page.pdf({ path: path.join(site, "report.pdf"), format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });

@@ -41,6 +41,8 @@ for (const p of pages) {
     problems.push("not ready after 60 s");
   }
   const ms = Math.round(performance.now() - t);
+  // Every chart drawn (those further down are drawn once the page is idle, src/components/chart.ts).
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.dataset.marks !== undefined), undefined, { timeout: 60000 }).catch(() => problems.push("charts not drawn after 60 s"));
   await page.waitForTimeout(1000);
   const errorCells = await page.evaluate(() => [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent));
   const timings = await page.evaluate(() => globalThis.__workbenchTimings ?? null);

@@ -3,6 +3,13 @@
  * The container carries `data-chart` and, once drawn, `data-marks` = the
  * number of data marks drawn, which the browser tests check: a chart with no
  * marks is a bug, not a picture.
+ *
+ * Charts on or near the screen are drawn as soon as they are on the page;
+ * the others (further down a long page such as the Review) one by one once
+ * the page is idle, or earlier when scrolled near, so that what the analyst
+ * sees first is not held up by charts they have not reached yet. Every chart
+ * is drawn in the end (within a second or two of an idle page; printing
+ * starts every one still waiting).
  */
 import embed, { type EmbedOptions } from "vega-embed";
 import type { TopLevelSpec } from "vega-lite";
@@ -37,15 +44,83 @@ export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: 
     ...spec,
   };
   const options: EmbedOptions = { renderer: "svg", actions: false };
-  embed(div, full, options)
-    .then(() => {
-      div.dataset.marks = String(div.querySelectorAll("g.role-mark > *").length);
-    })
-    .catch((error: unknown) => {
-      div.dataset.marks = "0";
-      div.classList.add("error-box");
-      div.textContent = `Chart failed: ${(error as Error).message}`;
-      console.error(error);
-    });
+  schedule(div, () => {
+    embed(div, full, options)
+      .then(() => {
+        div.dataset.marks = String(div.querySelectorAll("g.role-mark > *").length);
+      })
+      .catch((error: unknown) => {
+        div.dataset.marks = "0";
+        div.classList.add("error-box");
+        div.textContent = `Chart failed: ${(error as Error).message}`;
+        console.error(error);
+      });
+  });
   return div;
+}
+
+/** Charts not drawn yet, with how to draw each. */
+const waiting = new Map<Element, () => void>();
+let near: IntersectionObserver | null = null;
+let idleQueued = false;
+
+/** How far below (and above) the screen a chart still counts as near it, in pixels. */
+const NEAR = 300;
+
+function draw(div: Element) {
+  const render = waiting.get(div);
+  if (!render) return;
+  waiting.delete(div);
+  near?.unobserve(div);
+  render();
+}
+
+/** Whether the page has marked itself ready (data-ready on <html>), or waited long enough. */
+let pageReady = false;
+let readyWatch: MutationObserver | null = null;
+function whenPageReady() {
+  if (readyWatch || pageReady) return;
+  const root = document.documentElement;
+  const go = () => {
+    if (pageReady) return;
+    pageReady = true;
+    readyWatch?.disconnect();
+    drawWhenIdle();
+  };
+  if (root.dataset.ready === "1") return go();
+  readyWatch = new MutationObserver(() => root.dataset.ready === "1" && go());
+  readyWatch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+  // A page that never says it is ready (it stopped on an error) still gets its charts.
+  setTimeout(go, 15_000);
+}
+
+/**
+ * Draws the waiting charts one per idle moment once the page is ready (the
+ * ones on or near the screen are drawn before, by the observer): a page's
+ * queries leave the main thread idle while it still computes its first screen.
+ */
+function drawWhenIdle() {
+  if (!pageReady) return whenPageReady();
+  if (idleQueued || !waiting.size) return;
+  idleQueued = true;
+  // No deadline: while the page still computes, its first screen goes first.
+  const idle = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+  idle(() => {
+    idleQueued = false;
+    const next = waiting.keys().next();
+    if (!next.done) draw(next.value);
+    drawWhenIdle();
+  });
+}
+
+function schedule(div: HTMLElement, render: () => void) {
+  if (typeof IntersectionObserver === "undefined") return render();
+  if (!waiting.size && !near) addEventListener("beforeprint", () => [...waiting.keys()].forEach(draw));
+  waiting.set(div, render);
+  // The observer reports each chart once it is laid out: on or near the screen, it is drawn then.
+  near ??= new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) draw(e.target);
+  }, { rootMargin: `${NEAR}px 0px` });
+  near.observe(div);
+  drawWhenIdle();
 }

@@ -1,0 +1,50 @@
+/**
+ * Charts further down a page are drawn after its first screen
+ * (src/components/chart.ts): when the Review page marks itself ready, some of
+ * its charts below the screen are still waiting; every one is drawn soon
+ * after without scrolling, and the page prints them all.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openPage, pageDefects, startSession, type Session } from "./harness.js";
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => session?.close());
+
+/** At the moment the page marks itself ready: how many charts there are, and how many are drawn (window.__chartsAtReady). */
+const recordChartsAtReady = () => {
+  new MutationObserver((_m, observer) => {
+    if (document.documentElement?.dataset.ready !== "1") return;
+    observer.disconnect();
+    const charts = [...document.querySelectorAll("[data-chart]")] as HTMLElement[];
+    (globalThis as { __chartsAtReady?: unknown }).__chartsAtReady = {
+      charts: charts.length,
+      drawn: charts.filter((c) => c.dataset.marks !== undefined).length,
+      waitingBelow: charts.filter((c) => c.dataset.marks === undefined && c.getBoundingClientRect().top >= innerHeight).length,
+    };
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
+};
+
+it("draws the Review page's charts below the first screen after it is ready, all of them without scrolling", async () => {
+  const { page, problems, close } = await openPage(session, "/review", { init: recordChartsAtReady });
+  try {
+    await page.waitForFunction(() => (globalThis as { __chartsAtReady?: unknown }).__chartsAtReady, undefined, { timeout: 180_000 });
+    const atReady = await page.evaluate(() => (globalThis as { __chartsAtReady?: { charts: number; drawn: number; waitingBelow: number } }).__chartsAtReady!);
+    expect(atReady.charts).toBeGreaterThanOrEqual(6);
+    expect(atReady.waitingBelow).toBeGreaterThan(0);
+    expect(atReady.drawn).toBeLessThan(atReady.charts);
+    // No scrolling: the page stays at its top while the rest are drawn.
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined), undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const defects = await pageDefects(page);
+    expect(defects.errorCells).toEqual([]);
+    expect(defects.emptyCharts).toEqual([]);
+    expect(defects.charts).toBe(atReady.charts);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
