@@ -9,8 +9,8 @@
  * in one headless Chromium profile (IndexedDB persists between pages):
  *  first load     the Overview from the files (read, validate, score, keep)
  *  page ready     every page of the site in turn after that (navigation start
- *                 to the page's data-ready mark with every chart on the first
- *                 screen drawn): each figure, median and max;
+ *                 to the page's data-ready mark with every chart and section on
+ *                 the first screen drawn): each figure, median and max;
  *                 target ≤ 1.0 s
  *  again        the same walk once more: pages read the figures they
  *                 computed on the first visit (kept-results.ts)
@@ -141,7 +141,10 @@ async function open(p: string, before?: () => Promise<unknown>): Promise<{ ms: n
   await page.waitForFunction(() => {
     if (document.querySelector(".observablehq--error")) return true;
     if (document.documentElement.dataset.ready !== "1") return false;
-    return [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined || c.getBoundingClientRect().top >= innerHeight);
+    const below = (c: Element) => c.getBoundingClientRect().top >= innerHeight;
+    // Sections further down computed after the first screen (ui.ts Later) count when they are on it.
+    return [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined || below(c))
+      && [...document.querySelectorAll("[data-pending=section]")].every(below);
   }, undefined, { timeout: 900_000, polling: 50 });
   const ms = performance.now() - t;
   await peak();

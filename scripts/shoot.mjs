@@ -42,7 +42,7 @@ for (const p of pages) {
   }
   const ms = Math.round(performance.now() - t);
   // Every chart drawn (those further down are drawn once the page is idle, src/components/chart.ts).
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.dataset.marks !== undefined), undefined, { timeout: 60000 }).catch(() => problems.push("charts not drawn after 60 s"));
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.dataset.marks !== undefined) && !document.querySelector("[data-pending=section]"), undefined, { timeout: 60000 }).catch(() => problems.push("charts or sections not drawn after 60 s"));
   await page.waitForTimeout(1000);
   const errorCells = await page.evaluate(() => [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent));
   const timings = await page.evaluate(() => globalThis.__workbenchTimings ?? null);

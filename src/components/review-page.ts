@@ -26,6 +26,7 @@ import { openWorkbench, type Workbench } from "./workbench.js";
 type Progress = ReturnType<typeof ProgressLine>;
 
 export { PageEnd } from "./glossary.js";
+export { Later } from "./ui.js";
 /** Nothing to draw (a part that does not apply): an empty fragment, so every part is a node. */
 const nothing = () => document.createDocumentFragment();
 /** The page's chart width for the main column. */

@@ -45,6 +45,35 @@ export function ErrorBox(message: string, title = "Problem") {
   return el("div", { class: "error-box", role: "alert" }, el("strong", {}, `${title}: `), message);
 }
 
+/** Runs `fn` once the page has marked itself ready (data-ready="1" on <html>), at once if it has. */
+export function onPageReady(fn: () => void): void {
+  const root = document.documentElement;
+  if (root.dataset.ready === "1") return void setTimeout(fn, 0);
+  const watch = new MutationObserver(() => {
+    if (root.dataset.ready !== "1") return;
+    watch.disconnect();
+    setTimeout(fn, 0);
+  });
+  watch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+}
+
+/**
+ * A section further down a page, computed once the page's first screen is
+ * ready (so that it does not hold it up): until then a line says what is
+ * being computed (`data-pending="section"`, which the browser tests wait
+ * for); then the section replaces it, or an error box says why it failed.
+ */
+export function Later(work: () => Promise<Node>, what: string): HTMLElement {
+  const box = el("div", { class: "progress", role: "status", "data-pending": "section" }, `${what}…`);
+  onPageReady(() => {
+    work().then(
+      (node) => box.replaceWith(node),
+      (e: unknown) => box.replaceWith(ErrorBox((e as Error).message, what)),
+    );
+  });
+  return box;
+}
+
 /**
  * For a page that cannot work on this workspace (e.g. no version scores): shows
  * why and what to do in one box, hides the page's sections below it (their

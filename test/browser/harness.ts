@@ -87,8 +87,9 @@ export async function waitReady(page: Page, timeout = 60_000, problems?: Problem
     if (Date.now() > deadline) throw new Error(`the page did not become ready within ${timeout} ms`);
     await page.waitForTimeout(100);
   }
-  // Charts render asynchronously after the cell that creates them.
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined), undefined, { timeout });
+  // Charts render asynchronously after the cell that creates them (those below the first screen once the page is
+  // ready), and sections further down are computed then too (ui.ts Later): the tests judge the whole page.
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined) && !document.querySelector("[data-pending=section]"), undefined, { timeout });
 }
 
 /** Framework error cells, and charts that drew no data marks. */
