@@ -141,10 +141,10 @@ async function open(p: string, before?: () => Promise<unknown>): Promise<{ ms: n
   await page.waitForFunction(() => {
     if (document.querySelector(".observablehq--error")) return true;
     if (document.documentElement.dataset.ready !== "1") return false;
-    const below = (c: Element) => c.getBoundingClientRect().top >= innerHeight;
     // Sections further down computed after the first screen (ui.ts Later) count when they are on it.
-    return [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined || below(c))
-      && [...document.querySelectorAll("[data-pending=section]")].every(below);
+    // (No named helper here: the bundler would wrap it in a function the page does not have.)
+    return [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined || c.getBoundingClientRect().top >= innerHeight)
+      && [...document.querySelectorAll("[data-pending=section]")].every((c) => c.getBoundingClientRect().top >= innerHeight);
   }, undefined, { timeout: 900_000, polling: 50 });
   const ms = performance.now() - t;
   await peak();
