@@ -44,15 +44,20 @@ export async function readLiveStateIn(db: Db, database: string): Promise<LiveSta
   return state;
 }
 
-/** Records (or replaces) the entry of one kind. */
+/**
+ * Records (or replaces) the entry of one kind, in one statement: two pages of
+ * the shared engine may write the same kind at once (one keeping its copy
+ * after it was ready, the next one opening), and a delete followed by an
+ * insert would then meet the other's row ("Duplicate key … violates primary
+ * key constraint").
+ */
 export async function writeLiveState<T>(db: Db, kind: string, entry: LiveEntry<T>): Promise<void> {
   const columns = [
     { name: "kind", type: "VARCHAR" as const, primaryKey: true },
     ...["key", "meta", "tables"].map((name) => ({ name, type: "VARCHAR" as const, notNull: true })),
   ];
   await db.exec(render(createTableColumns(STATE_TABLE, columns, { ifNotExists: true })));
-  await db.exec(render(deleteFrom(STATE_TABLE, eq(col("kind"), lit(kind)))));
-  await db.exec(render(insertValues(STATE_TABLE, [], [[lit(kind), lit(entry.key), lit(JSON.stringify(entry.meta)), lit(JSON.stringify(entry.tables))]])));
+  await db.exec(render(insertValues(STATE_TABLE, [], [[lit(kind), lit(entry.key), lit(JSON.stringify(entry.meta)), lit(JSON.stringify(entry.tables))]], { orReplace: true })));
 }
 
 /** Forgets the entry of one kind (its tables are the caller's to drop). */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentDatabaseQuery } from "../../lib/db/catalog.js";
 import { clearLiveState, readLiveState, readLiveStateIn, STATE_TABLE, writeLiveState } from "../../lib/db/live-state.js";
 import { openNativeDb } from "../../lib/db/native.js";
+import { openWasmDb } from "../../lib/db/node-wasm.js";
 import { dropObjects, listObjects } from "../../lib/db/snapshot.js";
 import type { Db } from "../../lib/db/types.js";
 import { attach, detach, render, use } from "../../lib/sql/index.js";
@@ -32,6 +33,18 @@ describe("live state of a database kept between pages", () => {
     const state = await readLiveState(db);
     expect(state.data).toEqual({ key: "k-data-1", meta: { report }, tables: ["leads", "deals"] });
     expect(state.scores).toEqual({ key: "k-scores-2", meta: { versions: 3 }, tables: ["scores_a_v1", "scores_a_v2"] });
+  });
+
+  it("takes two writers of one kind at once (two pages of the shared engine): the last write wins, none fails", async () => {
+    // DuckDB-WASM runs one statement at a time, in the order they arrive: the two writers' statements interleave.
+    const wasm = await openWasmDb();
+    try {
+      const writes = Array.from({ length: 4 }, (_, k) => writeLiveState(wasm, "scores", { key: `k-${k}`, meta: { k }, tables: [`t${k}`] }));
+      await expect(Promise.all(writes)).resolves.toBeDefined();
+      expect((await readLiveState(wasm)).scores).toEqual({ key: "k-3", meta: { k: 3 }, tables: ["t3"] });
+    } finally {
+      await wasm.close();
+    }
   });
 
   it("forgets one kind", async () => {
