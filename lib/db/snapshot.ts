@@ -8,7 +8,7 @@
  */
 import { as, count, createTableColumns, drop, insertSelect, render, script, select, star, table, verbatim } from "../sql/index.js";
 import { mainTablesQuery, mainViewsQuery, tableColumnsQuery, viewSqlQuery } from "./catalog.js";
-import { STATE_TABLE } from "./live-state.js";
+import { LEGACY_STATE_TABLE, STATE_TABLE } from "./live-state.js";
 import type { Db } from "./types.js";
 
 export interface TableSnapshot {
@@ -35,7 +35,7 @@ export interface Snapshot {
 export async function listObjects(db: Db): Promise<{ tables: string[]; views: string[] }> {
   const tables = await db.query<{ name: string }>(render(mainTablesQuery()));
   const views = await db.query<{ name: string }>(render(mainViewsQuery()));
-  return { tables: tables.map((t) => t.name).filter((t) => t !== STATE_TABLE), views: views.map((v) => v.name) };
+  return { tables: tables.map((t) => t.name).filter((t) => t !== STATE_TABLE && t !== LEGACY_STATE_TABLE), views: views.map((v) => v.name) };
 }
 
 function needIpc(db: Db): asserts db is Db & Required<Pick<Db, "exportIpc" | "importIpc">> {

@@ -226,8 +226,7 @@ export type Statement =
   | { kind: "showTables" }
   | CreateAs
   | { kind: "createTable"; name: string; columns: ColumnDef[]; orReplace: boolean; temp: boolean; ifNotExists: boolean }
-  /** orReplace: a row whose primary key exists replaces it, in one statement (DuckDB's INSERT OR REPLACE). */
-  | { kind: "insert"; table: string; columns: string[]; source: Query | { kind: "valuesRows"; rows: Expr[][] }; orReplace?: boolean }
+  | { kind: "insert"; table: string; columns: string[]; source: Query | { kind: "valuesRows"; rows: Expr[][] } }
   | { kind: "update"; table: string; set: { column: string; value: Expr }[]; where: Expr | null; from?: Source | null }
   | { kind: "delete"; table: string; where: Expr | null }
   | { kind: "alterTable"; table: string; action: AlterAction }
@@ -394,7 +393,7 @@ export const createTableColumns = (name: string, columns: ColumnDef[], o: Create
   kind: "createTable", name, columns, orReplace: o.orReplace ?? false, temp: o.temp ?? false, ifNotExists: o.ifNotExists ?? false,
 });
 export const insertSelect = (tableName: string, columns: string[], query: Query): Statement => ({ kind: "insert", table: tableName, columns, source: query });
-export const insertValues = (tableName: string, columns: string[], rows: Expr[][], o: { orReplace?: boolean } = {}): Statement => ({ kind: "insert", table: tableName, columns, source: { kind: "valuesRows", rows }, ...(o.orReplace && { orReplace: true }) });
+export const insertValues = (tableName: string, columns: string[], rows: Expr[][]): Statement => ({ kind: "insert", table: tableName, columns, source: { kind: "valuesRows", rows } });
 export const update = (tableName: string, set: { column: string; value: Expr }[], where: Expr | null = null, from: Source | null = null): Statement => ({
   kind: "update", table: tableName, set, where, from,
 });

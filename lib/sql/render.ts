@@ -229,7 +229,7 @@ class Renderer {
       case "insert": {
         const cols = s.columns.length ? ` (${s.columns.map((n) => this.ident(n)).join(", ")})` : "";
         const body = s.source.kind === "valuesRows" ? this.valuesRows(s.source.rows, s.columns.length || null) : this.query(s.source);
-        return `INSERT ${s.orReplace ? "OR REPLACE " : ""}INTO ${this.ident(s.table)}${cols} ${body}`;
+        return `INSERT INTO ${this.ident(s.table)}${cols} ${body}`;
       }
       case "update": {
         if (s.set.length === 0) throw new Error("render: UPDATE needs at least one SET column; received none");

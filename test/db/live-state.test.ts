@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentDatabaseQuery } from "../../lib/db/catalog.js";
-import { clearLiveState, readLiveState, readLiveStateIn, STATE_TABLE, writeLiveState } from "../../lib/db/live-state.js";
+import { clearLiveState, LEGACY_STATE_TABLE, readLiveState, readLiveStateIn, STATE_TABLE, writeLiveState } from "../../lib/db/live-state.js";
 import { openNativeDb } from "../../lib/db/native.js";
 import { openWasmDb } from "../../lib/db/node-wasm.js";
 import { dropObjects, listObjects } from "../../lib/db/snapshot.js";
@@ -44,6 +44,19 @@ describe("live state of a database kept between pages", () => {
       expect((await readLiveState(wasm)).scores).toEqual({ key: "k-3", meta: { k: 3 }, tables: ["t3"] });
     } finally {
       await wasm.close();
+    }
+  });
+
+  it("reads a database holding only the first state table (a primary key on the kind) as empty, and never copies that table", async () => {
+    const old = await openWasmDb();
+    try {
+      await old.exec(`CREATE TABLE "${LEGACY_STATE_TABLE}" (kind VARCHAR PRIMARY KEY, key VARCHAR, meta VARCHAR, tables VARCHAR); INSERT INTO "${LEGACY_STATE_TABLE}" VALUES ('data', 'k', '{}', '[]'); CREATE TABLE leads AS SELECT 1 AS x`);
+      expect(await readLiveState(old)).toEqual({});
+      expect((await listObjects(old)).tables).toEqual(["leads"]);
+      await writeLiveState(old, "data", { key: "k2", meta: {}, tables: ["leads"] });
+      expect((await readLiveState(old)).data?.key).toBe("k2");
+    } finally {
+      await old.close();
     }
   });
 
