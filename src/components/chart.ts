@@ -13,6 +13,7 @@
  */
 import embed, { type EmbedOptions } from "vega-embed";
 import type { TopLevelSpec } from "vega-lite";
+import { onPageReady } from "./ui.js";
 
 export interface ChartOptions {
   width?: number;
@@ -77,19 +78,16 @@ function draw(div: Element) {
 
 /** Whether the page has marked itself ready (data-ready on <html>), or waited long enough. */
 let pageReady = false;
-let readyWatch: MutationObserver | null = null;
+let watching = false;
 function whenPageReady() {
-  if (readyWatch || pageReady) return;
-  const root = document.documentElement;
+  if (watching || pageReady) return;
+  watching = true;
   const go = () => {
     if (pageReady) return;
     pageReady = true;
-    readyWatch?.disconnect();
     drawWhenIdle();
   };
-  if (root.dataset.ready === "1") return go();
-  readyWatch = new MutationObserver(() => root.dataset.ready === "1" && go());
-  readyWatch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+  onPageReady(go);
   // A page that never says it is ready (it stopped on an error) still gets its charts.
   setTimeout(go, 15_000);
 }

@@ -21,6 +21,7 @@ import type { VersionEntry } from "../lib/workspace/versions.js";
 import { openBrowserDb } from "./duckdb.js";
 import { sha256 } from "./idb.js";
 import { keepInOpfs, opfsUsable, restoreFromOpfs } from "./opfs-copy.js";
+import { onPageReady } from "./ui.js";
 import { dropCached, getCached, putCached } from "./workspace-cache.js";
 import { activeWorkspace, builtInModels } from "./workspaces.js";
 
@@ -290,13 +291,6 @@ function afterReady(db: Db, name: string, task: () => Promise<void>) {
         if (name) (g.__workbenchKeep ??= {})[name] = Math.round(performance.now() - t);
       });
   };
-  const root = document.documentElement;
-  if (root.dataset.ready === "1") return void setTimeout(run, 0);
-  const observer = new MutationObserver(() => {
-    if (root.dataset.ready !== "1") return;
-    observer.disconnect();
-    setTimeout(run, 0);
-  });
-  observer.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+  onPageReady(run);
   void db;
 }

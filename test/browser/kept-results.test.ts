@@ -52,7 +52,13 @@ const recordPendingAtReady = () => {
 
 /** Waits for the complete suggestion: the page is ready as soon as the points are shown, its bootstrap intervals follow. */
 const waitFinal = (page: Page) =>
-  page.waitForFunction(() => /(Fitted in a|Kept in this browser)[^\n]*bootstrap refits/.test(document.querySelector("main")?.textContent ?? ""), undefined, { timeout: 120_000 });
+  page.waitForFunction(
+    () => /(Fitted in a|Kept in this browser)[^\n]*bootstrap refits/.test(document.querySelector("main")?.textContent ?? "")
+      // the cells re-ran with the final suggestion (the save button replaced the waiting line) and every chart is
+      // drawn again with its figures (those below the screen are drawn when the page is idle)
+      && !document.querySelector("[data-pending=bootstrap]")
+      && [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined),
+    undefined, { timeout: 120_000 });
 
 const text = async (page: Page) => (await page.locator("main").innerText()).replace(/^(Fitted in a [^\n]*|Kept in this browser from an earlier fit[^\n]*)$/gm, "");
 
