@@ -39,12 +39,18 @@ export interface ScoredVersion {
  * Reads each version's recomputed scores (readScored) and its calibration
  * (versionCalibration), one after the other; `progress` is told before each.
  */
-export async function calibrateVersions(db: Db, models: readonly Model[], progress: (model: Model, i: number) => void = () => {}): Promise<ScoredVersion[]> {
+export async function calibrateVersions(
+  db: Db,
+  models: readonly Model[],
+  progress: (model: Model, i: number) => void = () => {},
+  /** How a version's calibration is had (default versionCalibration; the site passes one that reads figures kept in the browser). */
+  calibrate: (model: Model, scored: ScoredLeads) => Promise<ScoredVersion["calibration"]> = async (m, s) => versionCalibration(m, s),
+): Promise<ScoredVersion[]> {
   const out: ScoredVersion[] = [];
   for (const [i, model] of models.entries()) {
     progress(model, i);
     const scored = await readScored(db, model);
-    out.push({ model, scored, calibration: versionCalibration(model, scored) });
+    out.push({ model, scored, calibration: await calibrate(model, scored) });
   }
   return out;
 }

@@ -27,12 +27,12 @@ export function Chart(spec: TopLevelSpec, { width = 640, height = 260, title }: 
   div.dataset.chart = title ?? "chart";
   div.setAttribute("role", "figure");
   if (title) div.setAttribute("aria-label", title);
+  // A faceted or concatenated chart sizes its panels itself ("fit" applies to single and layered views only).
+  const composite = ["facet", "repeat", "concat", "hconcat", "vconcat"].some((k) => k in spec);
   const full: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width,
-    height,
     // The given width and height include axes and legends, so a chart never overflows its card.
-    autosize: { type: "fit", contains: "padding" },
+    ...(composite ? { autosize: { type: "pad" as const } } : { width, height, autosize: { type: "fit" as const, contains: "padding" as const } }),
     config: {
       font: "system-ui, sans-serif",
       axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.4 },

@@ -2,7 +2,8 @@
  * The figures several pages show for one version, kept in this browser
  * between pages and visits (kept-results.ts): its calibration (Overview,
  * Calibration, Report), its fit × engagement comparison (Fit & engagement,
- * Report) and its fit-vs-engagement weight per cohort (Review). Keyed by the
+ * Report), its fit-vs-engagement weight per cohort (Review) and its points
+ * fitted on the data (Workshop). Keyed by the
  * scores (the data and every model file), the version and this module (whose
  * URL changes with its code and the lib code it imports).
  */
@@ -12,6 +13,7 @@ import type { Model } from "../lib/model/schema.js";
 import type { PeriodBy } from "../lib/monitoring/types.js";
 import { versionCalibration, type VersionCalibration } from "../lib/workbench/calibration.js";
 import type { ScoredLeads } from "../lib/workbench/scored.js";
+import { fitToData, type DataFit } from "../lib/workshop/against-data.js";
 import { keptResult, type KeptContext } from "./kept-results.js";
 
 const CODE = import.meta.url;
@@ -34,4 +36,10 @@ export async function keptFitEngagement(ctx: KeptContext & { db: Db }, model: Mo
 export async function keptCohortWeights(ctx: KeptContext & { db: Db }, model: Model, by: PeriodBy): Promise<CohortWeight[]> {
   const { value } = await keptResult(ctx, CODE, "cohortWeights", { version: versionKey(model), by }, async () => cohortWeights(await readSubScored(ctx.db, model), by));
   return value;
+}
+
+/** fitToData of `base`: its criteria's points fitted on the labelled leads (the Workshop's "against the data"). */
+export async function keptDataFit(ctx: KeptContext & { db: Db }, base: Model): Promise<DataFit> {
+  const { value } = await keptResult(ctx, CODE, "fitToData", { version: versionKey(base) }, () => fitToData(ctx.db, base));
+  return { ...value, base };
 }

@@ -4,7 +4,7 @@
  * and calls these.
  */
 import type { Model } from "../lib/model/schema.js";
-import { calibrateVersions, compareWithFit, consensusModel, consensusVerdict, exampleVotesFor, fitToData, scoreOnFeatures, voteCounts, votesFileBase,
+import { calibrateVersions, compareWithFit, consensusModel, consensusVerdict, exampleVotesFor, scoreOnFeatures, voteCounts, votesFileBase,
   type Aggregation, type Consensus, type DataFit, type FitComparison, type ScoredVersion, type VoteSource, type VoteTarget } from "../lib/workshop/index.js";
 import type { ParsedVotes } from "../lib/workshop/votes.js";
 import { pairedComparison } from "../lib/workbench/paired-comparison.js";
@@ -12,6 +12,8 @@ import { pairedDelongText } from "../lib/metrics/delong-text.js";
 import { AgainstDataChart, AgainstDataTable, CalibrationTable, ConsensusCard, ProblemsList, TiersTable, VoteDotsChart, VoteSummaryTable } from "./workshop-view.js";
 import { ErrorBox, Flag, Kpi, ProgressLine, el, fmtInt, fmtNum, noVersionText, stopPage } from "./ui.js";
 import { openWorkbench, type Workbench } from "./workbench.js";
+import { keptCalibration, keptDataFit } from "./kept-figures.js";
+import { versionCalibration } from "../lib/workbench/calibration.js";
 
 export { PageEnd } from "./glossary.js";
 export { VotesGrid, VotesUpload } from "./workshop-view.js";
@@ -93,7 +95,7 @@ export function consensusPart(wb: Workbench, base: Model, agg: Aggregation): { c
 export async function fitPart(wb: Workbench, base: Model, display: Display): Promise<DataFit | null> {
   const line = ProgressLine(`Fitting points for the criteria of ${wb.label(base)} on the labelled leads…`);
   display(line.node);
-  const r = wb.recompute ? await fitToData(wb.db, base).then((f) => ({ fit: f, error: null }), (e: Error) => ({ fit: null, error: e.message })) : { fit: null, error: null };
+  const r = wb.recompute ? await keptDataFit(wb, base).then((f) => ({ fit: f, error: null }), (e: Error) => ({ fit: null, error: e.message })) : { fit: null, error: null };
   if (r.error) display(ErrorBox(r.error, "Fit failed"));
   line.done(r.fit ? `Fitted on ${fmtInt(r.fit.nLabelled)} labelled leads (${fmtInt(r.fit.nWon)} won) in the loaded data.` : "");
   for (const w of r.fit?.warnings ?? []) display(el("p", {}, Flag(w)));
@@ -123,7 +125,9 @@ export async function calibrateRoles(wb: Workbench, base: Model, roles: Map<Mode
   const line = ProgressLine("Scoring the consensus and the fitted model…");
   display(line.node);
   const cals = !wb.recompute ? [] : await scoreOnFeatures(wb.db, [...roles.keys()].filter((m) => m !== base))
-    .then(() => calibrateVersions(wb.db, [...roles.keys()], (m, i) => line.update(`Calibrating ${wb.label(m)}…`, (i + 1) / (roles.size + 1))))
+    // The base is a version of the workspace: its calibration may be kept from another page (kept-figures.ts).
+    .then(() => calibrateVersions(wb.db, [...roles.keys()], (m, i) => line.update(`Calibrating ${wb.label(m)}…`, (i + 1) / (roles.size + 1)),
+      async (m, s) => (m === base ? keptCalibration(wb, m, async () => s) : versionCalibration(m, s))))
     .catch((e: Error) => { display(ErrorBox(e.message, "Scoring failed")); return [] as ScoredVersion[]; });
   line.done();
   return cals;
