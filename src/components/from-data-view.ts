@@ -6,40 +6,21 @@
 import type { FromDataInput } from "../lib/suggest/from-data-input.js";
 import type { FromDataOptions, FromDataResult } from "../lib/suggest/from-data.js";
 import { Chart } from "./chart.js";
-import { FROM_DATA_WORKER_URL, handleFromData, type FromDataReply } from "./from-data-worker.js";
+import { FROM_DATA_WORKER_URL, handleFromData, type FromDataReply, type FromDataRequest } from "./from-data-worker.js";
+import { runInWorker, type Where } from "./worker-run.js";
 import { el, Table } from "./ui.js";
 
-export interface FromDataRun { result: FromDataResult; where: "worker" | "main thread" }
+export interface FromDataRun { result: FromDataResult; where: Where }
 
 /** Runs suggestFromData in a module worker; `onCancel` terminates it. */
-export function runFromDataAsync(input: FromDataInput, options: FromDataOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): Promise<FromDataRun> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker | null = null;
-    const onReply = (where: FromDataRun["where"]) => (r: FromDataReply) => {
+export async function runFromDataAsync(input: FromDataInput, options: FromDataOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): Promise<FromDataRun> {
+  const { reply, where } = await runInWorker<FromDataRequest, FromDataReply>({
+    url: FROM_DATA_WORKER_URL, request: { input, options }, handle: handleFromData, name: "suggest from data", onCancel,
+    onMessage: (r) => {
       if (r.type === "progress") progress(r.message, r.fraction);
-      else if (r.type === "error") (worker?.terminate(), reject(new Error(r.message)));
-      else (worker?.terminate(), resolve({ result: r.result, where }));
-    };
-    const fallback = (why: string) => {
-      console.warn(`suggest from data: running on the main thread (${why})`);
-      setTimeout(() => handleFromData({ input, options }, onReply("main thread")), 30);
-    };
-    try {
-      worker = new Worker(FROM_DATA_WORKER_URL, { type: "module" });
-    } catch (e) {
-      return fallback((e as Error).message);
-    }
-    const reply = onReply("worker");
-    worker.onmessage = (e: MessageEvent<FromDataReply>) => reply(e.data);
-    worker.onerror = (e) => {
-      e.preventDefault();
-      worker?.terminate();
-      worker = null;
-      fallback(e.message || "the worker failed to start");
-    };
-    onCancel?.then(() => worker?.terminate());
-    worker.postMessage({ input, options });
+    },
   });
+  return { result: reply.result, where };
 }
 
 /** Cross-validated AUC (± 1 SE) and test AUC against the number of criteria, the chosen k marked. */

@@ -41,6 +41,24 @@ function request<T>(store: Store, mode: IDBTransactionMode, fn: (s: IDBObjectSto
   );
 }
 
+/**
+ * Runs `fn` in one read-write transaction of `store` (every request it makes,
+ * including those made in their success handlers, commits together or not at
+ * all); resolves when the transaction has committed.
+ */
+export function idbAtomic(store: Store, fn: (s: IDBObjectStore) => void): Promise<void> {
+  return open().then(
+    (db) =>
+      new Promise<void>((resolve, reject) => {
+        const t = db.transaction(store, "readwrite");
+        fn(t.objectStore(store));
+        t.oncomplete = () => resolve();
+        t.onerror = () => reject(t.error);
+        t.onabort = () => reject(t.error ?? new Error("the browser's storage refused the write (is it full?)"));
+      }),
+  );
+}
+
 export const idbGet = <T>(store: Store, key: string) => request<T | undefined>(store, "readonly", (s) => s.get(key));
 export const idbPut = (store: Store, key: string, value: unknown) => request<void>(store, "readwrite", (s) => s.put(value, key));
 export const idbDelete = (store: Store, key: string) => request<void>(store, "readwrite", (s) => s.delete(key));

@@ -9,7 +9,7 @@
  * and are removed the next time a result of the new content is written.
  * Nothing here leaves the browser.
  */
-import { idbDelete, idbGet, idbKeys, idbPut, sha256, STORES } from "./idb.js";
+import { idbAtomic, idbDelete, idbGet, idbKeys, sha256, STORES } from "./idb.js";
 
 /** At most this many results per workspace and content (the oldest go first). */
 export const MAX_KEPT_RESULTS = 64;
@@ -68,21 +68,29 @@ export async function keptEntry<T>(ctx: KeptContext, code: string, name: string,
   return { value: hit?.value, keep: (value: T) => void keep(ctx, key, value) };
 }
 
-/** Writes one result and updates the workspace's index: results of another scores' key, and the oldest past MAX_KEPT_RESULTS, are removed. */
+/**
+ * Writes one result and updates the workspace's index, in one transaction (a
+ * page left mid-write, or two pages writing at once, never leave a result the
+ * index does not list): results of another scores' key, and the oldest past
+ * MAX_KEPT_RESULTS, are removed.
+ */
 async function keep<T>(ctx: KeptContext, key: string, value: T): Promise<void> {
-  try {
-    const old = await idbGet<Index>(STORES.results, indexKey(ctx.workspace.id));
-    let keys = old?.scores === ctx.keys.scores ? old.keys.filter((k) => k !== key) : [];
-    // Another content of this workspace (a file or a model changed): its results are never read again.
-    if (old && old.scores !== ctx.keys.scores) for (const k of old.keys) await idbDelete(STORES.results, k);
-    keys.push(key);
-    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_KEPT_RESULTS))) await idbDelete(STORES.results, k);
-    keys = keys.slice(-MAX_KEPT_RESULTS);
-    await idbPut(STORES.results, key, { value } satisfies Entry<T>);
-    await idbPut(STORES.results, indexKey(ctx.workspace.id), { scores: ctx.keys.scores, keys } satisfies Index);
-  } catch {
+  const where = indexKey(ctx.workspace.id);
+  await idbAtomic(STORES.results, (store) => {
+    const read = store.get(where);
+    read.onsuccess = () => {
+      const old = read.result as Index | undefined;
+      // Another content of this workspace (a file or a model changed): its results are never read again.
+      const same = old?.scores === ctx.keys.scores;
+      if (old && !same) for (const k of old.keys) store.delete(k);
+      const keys = [...(same ? old.keys.filter((k) => k !== key) : []), key];
+      for (const k of keys.slice(0, Math.max(0, keys.length - MAX_KEPT_RESULTS))) store.delete(k);
+      store.put({ value } satisfies Entry<T>, key);
+      store.put({ scores: ctx.keys.scores, keys: keys.slice(-MAX_KEPT_RESULTS) } satisfies Index, where);
+    };
+  }).catch(() => {
     // not kept: the next visit computes it again
-  }
+  });
 }
 
 /** Forgets every kept result of a workspace (when it is deleted). */

@@ -13,10 +13,11 @@ import { pairedDelongCi, pairedDelongP } from "../lib/metrics/delong-text.js";
 import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
 import { keptEntry, type KeptContext } from "./kept-results.js";
-import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply } from "./suggest-worker.js";
+import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply, type SuggestRequest } from "./suggest-worker.js";
+import { runInWorker, type Where } from "./worker-run.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
-export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: "worker" | "main thread" | "kept in this browser" }
+export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: Where | "kept in this browser" }
 
 /** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true). */
 export type SuggestStep = SuggestRun & { final: boolean };
@@ -49,41 +50,22 @@ export async function* keptSuggestion(ctx: KeptContext, data: SuggestData, optio
 }
 
 /**
- * Runs runSuggest + buildDraft in a module Web Worker; falls back to the main
- * thread (between animation frames is not possible for one synchronous fit,
- * so the page shows the progress line before it starts) when workers fail.
- * `signal` terminates the worker (e.g. Framework's invalidation).
+ * Runs runSuggest + buildDraft in a module Web Worker (worker-run.ts); falls
+ * back to the main thread (between animation frames is not possible for one
+ * synchronous fit, so the page shows the progress line before it starts) when
+ * workers fail. `onCancel` terminates the worker (e.g. Framework's
+ * invalidation); `onFirst` receives the suggestion before its bootstrap.
  */
-export function runSuggestAsync(data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>, onFirst?: (early: SuggestRun) => void): Promise<SuggestRun> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker | null = null;
-    const onReply = (where: SuggestRun["where"]) => (r: SuggestReply) => {
+export async function runSuggestAsync(data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>, onFirst?: (early: SuggestRun) => void): Promise<SuggestRun> {
+  const { reply, where } = await runInWorker<SuggestRequest, SuggestReply>({
+    url: SUGGEST_WORKER_URL, request: { data, options, draftOptions }, handle: handleSuggest, name: "suggest", onCancel,
+    onFallback: () => progress("Fitting on the main thread…", 0.1),
+    onMessage: (r, at) => {
       if (r.type === "progress") progress(r.message, r.fraction);
-      else if (r.type === "first") onFirst?.({ result: r.result, draft: r.draft, where });
-      else if (r.type === "error") (worker?.terminate(), reject(new Error(r.message)));
-      else (worker?.terminate(), resolve({ result: r.result, draft: r.draft, where }));
-    };
-    const fallback = (why: string) => {
-      console.warn(`suggest: running on the main thread (${why})`);
-      progress("Fitting on the main thread…", 0.1);
-      setTimeout(() => handleSuggest({ data, options, draftOptions }, onReply("main thread")), 30);
-    };
-    try {
-      worker = new Worker(SUGGEST_WORKER_URL, { type: "module" });
-    } catch (e) {
-      return fallback((e as Error).message);
-    }
-    const reply = onReply("worker");
-    worker.onmessage = (e: MessageEvent<SuggestReply>) => reply(e.data);
-    worker.onerror = (e) => {
-      e.preventDefault();
-      worker?.terminate();
-      worker = null;
-      fallback(e.message || "the worker failed to start");
-    };
-    onCancel?.then(() => worker?.terminate());
-    worker.postMessage({ data, options, draftOptions });
+      else if (r.type === "first") onFirst?.({ result: r.result, draft: r.draft, where: at });
+    },
   });
+  return { result: reply.result, draft: reply.draft, where };
 }
 
 const BAND_FLAG: Record<string, "ok" | "warn" | "bad"> = { useless: "warn", weak: "warn", medium: "ok", strong: "ok", suspicious: "bad" };

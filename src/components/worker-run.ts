@@ -1,0 +1,52 @@
+/**
+ * Runs one request in a module Web Worker (the module answers messages, see
+ * suggest-worker.ts and from-data-worker.ts), or on the main thread with the
+ * same handler when workers fail to start. Replies are `{type: "done"}` (the
+ * result), `{type: "error", message}` or anything else (progress, an early
+ * result), which goes to `onMessage`. `onCancel` terminates the worker (e.g.
+ * Framework's invalidation).
+ */
+export type Where = "worker" | "main thread";
+
+type Reply = { type: string };
+
+export function runInWorker<Req, R extends Reply>(o: {
+  url: string;
+  request: Req;
+  handle: (request: Req, post: (reply: R) => void) => void;
+  onMessage: (reply: R, where: Where) => void;
+  /** Named in the console warning when the main thread takes over. */
+  name: string;
+  /** Told before the main thread takes over (it blocks the page until done). */
+  onFallback?: () => void;
+  onCancel?: Promise<unknown>;
+}): Promise<{ reply: Extract<R, { type: "done" }>; where: Where }> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker | null = null;
+    const onReply = (where: Where) => (r: R) => {
+      if (r.type === "error") (worker?.terminate(), reject(new Error((r as unknown as { message: string }).message)));
+      else if (r.type === "done") (worker?.terminate(), resolve({ reply: r as Extract<R, { type: "done" }>, where }));
+      else o.onMessage(r, where);
+    };
+    const fallback = (why: string) => {
+      console.warn(`${o.name}: running on the main thread (${why})`);
+      o.onFallback?.();
+      setTimeout(() => o.handle(o.request, onReply("main thread")), 30);
+    };
+    try {
+      worker = new Worker(o.url, { type: "module" });
+    } catch (e) {
+      return fallback((e as Error).message);
+    }
+    const reply = onReply("worker");
+    worker.onmessage = (e: MessageEvent<R>) => reply(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker?.terminate();
+      worker = null;
+      fallback(e.message || "the worker failed to start");
+    };
+    o.onCancel?.then(() => worker?.terminate());
+    worker.postMessage(o.request);
+  });
+}
