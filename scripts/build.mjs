@@ -29,4 +29,8 @@ if (out && existsSync(out)) {
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" };
 for (const k of ["LEADSCORE_DATASET", "LEADSCORE_MODELS", "LEADSCORE_REVIEWS", "LEADSCORE_WORKSHOP", "LEADSCORE_OUT"]) if (env[k]) env[k] = path.resolve(env[k]);
 const r = spawnSync("npx", ["observable", "build", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
-process.exit(r.status ?? 1);
+if (r.status !== 0) process.exit(r.status ?? 1);
+// One script per page instead of ~200 local modules (scripts/bundle-pages.mjs).
+const { bundlePages } = await import("./bundle-pages.mjs");
+const pages = await bundlePages(out ?? path.join(root, "dist"));
+console.log(`bundled the local modules of ${pages.length} pages and workers (${pages.reduce((a, p) => a + p.modules, 0)} module files → ${pages.length})`);

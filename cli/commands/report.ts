@@ -124,6 +124,7 @@ Options:
       clearCache(); // the next plain build must not reuse this dataset's loader output
     }
     if (!fs.existsSync(path.join(out, "report.html"))) throw new Error(`the build did not write ${path.join(out, "report.html")}`);
+    await bundleBuiltPages(ROOT, out);
     fs.writeFileSync(path.join(out, "summary.json"), summaryText);
     process.stderr.write(`printing ${path.join(out, "report.pdf")} with Chromium…\n`);
     const { printReportPdf } = await import("../report-pdf.js");
@@ -148,6 +149,14 @@ function prepareOut(fs: typeof import("node:fs"), path: typeof import("node:path
   }
   if (!previous) throw new Error(`--out ${out} is not empty and holds no previous report (summary.json + report.html): choose an empty or new folder`);
   for (const n of names) fs.rmSync(path.join(out, n), { recursive: true, force: true });
+}
+
+/** One script per page instead of ~200 local modules, as `npm run build` does (scripts/bundle-pages.mjs). */
+async function bundleBuiltPages(root: string, out: string): Promise<void> {
+  const { pathToFileURL } = await import("node:url");
+  const { join } = await import("node:path");
+  const { bundlePages } = (await import(pathToFileURL(join(root, "scripts/bundle-pages.mjs")).href)) as { bundlePages: (dist: string) => Promise<unknown[]> };
+  await bundlePages(out);
 }
 
 /** Runs `npx observable build` in the project root (npx puts tsx on PATH for the TypeScript loaders). */

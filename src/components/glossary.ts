@@ -152,8 +152,7 @@ export function GlossaryOf(root: HTMLElement | null, { open = false, title = "Wh
   let keys: string[] = [];
   const refresh = () => {
     if (!root) return;
-    const own = d.innerText ?? "";
-    const text = (root.innerText ?? root.textContent ?? "").replace(own, "");
+    const text = textOf(root, d);
     const found = termsIn(text);
     const merged = GLOSSARY.map((t) => t.key).filter((k) => keys.includes(k) || found.includes(k));
     if (merged.length === keys.length) return;
@@ -169,6 +168,20 @@ export function GlossaryOf(root: HTMLElement | null, { open = false, title = "Wh
     }).observe(root, { childList: true, subtree: true, characterData: true });
   }
   return d;
+}
+
+/**
+ * The text of `root` outside `skip`, its text nodes joined by spaces (cells and
+ * labels stay separate words). Not innerText: that lays the whole page out
+ * first (25–45 ms on the Review page, before it is ready).
+ */
+function textOf(root: HTMLElement, skip: Node): string {
+  const parts: string[] = [];
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (skip.contains(n) || n.parentElement?.closest("style, script") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) parts.push(n.nodeValue ?? "");
+  return parts.join(" ");
 }
 
 /** A p-value in words: "p < 0.0001" or "p = 0.032" (lib/metrics/delong-text.ts, the one home of p-value wording). */

@@ -14,10 +14,15 @@ import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
 import { keptEntry, type KeptContext } from "./kept-results.js";
 import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply, type SuggestRequest } from "./suggest-worker.js";
-import { runInWorker, type Where } from "./worker-run.js";
+import { dropPrestarted, prestartWorker, runInWorker, type Where } from "./worker-run.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
 export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: Where | "kept in this browser" }
+
+/** Starts the suggestion's worker while the page opens and reads its data (keptSuggestion takes it, or ends it when the fit is kept). */
+export function prestartSuggestWorker(): void {
+  prestartWorker(SUGGEST_WORKER_URL);
+}
 
 /** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true). */
 export type SuggestStep = SuggestRun & { final: boolean };
@@ -34,6 +39,7 @@ export async function* keptSuggestion(ctx: KeptContext, data: SuggestData, optio
   const inputs = { model: `${data.model.id}@${data.model.version}`, options, draftOptions };
   const entry = await keptEntry<SuggestRun>(ctx, SUGGEST_WORKER_URL, "suggestion", inputs);
   if (entry.value) {
+    dropPrestarted(SUGGEST_WORKER_URL);
     yield { ...entry.value, where: "kept in this browser", final: true };
     return;
   }

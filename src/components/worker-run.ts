@@ -10,6 +10,35 @@ export type Where = "worker" | "main thread";
 
 type Reply = { type: string };
 
+/** Workers started ahead of their request (prestartWorker), by URL, with the error they met while loading. */
+const started = new Map<string, { worker: Worker; error: string | null }>();
+
+/**
+ * Starts the module worker for `url` now, so that its scripts load while the
+ * page is still reading its data; the next runInWorker for that URL takes it
+ * (a worker that failed to load makes it fall back to the main thread, as
+ * usual). dropPrestarted ends it when it turns out not to be needed.
+ */
+export function prestartWorker(url: string): void {
+  if (started.has(url) || typeof Worker === "undefined") return;
+  try {
+    const entry = { worker: new Worker(url, { type: "module" }), error: null as string | null };
+    entry.worker.onerror = (e) => {
+      e.preventDefault();
+      entry.error = e.message || "the worker failed to start";
+    };
+    started.set(url, entry);
+  } catch {
+    // runInWorker will try again and fall back to the main thread
+  }
+}
+
+/** Ends a worker started by prestartWorker that no request will use. */
+export function dropPrestarted(url: string): void {
+  started.get(url)?.worker.terminate();
+  started.delete(url);
+}
+
 export function runInWorker<Req, R extends Reply>(o: {
   url: string;
   request: Req;
@@ -33,8 +62,14 @@ export function runInWorker<Req, R extends Reply>(o: {
       o.onFallback?.();
       setTimeout(() => o.handle(o.request, onReply("main thread")), 30);
     };
+    const early = started.get(o.url);
+    started.delete(o.url);
+    if (early?.error) {
+      early.worker.terminate();
+      return fallback(early.error);
+    }
     try {
-      worker = new Worker(o.url, { type: "module" });
+      worker = early?.worker ?? new Worker(o.url, { type: "module" });
     } catch (e) {
       return fallback((e as Error).message);
     }

@@ -1,0 +1,143 @@
+// After `observable build`: one script per page instead of ~200.
+//
+// Framework serves every local module (src/components, lib) as its own file
+// and preloads them all: a page of this site asks for 100–230 modules, and
+// the browser spends 0.2–0.7 s per page fetching them from its cache,
+// compiling and linking them before the page's first cell runs. This step
+// bundles, for each page, the local modules it imports (with everything they
+// import in turn) into one file, `_import/page-<page>.<hash>.js`, with
+// esbuild (Framework's own bundler); the npm packages (`_node`, `_npm`) and
+// Framework's client (`_observablehq`) stay shared files. The page's imports
+// and module preloads are rewritten to it.
+//
+// What stays the same:
+// - the code: the same modules are evaluated in the same order on the page;
+// - `import.meta.url` in a bundled module is still that module's own URL (it
+//   is rewritten to it), so file attachments, worker scripts and the code key
+//   of the figures kept between visits (src/components/kept-results.ts) are
+//   unchanged;
+// - web workers (`*-worker.<hash>.js`, started by URL: the Suggestions and
+//   Builder pages' fits) keep their URL; each such file is replaced by itself
+//   bundled, so a worker too loads one file instead of ~100 one by one
+//   (a worker has no preloads: its imports were fetched as a waterfall).
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const IMPORT_RE = /import\("((?:\.\.?\/)+_import\/[^"]+\.js)"\)/g;
+const PRELOAD_RE = /<link rel="modulepreload" href="((?:\.\.?\/)+_import\/[^"]+\.js)">\n?/g;
+
+/** The HTML files of a built site, recursively (not inside _-folders, which hold assets). */
+function pagesOf(dir, base = dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (!name.startsWith("_")) out.push(...pagesOf(p, base));
+    } else if (name.endsWith(".html")) out.push(p);
+  }
+  return out;
+}
+
+/** Bundles the local modules of every page of the site in `dist`; returns what it did, per page. */
+export async function bundlePages(dist) {
+  const importDir = path.join(dist, "_import");
+  const done = [];
+  for (const page of pagesOf(dist)) {
+    const html = readFileSync(page, "utf8");
+    const pageDir = path.dirname(page);
+    const specs = [...new Set([...html.matchAll(IMPORT_RE)].map((m) => m[1]))];
+    if (!specs.length) continue;
+    const files = specs.map((s) => path.resolve(pageDir, s));
+    const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify("./" + path.relative(importDir, f).split(path.sep).join("/"))};`).join("\n");
+    const code = await bundle(entry, importDir, importDir);
+    const name = path.relative(dist, page).replace(/\.html$/, "").split(path.sep).join("-");
+    const file = `page-${name}.${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
+    writeFileSync(path.join(importDir, file), code);
+    const rel = path.relative(pageDir, path.join(importDir, file)).split(path.sep).join("/");
+    const spec = rel.startsWith(".") ? rel : `./${rel}`;
+    let preloaded = 0;
+    let out = html.replace(IMPORT_RE, (_, s) => `import(${JSON.stringify(spec)}).then((m) => m.m${specs.indexOf(s)})`);
+    out = out.replace(PRELOAD_RE, () => {
+      preloaded++;
+      return "";
+    });
+    // one preload for the bundle, where the page's preloads are
+    out = out.replace(/<link rel="modulepreload" /, `<link rel="modulepreload" href="${spec}">\n<link rel="modulepreload" `);
+    if (!out.includes(`<link rel="modulepreload" href="${spec}">`)) throw new Error(`bundle-pages: ${page} has no module preload to put the bundle's beside`);
+    writeFileSync(page, out);
+    done.push({ page: path.relative(dist, page), modules: preloaded, file, bytes: code.length });
+  }
+  // Web workers (`*-worker.<hash>.js`, started by URL) load one file too: each is replaced by
+  // itself bundled (the pages' bundles were made from the original above).
+  for (const name of readdirSync(importDir, { recursive: true })) {
+    if (!/-worker\.[0-9a-f]{8}\.js$/.test(name)) continue;
+    const file = path.join(importDir, name);
+    const dir = path.dirname(file);
+    const modules = countModules(file, importDir);
+    const code = await bundle(`export * from ${JSON.stringify("./" + path.basename(file))};`, dir, dir, importDir);
+    writeFileSync(file, code);
+    done.push({ page: `(worker) ${name}`, modules, file: name, bytes: code.length });
+  }
+  return done;
+}
+
+/** The number of local modules `file` loads (itself included). */
+function countModules(file, importDir, seen = new Set()) {
+  if (seen.has(file)) return seen.size;
+  seen.add(file);
+  for (const m of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
+    const abs = path.resolve(path.dirname(file), m[1]);
+    if (abs.startsWith(importDir + path.sep)) countModules(abs, importDir, seen);
+  }
+  return seen.size;
+}
+
+/** `entry` (code importing local modules, relative to `resolveDir`) bundled into one ES module that will be written to `outDir`. */
+async function bundle(entry, resolveDir, outDir, importDir = outDir) {
+  const result = await esbuild.build({
+    stdin: { contents: entry, resolveDir, sourcefile: "entry.js", loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+    logLevel: "silent",
+    plugins: [localOnly(importDir, outDir)],
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Bundles the files under `_import`; anything else (npm packages, Framework's client) stays a shared external file. */
+function localOnly(importDir, bundleDir) {
+  return {
+    name: "leadscore-local-only",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "entry-point") return undefined;
+        if (!args.path.startsWith(".")) throw new Error(`bundle-pages: ${args.importer} imports ${args.path}, which is not a relative path (Framework resolves every import at build time)`);
+        const abs = path.resolve(args.resolveDir, args.path);
+        if (abs.startsWith(importDir + path.sep)) return { path: abs };
+        const rel = path.relative(bundleDir, abs).split(path.sep).join("/");
+        return { path: rel.startsWith(".") ? rel : `./${rel}`, external: true };
+      });
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        let text = readFileSync(args.path, "utf8");
+        const own = "./" + path.relative(bundleDir, args.path).split(path.sep).join("/");
+        text = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(own)}, import.meta.url).href`);
+        if (/import\.meta(?!\.url)/.test(text.replaceAll("import.meta.url", ""))) throw new Error(`bundle-pages: ${args.path} uses import.meta other than import.meta.url; teach scripts/bundle-pages.mjs to rewrite it`);
+        return { contents: text, loader: "js", resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const dist = path.resolve(process.argv[2] ?? "dist");
+  for (const d of await bundlePages(dist)) console.log(`${d.page}: ${d.modules} module preloads → ${d.file} (${(d.bytes / 1024).toFixed(0)} KB)`);
+}
