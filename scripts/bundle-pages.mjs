@@ -45,30 +45,60 @@ function pagesOf(dir, base = dir) {
 export async function bundlePages(dist) {
   const importDir = path.join(dist, "_import");
   const done = [];
+  const pages = [];
   for (const page of pagesOf(dist)) {
     const html = readFileSync(page, "utf8");
-    const pageDir = path.dirname(page);
     const specs = [...new Set([...html.matchAll(IMPORT_RE)].map((m) => m[1]))];
     if (!specs.length) continue;
-    const files = specs.map((s) => path.resolve(pageDir, s));
-    const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify("./" + path.relative(importDir, f).split(path.sep).join("/"))};`).join("\n");
-    const code = await bundle(entry, importDir, importDir);
+    const files = specs.map((s) => path.resolve(path.dirname(page), s));
     const name = path.relative(dist, page).replace(/\.html$/, "").split(path.sep).join("-");
-    const file = `page-${name}.${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
-    writeFileSync(path.join(importDir, file), code);
-    const rel = path.relative(pageDir, path.join(importDir, file)).split(path.sep).join("/");
-    const spec = rel.startsWith(".") ? rel : `./${rel}`;
-    let preloaded = 0;
-    let out = html.replace(IMPORT_RE, (_, s) => `import(${JSON.stringify(spec)}).then((m) => m.m${specs.indexOf(s)})`);
-    out = out.replace(PRELOAD_RE, () => {
-      preloaded++;
-      return "";
+    const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify("./" + path.relative(importDir, f).split(path.sep).join("/"))};`).join("\n");
+    pages.push({ page, html, specs, name, entry });
+  }
+  if (pages.length) {
+    // One build for all pages: code that several pages import goes into shared chunks (cached, and
+    // compiled once, across pages); each page's own code into its entry file.
+    const result = await esbuild.build({
+      ...OPTIONS,
+      entryPoints: pages.map((p) => ({ in: `page-entry:${p.name}`, out: `page-${p.name}` })),
+      splitting: true,
+      outdir: importDir,
+      entryNames: "[name].[hash]",
+      chunkNames: "chunk.[hash]",
+      metafile: true,
+      plugins: [pageEntries(new Map(pages.map((p) => [p.name, p.entry])), importDir), localOnly(importDir, importDir)],
     });
-    // one preload for the bundle, where the page's preloads are
-    out = out.replace(/<link rel="modulepreload" /, `<link rel="modulepreload" href="${spec}">\n<link rel="modulepreload" `);
-    if (!out.includes(`<link rel="modulepreload" href="${spec}">`)) throw new Error(`bundle-pages: ${page} has no module preload to put the bundle's beside`);
-    writeFileSync(page, out);
-    done.push({ page: path.relative(dist, page), modules: preloaded, file, bytes: code.length });
+    for (const f of result.outputFiles) writeFileSync(f.path, f.text);
+    const outputs = result.metafile.outputs;
+    const entryOf = new Map(Object.entries(outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [o.entryPoint, file]));
+    // The files a page loads: its entry and, transitively, the chunks it imports statically.
+    const closure = (file, seen = new Set()) => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const i of outputs[file].imports) if (!i.external && i.kind === "import-statement") closure(i.path, seen);
+      return seen;
+    };
+    const base = path.relative(process.cwd(), importDir).split(path.sep).join("/");
+    for (const p of pages) {
+      const entryFile = entryOf.get(`page-entry:${p.name}`);
+      if (!entryFile) throw new Error(`bundle-pages: esbuild wrote no entry for ${p.page}`);
+      const pageDir = path.dirname(p.page);
+      const specOf = (file) => {
+        const rel = path.relative(pageDir, path.resolve(process.cwd(), file)).split(path.sep).join("/");
+        return rel.startsWith(".") ? rel : `./${rel}`;
+      };
+      const files = [...closure(entryFile)];
+      if (!files.every((f) => f.startsWith(base + "/"))) throw new Error(`bundle-pages: an output of ${p.page} lies outside ${importDir}`);
+      const spec = specOf(entryFile);
+      // the page's files are preloaded where its modules were
+      const links = files.map((f) => `<link rel="modulepreload" href="${specOf(f)}">\n`).join("");
+      let preloaded = 0;
+      let out = p.html.replace(IMPORT_RE, (_, s) => `import(${JSON.stringify(spec)}).then((m) => m.m${p.specs.indexOf(s)})`);
+      out = out.replace(PRELOAD_RE, () => (preloaded++ === 0 ? links : ""));
+      if (!preloaded) throw new Error(`bundle-pages: ${p.page} preloads none of the modules it imports; Framework's output changed, check scripts/bundle-pages.mjs`);
+      writeFileSync(p.page, out);
+      done.push({ page: path.relative(dist, p.page), modules: preloaded, file: path.basename(entryFile), files: files.length, bytes: files.reduce((a, f) => a + outputs[f].bytes, 0) });
+    }
   }
   // Web workers (`*-worker.<hash>.js`, started by URL) load one file too: each is replaced by
   // itself bundled (the pages' bundles were made from the original above).
@@ -98,19 +128,34 @@ function countModules(file, importDir, seen = new Set()) {
 /** `entry` (code importing local modules, relative to `resolveDir`) bundled into one ES module that will be written to `outDir`. */
 async function bundle(entry, resolveDir, outDir, importDir = outDir) {
   const result = await esbuild.build({
+    ...OPTIONS,
     stdin: { contents: entry, resolveDir, sourcefile: "entry.js", loader: "js" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: "none",
-    logLevel: "silent",
     plugins: [localOnly(importDir, outDir)],
   });
   return result.outputFiles[0].text;
+}
+
+const OPTIONS = {
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  write: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  logLevel: "silent",
+};
+
+/** The pages' entries: `page-entry:<page>` is a module re-exporting the page's local modules as m0, m1, … */
+function pageEntries(entries, importDir) {
+  return {
+    name: "leadscore-page-entries",
+    setup(build) {
+      build.onResolve({ filter: /^page-entry:/ }, (args) => ({ path: args.path.slice("page-entry:".length), namespace: "page-entry" }));
+      build.onLoad({ filter: /.*/, namespace: "page-entry" }, (args) => ({ contents: entries.get(args.path), resolveDir: importDir, loader: "js" }));
+    },
+  };
 }
 
 /** Bundles the files under `_import`; anything else (npm packages, Framework's client) stays a shared external file. */
@@ -119,14 +164,14 @@ function localOnly(importDir, bundleDir) {
     name: "leadscore-local-only",
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === "entry-point") return undefined;
+        if (args.kind === "entry-point" || args.namespace === "page-entry" && !args.path.startsWith(".")) return undefined;
         if (!args.path.startsWith(".")) throw new Error(`bundle-pages: ${args.importer} imports ${args.path}, which is not a relative path (Framework resolves every import at build time)`);
         const abs = path.resolve(args.resolveDir, args.path);
         if (abs.startsWith(importDir + path.sep)) return { path: abs };
         const rel = path.relative(bundleDir, abs).split(path.sep).join("/");
         return { path: rel.startsWith(".") ? rel : `./${rel}`, external: true };
       });
-      build.onLoad({ filter: /\.js$/ }, (args) => {
+      build.onLoad({ filter: /\.js$/, namespace: "file" }, (args) => {
         let text = readFileSync(args.path, "utf8");
         const own = "./" + path.relative(bundleDir, args.path).split(path.sep).join("/");
         text = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(own)}, import.meta.url).href`);

@@ -8,7 +8,7 @@
 import type { Db } from "../db/types.js";
 import { delongPaired } from "../metrics/delong-paired.js";
 import type { Model } from "../model/schema.js";
-import { summary, type PeriodBy, type ReviewSummary } from "../monitoring/index.js";
+import { summary, type PeriodBy, type ReviewInput, type ReviewSummary, type SummaryOptions } from "../monitoring/index.js";
 import { versionCalibration, type VersionCalibration } from "../workbench/calibration.js";
 import { currentVersion } from "../workbench/models.js";
 import { defaultReference, readReviewInput, type VersionReviewInput } from "../workbench/review-input.js";
@@ -27,6 +27,8 @@ export interface ReportOptions {
   onProgress?: (message: string, fraction: number) => void;
   /** How a version's calibration is had (default versionCalibration; the site passes one that reads figures kept in the browser). */
   calibrate?: (model: Model, scored: ScoredLeads) => Promise<VersionCalibration | { model: Model; error: string }>;
+  /** How the current version's periodic review is had (default lib/monitoring summary; the site passes one that reads figures kept in the browser). */
+  summarize?: (model: Model, input: ReviewInput, options: SummaryOptions) => Promise<ReviewSummary>;
 }
 
 export interface ReportData {
@@ -84,8 +86,9 @@ export async function collectReport(
   const mine = splitByDataset(ctx.reviews, { dataset: ctx.dataset, models: ctx.models });
   const sorted = sortNewestFirst(mine.entries);
   const lastReview = lastReviewDate(sorted, asOf) ?? null;
+  const summarize = options.summarize ?? (async (_m: Model, i: ReviewInput, o: SummaryOptions) => summary(i, o));
   const review = current && input && input.score.length
-    ? summary(input, {
+    ? await summarize(current, input, {
       by, thresholds: current.thresholds, reference,
       review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths },
     })

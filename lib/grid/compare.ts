@@ -6,7 +6,8 @@
  * (relative-weight.ts).
  */
 import { delong } from "../metrics/delong.js";
-import { delongPaired } from "../metrics/delong-paired.js";
+import { delongComponents, type DelongComponents } from "../metrics/delong-components.js";
+import { delongPairedOf } from "../metrics/delong-paired.js";
 import { tierTable, tierTableOf, type TierRow } from "../metrics/tier-table.js";
 import type { Interval } from "../metrics/types.js";
 import { relativeWeight, type RelativeWeight } from "./relative-weight.js";
@@ -76,8 +77,11 @@ export function compareSubScores(
     const tiers = kind === "total" ? tierTableOf(tier, labels) : tierTable(scores[kind], labels, finite);
     return { kind, auc: d.auc, ci95: d.ci95, cuts, tiers };
   });
+  // Each kind's DeLong components once for the three pairs (delong above has checked the inputs).
+  const components = new Map<ScoreKind, DelongComponents>();
+  const componentsOf = (k: ScoreKind) => components.get(k) ?? components.set(k, delongComponents(scores[k], labels)).get(k)!;
   const pair = (a: ScoreKind, b: ScoreKind): PairedTest => {
-    const t = delongPaired(scores[a], scores[b], labels);
+    const t = delongPairedOf(componentsOf(a), componentsOf(b));
     return { a, b, diff: t.diff, ci95: t.ci95, p: t.p };
   };
   return {

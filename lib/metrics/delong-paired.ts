@@ -1,4 +1,4 @@
-import { delongComponents, mean, sampleCov } from "./delong-components.js";
+import { delongComponents, mean, sampleCov, type DelongComponents } from "./delong-components.js";
 import { normalCdf, Z95 } from "./normal.js";
 import type { Interval, Labels, Scores } from "./types.js";
 import { checkBothClasses, checkFinite, checkLabels, checkLength } from "./validate.js";
@@ -40,8 +40,15 @@ export function delongPaired(scoresA: Scores, scoresB: Scores, labels: Labels): 
   checkFinite(fn, scoresB, "scoresB");
   const won = checkLabels(fn, labels);
   checkBothClasses(fn, won, labels.length - won, 2);
-  const A = delongComponents(scoresA, labels);
-  const B = delongComponents(scoresB, labels);
+  return delongPairedOf(delongComponents(scoresA, labels), delongComponents(scoresB, labels));
+}
+
+/**
+ * delongPaired from both versions' DeLong components on the same leads (as
+ * delongComponents gives them): for several pairs of the same scores, each
+ * version's components are computed once. The inputs are not checked here.
+ */
+export function delongPairedOf(A: DelongComponents, B: DelongComponents): DelongPairedResult {
   const aucA = mean(A.v10);
   const aucB = mean(B.v10);
   const nWon = A.v10.length;

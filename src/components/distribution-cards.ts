@@ -8,23 +8,21 @@ import type { Model } from "../lib/model/schema.js";
 import { scoreHistogram, shareAbove } from "../lib/workbench/histogram.js";
 import { labelled, readScored, type ScoreFilter } from "../lib/workbench/scored.js";
 import { CumulativeChart, DistributionChart } from "./charts.js";
-import { ErrorBox, Flag, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { ErrorBox, Flag, afterPageReady, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
 import type { Workbench } from "./workbench.js";
 
 export async function distributionCards(wb: Workbench, versions: Model[], filter: ScoreFilter, width: number): Promise<HTMLElement> {
-  const cards: HTMLElement[] = [];
   const w = Math.max(300, width / 2 - 60);
-  for (const model of versions) {
+  const cardOf = async (model: Model): Promise<HTMLElement> => {
     const s = await readScored(wb.db, model, filter);
     const { scores, labels } = labelled(s);
     const nWon = labels.reduce((a, b) => a + b, 0);
     const nLost = labels.length - nWon;
     const t = model.thresholds;
     const card = el("div", { class: "card" }, el("h2", {}, `${wb.label(model)} `, el("span", { class: "muted" }, `(${model.status})`)));
-    cards.push(card);
     if (nWon === 0 || nLost === 0) {
       card.append(ErrorBox(`The filter leaves ${fmtInt(nWon)} won and ${fmtInt(nLost)} lost leads: both are needed. Widen the filter.`, "Nothing to compare"));
-      continue;
+      return card;
     }
     const { bins } = scoreHistogram(scores, labels);
     // A version routed by grid cell: the shares come from its own tiers (the score table's), not from the thresholds.
@@ -49,6 +47,19 @@ export async function distributionCards(wb: Workbench, versions: Model[], filter
         DistributionChart(bins, t, { width: w, height: 220, title: `Histogram ${wb.label(model)}` }),
         CumulativeChart(bins, t, { width: w, height: 220, title: `Cumulative ${wb.label(model)}` })),
     );
+    return card;
+  };
+  // The first version's card is on the first screen; the others follow once the page is ready, one by one.
+  const cards: HTMLElement[] = [];
+  let chain = afterPageReady();
+  for (const [i, model] of versions.entries()) {
+    if (i === 0) {
+      cards.push(await cardOf(model));
+      continue;
+    }
+    const box = el("div", { class: "progress", role: "status", "data-pending": "section" }, `Reading the scores of ${wb.label(model)}…`);
+    cards.push(box);
+    chain = chain.then(() => cardOf(model)).then((c) => box.replaceWith(c), (e: unknown) => box.replaceWith(ErrorBox((e as Error).message, wb.label(model))));
   }
   return el("div", {}, ...cards);
 }

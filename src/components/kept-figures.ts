@@ -2,15 +2,17 @@
  * The figures several pages show for one version, kept in this browser
  * between pages and visits (kept-results.ts): its calibration (Overview,
  * Calibration, Report), its fit × engagement comparison (Fit & engagement,
- * Report), its fit-vs-engagement weight per cohort (Review) and its points
- * fitted on the data (Workshop). Keyed by the
+ * Report), its fit-vs-engagement weight per cohort (Review), its periodic
+ * review (Review, Report: cohorts, drift, best customers, lost high-scorers)
+ * and its points fitted on the data (Workshop). Keyed by the
  * scores (the data and every model file), the version and this module (whose
  * URL changes with its code and the lib code it imports).
  */
 import type { Db } from "../lib/db/types.js";
 import { cohortWeights, fitEngagement, readSubScored, type CohortWeight, type FitEngagement } from "../lib/grid/index.js";
 import type { Model } from "../lib/model/schema.js";
-import type { PeriodBy } from "../lib/monitoring/types.js";
+import { summary, type ReviewSummary, type SummaryOptions } from "../lib/monitoring/summary.js";
+import type { PeriodBy, ReviewInput } from "../lib/monitoring/types.js";
 import { versionCalibration, type VersionCalibration } from "../lib/workbench/calibration.js";
 import type { ScoredLeads } from "../lib/workbench/scored.js";
 import { fitToData, type DataFit } from "../lib/workshop/against-data.js";
@@ -42,4 +44,10 @@ export async function keptCohortWeights(ctx: KeptContext & { db: Db }, model: Mo
 export async function keptDataFit(ctx: KeptContext & { db: Db }, base: Model): Promise<DataFit> {
   const { value } = await keptResult(ctx, CODE, "fitToData", { version: versionKey(base) }, () => fitToData(ctx.db, base));
   return { ...value, base };
+}
+
+/** The periodic review (lib/monitoring summary) of `model` on `input` (its review input) with `options`. */
+export async function keptReviewSummary(ctx: KeptContext, model: Model, input: ReviewInput, options: SummaryOptions): Promise<ReviewSummary> {
+  const { value } = await keptResult(ctx, CODE, "reviewSummary", { version: versionKey(model), options }, async () => summary(input, options));
+  return value;
 }

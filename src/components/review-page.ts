@@ -5,7 +5,7 @@
  * recomputes the figures when the page's inputs change.
  */
 import type { Model } from "../lib/model/schema.js";
-import { bestCustomers, cohorts, criterionDrift, lostLeadRows, periodsOf, scoreDrift, summary, type CriterionDrift, type PeriodBy, type ReviewSummary } from "../lib/monitoring/index.js";
+import { bestCustomers, cohorts, criterionDrift, lostLeadRows, periodsOf, scoreDrift, type CriterionDrift, type PeriodBy, type ReviewSummary } from "../lib/monitoring/index.js";
 import { lastReviewDate, reviewFigures, splitByDataset, type OtherReview, type ReviewEntry } from "../lib/decisions/index.js";
 import { latestDraft } from "../lib/decisions/collect.js";
 import { defaultReference, pointsGap, readColumnIndicators, readReviewInput, type VersionReviewInput } from "../lib/workbench/review-input.js";
@@ -13,7 +13,7 @@ import { leadSourceColumn, segmentColumns } from "../lib/workbench/segments.js";
 import { compareDraft, draftVerdict, type ComparedVersion } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
 import { datasetHasActivities, routesByCell, tierRule } from "../lib/grid/index.js";
-import { keptCohortWeights } from "./kept-figures.js";
+import { keptCohortWeights, keptReviewSummary } from "./kept-figures.js";
 import { csvText } from "../lib/export/csv.js";
 import { CohortWeightTable } from "./fit-engagement-view.js";
 import {
@@ -26,7 +26,7 @@ import { openWorkbench, type Workbench } from "./workbench.js";
 type Progress = ReturnType<typeof ProgressLine>;
 
 export { PageEnd } from "./glossary.js";
-export { Later } from "./ui.js";
+export { Later, laterValue } from "./ui.js";
 /** Nothing to draw (a part that does not apply): an empty fragment, so every part is a node. */
 const nothing = () => document.createDocumentFragment();
 /** The page's chart width for the main column. */
@@ -120,13 +120,14 @@ export interface ReviewState {
 }
 
 /** The review's figures for the page's choices (lib/monitoring summary and cohorts). */
-export function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices): ReviewState {
+export async function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices): Promise<ReviewState> {
   const reference: [string, string] = c.refFrom <= c.refTo ? [c.refFrom, c.refTo] : [c.refTo, c.refFrom];
   const { current, base, asOf } = r;
   const shown = current ? [current, ...c.others] : [];
   const series = shown.map((m) => ({ model: m, version: wb.label(m), input: r.inputs.get(m)! }));
   const lastReview = asOf ? lastReviewDate(r.reviews, asOf) : undefined;
-  const s = current && base && asOf ? summary(base, {
+  // Kept in this browser (kept-figures.ts): the Report reads the same review with the default choices.
+  const s = current && base && asOf ? await keptReviewSummary(wb, current, base, {
     by: c.by, thresholds: current.thresholds, reference,
     review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths: c.stableMonths },
   }) : null;

@@ -57,6 +57,39 @@ export function onPageReady(fn: () => void): void {
   watch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
 }
 
+/** Resolves once the page has marked itself ready (onPageReady). */
+export function afterPageReady(): Promise<void> {
+  return new Promise((resolve) => onPageReady(resolve));
+}
+
+/**
+ * The progress line of a part further down a page that is computed once the
+ * page's first screen is ready: it carries `data-pending="section"` (what the
+ * browser tests and the benchmark wait for) from the start until `done`, and
+ * `start` makes it pending again when the part is computed anew (an input
+ * above changed). Put it on the page before the page is marked ready.
+ */
+export function PendingLine(initial: string) {
+  const line = ProgressLine(`${initial}…`);
+  const bar = line.node.querySelector("progress")!;
+  line.node.dataset.pending = "section";
+  return {
+    node: line.node,
+    start(message: string) {
+      line.node.dataset.pending = "section";
+      line.node.hidden = false;
+      if (!bar.isConnected) line.node.prepend(bar);
+      line.update(message, 0);
+    },
+    update: line.update,
+    done(message = "") {
+      line.done(message);
+      delete line.node.dataset.pending;
+    },
+  };
+}
+export type PendingLine = ReturnType<typeof PendingLine>;
+
 /**
  * A section further down a page, computed once the page's first screen is
  * ready (so that it does not hold it up): until then a line says what is
@@ -72,6 +105,15 @@ export function Later(work: () => Promise<Node>, what: string): HTMLElement {
     );
   });
   return box;
+}
+
+/**
+ * A value computed once the page's first screen is ready, shared by several
+ * Later sections (wrapped in an object: a cell whose value is a promise
+ * would hold up the cells that read it).
+ */
+export function laterValue<T>(compute: () => T | Promise<T>): { value: Promise<T> } {
+  return { value: afterPageReady().then(compute) };
 }
 
 /**

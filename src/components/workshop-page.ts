@@ -10,7 +10,7 @@ import type { ParsedVotes } from "../lib/workshop/votes.js";
 import { pairedComparison } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
 import { AgainstDataChart, AgainstDataTable, CalibrationTable, ConsensusCard, ProblemsList, TiersTable, VoteDotsChart, VoteSummaryTable } from "./workshop-view.js";
-import { ErrorBox, Flag, Kpi, ProgressLine, el, fmtInt, fmtNum, noVersionText, stopPage } from "./ui.js";
+import { ErrorBox, Flag, Kpi, PendingLine, ProgressLine, afterPageReady, el, fmtInt, fmtNum, noVersionText, stopPage } from "./ui.js";
 import { openWorkbench, type Workbench } from "./workbench.js";
 import { keptCalibration, keptDataFit } from "./kept-figures.js";
 import { versionCalibration } from "../lib/workbench/calibration.js";
@@ -91,10 +91,22 @@ export function consensusPart(wb: Workbench, base: Model, agg: Aggregation): { c
   }
 }
 
-/** Fits the base version's criteria on the labelled leads, with a progress line; shows failures and warnings. */
-export async function fitPart(wb: Workbench, base: Model, display: Display): Promise<DataFit | null> {
-  const line = ProgressLine(`Fitting points for the criteria of ${wb.label(base)} on the labelled leads…`);
-  display(line.node);
+/** The progress lines of parts 4 and 5, on the page before it is ready (they are computed after its first screen). */
+export function fitLine(wb: Workbench, base: Model): PendingLine {
+  return PendingLine(`Fitting points for the criteria of ${wb.label(base)} on the labelled leads`);
+}
+export function calibrationLine(_base: Model): PendingLine { // one line per base version (the cell runs again when it changes)
+  return PendingLine("Scoring the consensus and the fitted model");
+}
+
+/**
+ * Fits the base version's criteria on the labelled leads once the page's
+ * first screen (the votes and the consensus) is ready, on `line`; shows
+ * failures and warnings.
+ */
+export async function fitPart(wb: Workbench, base: Model, display: Display, line: PendingLine): Promise<DataFit | null> {
+  await afterPageReady();
+  line.start(`Fitting points for the criteria of ${wb.label(base)} on the labelled leads…`);
   const r = wb.recompute ? await keptDataFit(wb, base).then((f) => ({ fit: f, error: null }), (e: Error) => ({ fit: null, error: e.message })) : { fit: null, error: null };
   if (r.error) display(ErrorBox(r.error, "Fit failed"));
   line.done(r.fit ? `Fitted on ${fmtInt(r.fit.nLabelled)} labelled leads (${fmtInt(r.fit.nWon)} won) in the loaded data.` : "");
@@ -120,10 +132,10 @@ export function rolesOf(base: Model, consensus: Consensus | null, fit: DataFit |
   return roles;
 }
 
-/** Scores the consensus and the fitted model on the loaded leads and calibrates every role, with a progress line. */
-export async function calibrateRoles(wb: Workbench, base: Model, roles: Map<Model, string>, display: Display): Promise<ScoredVersion[]> {
-  const line = ProgressLine("Scoring the consensus and the fitted model…");
-  display(line.node);
+/** Scores the consensus and the fitted model on the loaded leads and calibrates every role, on `line` (after the first screen). */
+export async function calibrateRoles(wb: Workbench, base: Model, roles: Map<Model, string>, display: Display, line: PendingLine): Promise<ScoredVersion[]> {
+  await afterPageReady();
+  line.start("Scoring the consensus and the fitted model…");
   const cals = !wb.recompute ? [] : await scoreOnFeatures(wb.db, [...roles.keys()].filter((m) => m !== base))
     // The base is a version of the workspace: its calibration may be kept from another page (kept-figures.ts).
     .then(() => calibrateVersions(wb.db, [...roles.keys()], (m, i) => line.update(`Calibrating ${wb.label(m)}…`, (i + 1) / (roles.size + 1)),

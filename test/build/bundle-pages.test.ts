@@ -23,6 +23,11 @@ beforeAll(() => {
   w("_import/lib/util.33333333.js", `import { pkg } from "../../_node/pkg/index.22222222.js";\nexport const util = (x) => pkg(x) + "!";\nexport const utilUrl = import.meta.url;\n`);
   w("_import/components/view.44444444.js", `import { shared } from "../../_observablehq/stdlib.11111111.js";\nimport { util, utilUrl } from "../lib/util.33333333.js";\nexport const view = () => util("v");\nexport const urls = () => [import.meta.url, utilUrl];\nexport const sharedLoads = () => shared.loads;\n`);
   w("_import/components/calc-worker.55555555.js", `import { util } from "../lib/util.33333333.js";\nexport const WORKER_URL = import.meta.url;\nexport const work = () => util("w");\n`);
+  w("_import/components/other.66666666.js", `import { util } from "../lib/util.33333333.js";\nexport const other = () => util("o");\n`);
+  w(
+    "other.html",
+    `<html><head>\n<link rel="modulepreload" href="./_import/components/other.66666666.js">\n<link rel="modulepreload" href="./_import/lib/util.33333333.js">\n</head><body><script type="module">\nconst [{other}] = await Promise.all([import("./_import/components/other.66666666.js")]);\n</script></body></html>\n`,
+  );
   w(
     "page.html",
     `<html><head>\n<link rel="modulepreload" href="./_observablehq/stdlib.11111111.js">\n<link rel="modulepreload" href="./_import/components/view.44444444.js">\n<link rel="modulepreload" href="./_import/lib/util.33333333.js">\n<link rel="modulepreload" href="./_node/pkg/index.22222222.js">\n</head><body><script type="module">\nconst [{view}, {work}] = await Promise.all([import("./_import/components/view.44444444.js"), import("./_import/components/calc-worker.55555555.js")]);\n</script></body></html>\n`,
@@ -37,7 +42,7 @@ describe("bundlePages", () => {
     expect(page.modules).toBe(2); // the two _import preloads
     const html = readFileSync(path.join(dist, "page.html"), "utf8");
     const bundle = page.file as string;
-    expect(bundle).toMatch(/^page-page\.[0-9a-f]{8}\.js$/);
+    expect(bundle).toMatch(/^page-page\.[0-9A-Z]{8}\.js$/);
     expect(html).not.toMatch(/_import\/(components|lib)\//);
     expect(html).toContain(`<link rel="modulepreload" href="./_import/${bundle}">`);
     expect(html).toContain(`<link rel="modulepreload" href="./_observablehq/stdlib.11111111.js">`);
@@ -46,8 +51,17 @@ describe("bundlePages", () => {
 
     const code = readFileSync(path.join(dist, "_import", bundle), "utf8");
     expect(code).toContain(`"../_observablehq/stdlib.11111111.js"`); // external, relative to _import/
+    // util is shared with other.html: it is in a chunk that both pages preload
+    const other = done.find((d: { page: string }) => d.page === "other.html");
+    const otherHtml = readFileSync(path.join(dist, "other.html"), "utf8");
+    const chunks = (h: string) => [...h.matchAll(/href="\.\/_import\/(chunk\.[0-9A-Z]{8}\.js)"/g)].map((m) => m[1]);
+    expect(chunks(html).length).toBeGreaterThan(0);
+    expect(chunks(otherHtml)).toEqual(chunks(html).filter((c) => chunks(otherHtml).includes(c)));
+    expect(chunks(html).filter((c) => chunks(otherHtml).includes(c)).length).toBeGreaterThan(0);
+    expect(readFileSync(path.join(dist, "_import", other.file), "utf8")).not.toContain(`"pkg:"`); // util is not copied into each page
     const mod = await import(pathToFileURL(path.join(dist, "_import", bundle)).href);
     expect(mod.m0.view()).toBe("pkg:v!");
+    expect((await import(pathToFileURL(path.join(dist, "_import", other.file)).href)).m0.other()).toBe("pkg:o!");
     expect(mod.m1.work()).toBe("pkg:w!");
     // the shared file is the same instance the page's other imports get
     expect(mod.m0.sharedLoads()).toBe(1);
