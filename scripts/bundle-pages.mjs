@@ -1,17 +1,19 @@
-// After `observable build`: one script per page instead of ~200.
+// After `observable build`: a page loads its code as about 20 files instead
+// of 70–160.
 //
 // Framework serves every local module (src/components, lib) as its own file
-// and preloads them all: a page of this site asks for 100–230 modules, and
-// the browser spends 0.2–0.7 s per page fetching them from its cache,
-// compiling and linking them before the page's first cell runs. This step
-// bundles, for each page, the local modules it imports (with everything they
-// import in turn) into one file, `_import/page-<page>.<hash>.js`, with
-// esbuild (Framework's own bundler); the npm packages (`_node`, `_npm`) and
+// and preloads them all, and the browser spent 0.2–0.7 s per page fetching
+// them from its cache, compiling and linking them before the page's first
+// cell ran. This step bundles the local modules of all pages in one esbuild
+// build (Framework's own bundler) with code splitting: each page gets an
+// entry file, `_import/page-<page>.<hash>.js`, and code that several pages
+// import goes into shared chunks `_import/chunk.<hash>.js` (cached and
+// compiled once across pages). The npm packages (`_node`, `_npm`) and
 // Framework's client (`_observablehq`) stay shared files. The page's imports
-// and module preloads are rewritten to it.
+// and module preloads are rewritten to its entry and chunks.
 //
 // What stays the same:
-// - the code: the same modules are evaluated in the same order on the page;
+// - the code: a page evaluates the same modules in the same order;
 // - `import.meta.url` in a bundled module is still that module's own URL (it
 //   is rewritten to it), so file attachments, worker scripts and the code key
 //   of the figures kept between visits (src/components/kept-results.ts) are
@@ -20,7 +22,6 @@
 //   Builder pages' fits) keep their URL; each such file is replaced by itself
 //   bundled, so a worker too loads one file instead of ~100 one by one
 //   (a worker has no preloads: its imports were fetched as a waterfall).
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
