@@ -12,8 +12,12 @@ import type { ValidationReport } from "../dataset/report.js";
 import type { DatasetDescription } from "../dataset/schema.js";
 import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
-import { readDataShape, type DataShape } from "../scoring/check-data.js";
-import { recompute, type RecomputeOptions, type RecomputeResult } from "../scoring/recompute.js";
+import { checkDataset, readDataShape, type DataShape } from "../scoring/check-data.js";
+import { scoreTableSql } from "../scoring/compile.js";
+import { FEATURES_TABLE, featureName, featureSpecs } from "../scoring/features.js";
+import { scoresTableName } from "../scoring/names.js";
+import { inputColumns, recompute, scoresSql, type RecomputeOptions, type RecomputeResult } from "../scoring/recompute.js";
+import { describe, render } from "../sql/index.js";
 import type { ModelFile } from "../workbench/models.js";
 import { checkVersions, parseVersions, versionId, type VersionEntry } from "./versions.js";
 
@@ -122,5 +126,64 @@ export async function scoreVersions(db: Db, report: ValidationReport, models: re
     report, shape, entries,
     models: entries.flatMap((e) => (e.model && e.status === "fits" && scored.has(versionId(e.model)) ? [e.model] : [])),
     recompute: result, scoringError, timings,
+  };
+}
+
+/**
+ * When the only change since `before` is versions added (a version saved in
+ * the browser, a model file uploaded): scores just those, on the scoring
+ * dates and lead features already in the engine, and keeps every other
+ * version's score table. Returns null when that is not the case, and the
+ * caller rescores everything (scoreVersions): a version removed or changed,
+ * nothing added, or an added version that reads a feature or a column the
+ * lead features lack. A failing added version is reported as failed, like
+ * in scoreVersions; the others are not touched.
+ */
+export async function scoreAddedVersions(db: Db, report: ValidationReport, models: readonly ModelFile[], before: { models: readonly Model[]; recompute: RecomputeResult | null }): Promise<OpenedWorkspace | null> {
+  if (!report.usable || !before.recompute || !before.models.length) return null;
+  const t0 = performance.now();
+  const shape = await readDataShape(db);
+  let entries = checkVersions(parseVersions(models), shape);
+  const fitting = entries.flatMap((e) => (e.status === "fits" && e.model ? [e.model] : []));
+  const now = new Map(fitting.map((m) => [versionId(m), m]));
+  const same = (m: Model) => JSON.stringify(now.get(versionId(m))) === JSON.stringify(m);
+  if (!before.models.every(same)) return null;
+  const had = new Set(before.models.map(versionId));
+  const added = fitting.filter((m) => !had.has(versionId(m)));
+  if (!added.length) return null;
+  // lead_features was built for the versions before: the added ones must need nothing more from it.
+  const columnsOf = (ms: Model[]) => JSON.stringify(inputColumns(shape, ms));
+  if (columnsOf([...before.models]) !== columnsOf([...before.models, ...added])) return null;
+  const have = new Set((await db.query<{ column_name: string }>(render(describe(FEATURES_TABLE)))).map((r) => r.column_name));
+  if (!featureSpecs(added).map(featureName).every((f) => have.has(f))) return null;
+
+  const versions: RecomputeResult["versions"] = [];
+  const failed: RecomputeResult["failed"] = [];
+  for (const model of added) {
+    const t = performance.now();
+    const name = scoresTableName(model);
+    try {
+      await db.exec(render(scoreTableSql(model, name)));
+      versions.push({ model, table: name, sql: scoresSql(model, name), ms: Math.round(performance.now() - t) });
+    } catch (e) {
+      failed.push({ model, error: (e as Error).message });
+    }
+  }
+  const failedIds = new Map(failed.map((f) => [versionId(f.model), f.error]));
+  entries = entries.map((e) => (e.id && failedIds.has(e.id) && e.status === "fits" ? { ...e, status: "failed", reason: `${e.id} could not be scored: ${failedIds.get(e.id)}` } : e));
+  const scored = new Set([...had, ...versions.map((v) => versionId(v.model))]);
+  const order = new Map(fitting.map((m, i) => [versionId(m), i]));
+  const recomputed: RecomputeResult = {
+    ...before.recompute,
+    versions: [...before.recompute.versions, ...versions].sort((a, b) => (order.get(versionId(a.model)) ?? 0) - (order.get(versionId(b.model)) ?? 0)),
+    failed: [...before.recompute.failed, ...failed],
+    warnings: [...before.recompute.warnings, ...added.flatMap((m) => checkDataset(m, shape))],
+  };
+  return {
+    report, shape, entries,
+    models: fitting.filter((m) => scored.has(versionId(m))),
+    recompute: recomputed,
+    scoringError: null,
+    timings: { "score the added versions": Math.round(performance.now() - t0) },
   };
 }

@@ -68,6 +68,9 @@ let idleQueued = false;
 /** How far below (and above) the screen a chart still counts as near it, in pixels. */
 const NEAR = 300;
 
+/** How long after the page is ready the charts further down start being drawn, one per idle moment. */
+const IDLE_AFTER_READY_MS = 800;
+
 function draw(div: Element) {
   const render = waiting.get(div);
   if (!render) return;
@@ -87,7 +90,12 @@ function whenPageReady() {
     pageReady = true;
     drawWhenIdle();
   };
-  onPageReady(go);
+  // A moment after ready: drawing one chart can hold the main thread for a few hundred
+  // milliseconds (the page's first vega chart most of all), and an analyst who moves on
+  // at once would wait for it (the next page's navigation waits for the running task).
+  // Charts on or near the screen are drawn without waiting (the observer), and so is
+  // every chart when printing.
+  onPageReady(() => setTimeout(go, IDLE_AFTER_READY_MS));
   // A page that never says it is ready (it stopped on an error) still gets its charts.
   setTimeout(go, 15_000);
 }

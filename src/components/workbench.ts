@@ -16,7 +16,7 @@ import type { Model } from "../lib/model/schema.js";
 import type { RecomputeResult } from "../lib/scoring/recompute.js";
 import { loadDataset } from "../lib/dataset/load.js";
 import { currentVersion, versionLabel } from "../lib/workbench/models.js";
-import { scoreVersions, type OpenedWorkspace } from "../lib/workspace/open.js";
+import { scoreAddedVersions, scoreVersions, type OpenedWorkspace } from "../lib/workspace/open.js";
 import type { VersionEntry } from "../lib/workspace/versions.js";
 import { openBrowserDb } from "./duckdb.js";
 import { sha256 } from "./idb.js";
@@ -202,13 +202,23 @@ async function openIn(db: Db, ws: Awaited<ReturnType<typeof activeWorkspace>>, s
     if (!meta.kept) keep.push(keepScores(db, wsId, scoresKey, live.scores as LiveEntry<ScoresMeta & { kept: boolean }>));
     return { report, opened, cached, scoresKey };
   }
+  let more: ScoresMeta | null = null;
   if (live.scores) {
-    // The model files changed: drop the old features and scores, keep the data.
-    await dropObjects(db, { tables: live.scores.tables });
-    await clearLiveState(db, "scores");
+    // Only versions added (one saved in the browser, a file uploaded): score those, keep the rest.
+    const before = live.scores.meta as ScoresMeta;
+    const added = await scoreAddedVersions(db, report, ws.models, before).catch(() => null);
+    if (added) {
+      more = { entries: added.entries, models: added.models, recompute: added.recompute, scoringError: added.scoringError };
+      lap("score the added versions (the others kept)");
+    } else {
+      // Otherwise the model files changed: drop the old features and scores, keep the data.
+      await dropObjects(db, { tables: live.scores.tables });
+      await clearLiveState(db, "scores");
+    }
   }
-  const scores = report.usable ? await getCached<ScoresMeta>(wsId, "scores", scoresKey) : null;
-  if (scores) {
+  const scores = more || !report.usable ? null : await getCached<ScoresMeta>(wsId, "scores", scoresKey);
+  if (more) opened = more;
+  else if (scores) {
     progress("Restoring the scores kept in this browser…", 0.8);
     await restore(db, scores.snapshot);
     opened = scores.meta;
