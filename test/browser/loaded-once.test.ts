@@ -28,7 +28,7 @@ const withoutOpfs = () => {
 
 
 
-it("connects to the open engine on the next page, keeps a copy after ready, restores it when the engine is gone, re-scores only for a new version", async () => {
+it("connects to the open engine on the next page, keeps a copy after ready, restores it when the engine is gone, scores only a new version", async () => {
   const { page, problems, close } = await openPage(session, "/", { init: withoutOpfs });
   try {
     await waitReady(page, 120_000, problems);
@@ -67,7 +67,8 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
     expect(third).not.toHaveProperty("load and validate");
     expect(third).not.toHaveProperty("recompute scores");
 
-    // A version saved on the what-if page: the next page re-scores (a new model file) on the open data.
+    // A version saved on the what-if page: the next page scores it (a new model file) on the open data and
+    // features, and keeps the other versions' scores (lib/workspace scoreAddedVersions).
     await page.goto(session.url + "/what-if");
     await waitReady(page, 120_000, problems);
     await page.click("[data-action=save-version]");
@@ -77,7 +78,8 @@ it("connects to the open engine on the next page, keeps a copy after ready, rest
     await waitReady(page, 120_000, problems);
     const fourth = await workbenchTimings(page);
     expect(fourth.cached).toEqual({ data: true, scores: false, live: true });
-    expect(fourth).toHaveProperty("recompute scores");
+    expect(fourth).toHaveProperty("score the added versions (the others kept)");
+    expect(fourth).not.toHaveProperty("recompute scores");
     expect(fourth).not.toHaveProperty("load and validate");
     expect(await page.locator("main").innerText()).toContain(saved!);
     expect(problems.consoleErrors).toEqual([]);
