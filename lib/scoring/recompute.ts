@@ -8,7 +8,7 @@
 import type { Db, Row } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { TABLES } from "../tables.js";
-import { col, eq, render, select, table, type Select } from "../sql/index.js";
+import { col, describe, eq, render, select, table, type Select } from "../sql/index.js";
 import { checkDataset, columnKind, readDataShape, type DataShape } from "./check-data.js";
 import { INPUT, INPUT_REFS, SUB_SCORE_COLUMNS, criterionExpr, scoreTableSql } from "./compile.js";
 import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec, type InputColumn } from "./features.js";
@@ -144,4 +144,14 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
     warnings,
     timings: { keyMs: keyed.ms, checkMs, scoringDatesMs, featuresMs, scoresMs },
   };
+}
+
+/**
+ * The features `models` read that lead_features (built by an earlier
+ * recompute) lacks: none means they can be scored on it as it is
+ * (scoreTableSql), without rebuilding it.
+ */
+export async function missingFeatures(db: Db, models: readonly Model[]): Promise<string[]> {
+  const have = new Set((await db.query<{ column_name: string }>(render(describe(FEATURES_TABLE)))).map((r) => r.column_name));
+  return featureSpecs([...models]).map(featureName).filter((f) => !have.has(f));
 }

@@ -8,10 +8,10 @@
 import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { scoreTableSql } from "../scoring/compile.js";
-import { FEATURES_TABLE, featureName, featureSpecs } from "../scoring/features.js";
+import { FEATURES_TABLE } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
+import { missingFeatures } from "../scoring/recompute.js";
 import { render } from "../sql/render.js";
-import { describe } from "../sql/ast.js";
 import { versionCalibration, type VersionCalibration } from "../workbench/calibration.js";
 import { readScored, type ScoredLeads } from "../workbench/scored.js";
 
@@ -22,8 +22,7 @@ import { readScored, type ScoredLeads } from "../workbench/scored.js";
  *   version that has the same activity rules first).
  */
 export async function scoreOnFeatures(db: Db, models: readonly Model[]): Promise<void> {
-  const have = new Set((await db.query<{ column_name: string }>(render(describe(FEATURES_TABLE)))).map((r) => r.column_name));
-  const missing = featureSpecs([...models]).map(featureName).filter((f) => !have.has(f));
+  const missing = await missingFeatures(db, models);
   if (missing.length)
     throw new Error(`scoreOnFeatures: ${FEATURES_TABLE} lacks ${missing.join(", ")}; recompute the base model's version first (openWorkbench does it for every version in data/models/).`);
   for (const m of models) await db.exec(render(scoreTableSql(m, scoresTableName(m))));

@@ -14,10 +14,9 @@ import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { checkDataset, readDataShape, type DataShape } from "../scoring/check-data.js";
 import { scoreTableSql } from "../scoring/compile.js";
-import { FEATURES_TABLE, featureName, featureSpecs } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
-import { inputColumns, recompute, scoresSql, type RecomputeOptions, type RecomputeResult } from "../scoring/recompute.js";
-import { describe, render } from "../sql/index.js";
+import { inputColumns, missingFeatures, recompute, scoresSql, type RecomputeOptions, type RecomputeResult } from "../scoring/recompute.js";
+import { render } from "../sql/index.js";
 import type { ModelFile } from "../workbench/models.js";
 import { checkVersions, parseVersions, versionId, type VersionEntry } from "./versions.js";
 
@@ -112,8 +111,7 @@ export async function scoreVersions(db: Db, report: ValidationReport, models: re
     }
   }
   if (result) {
-    const failedIds = new Map(result.failed.map((f) => [versionId(f.model), f.error]));
-    entries = entries.map((e) => (e.id && failedIds.has(e.id) && e.status === "fits" ? { ...e, status: "failed", reason: `${e.id} could not be scored: ${failedIds.get(e.id)}` } : e));
+    entries = markFailed(entries, result.failed);
     if (!result.versions.length) scoringError = "No version could be scored (see each version's reason on the Models page).";
   } else if (!scoringError) {
     scoringError = entries.some((e) => e.status === "not-for-dataset")
@@ -127,6 +125,12 @@ export async function scoreVersions(db: Db, report: ValidationReport, models: re
     models: entries.flatMap((e) => (e.model && e.status === "fits" && scored.has(versionId(e.model)) ? [e.model] : [])),
     recompute: result, scoringError, timings,
   };
+}
+
+/** The entries of versions that fit but failed to score, marked failed with the engine's reason. */
+function markFailed(entries: VersionEntry[], failed: RecomputeResult["failed"]): VersionEntry[] {
+  const failedIds = new Map(failed.map((f) => [versionId(f.model), f.error]));
+  return entries.map((e) => (e.id && failedIds.has(e.id) && e.status === "fits" ? { ...e, status: "failed", reason: `${e.id} could not be scored: ${failedIds.get(e.id)}` } : e));
 }
 
 /**
@@ -154,8 +158,7 @@ export async function scoreAddedVersions(db: Db, report: ValidationReport, model
   // lead_features was built for the versions before: the added ones must need nothing more from it.
   const columnsOf = (ms: Model[]) => JSON.stringify(inputColumns(shape, ms));
   if (columnsOf([...before.models]) !== columnsOf([...before.models, ...added])) return null;
-  const have = new Set((await db.query<{ column_name: string }>(render(describe(FEATURES_TABLE)))).map((r) => r.column_name));
-  if (!featureSpecs(added).map(featureName).every((f) => have.has(f))) return null;
+  if ((await missingFeatures(db, added)).length) return null;
 
   const versions: RecomputeResult["versions"] = [];
   const failed: RecomputeResult["failed"] = [];
@@ -169,8 +172,7 @@ export async function scoreAddedVersions(db: Db, report: ValidationReport, model
       failed.push({ model, error: (e as Error).message });
     }
   }
-  const failedIds = new Map(failed.map((f) => [versionId(f.model), f.error]));
-  entries = entries.map((e) => (e.id && failedIds.has(e.id) && e.status === "fits" ? { ...e, status: "failed", reason: `${e.id} could not be scored: ${failedIds.get(e.id)}` } : e));
+  entries = markFailed(entries, failed);
   const scored = new Set([...had, ...versions.map((v) => versionId(v.model))]);
   const order = new Map(fitting.map((m, i) => [versionId(m), i]));
   const recomputed: RecomputeResult = {

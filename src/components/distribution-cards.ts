@@ -59,7 +59,8 @@ export async function distributionCards(wb: Workbench, versions: Model[], filter
     }
     const box = el("div", { class: "progress", role: "status", "data-pending": "section" }, `Reading the scores of ${wb.label(model)}…`);
     cards.push(box);
-    chain = chain.then(() => cardOf(model)).then((c) => box.replaceWith(c), (e: unknown) => box.replaceWith(ErrorBox((e as Error).message, wb.label(model))));
+    // A box no longer on the page (a filter or the versions changed meanwhile) is not read at all.
+    chain = chain.then(() => (box.isConnected ? cardOf(model) : null)).then((c) => void (c && box.replaceWith(c)), (e: unknown) => box.replaceWith(ErrorBox((e as Error).message, wb.label(model))));
   }
   return el("div", {}, ...cards);
 }
