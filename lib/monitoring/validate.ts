@@ -9,11 +9,29 @@ export function fail(fn: string, message: string): never {
 }
 
 /**
+ * Inputs already checked, with the columns they held then: a review computes
+ * cohorts, drift, lost high-scorers and best customers on one input, and each
+ * checks it. A column replaced since is checked again; the columns themselves
+ * are taken as not changed in place once checked (the review functions never do).
+ */
+const checked = new WeakMap<ReviewInput, { columns: readonly unknown[]; criteria: boolean }>();
+const columnsOf = (x: ReviewInput) => [x.score, x.outcome, x.createdAt, x.amount, x.tier, x.criteria, ...(x.criteria ?? []).map((c) => c.points)];
+const sameColumns = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
  * Checks the per-lead columns: equal lengths, finite scores and creation
  * times, outcomes in {−1, 0, 1}, finite criterion points and amounts that are
  * NaN or finite ≥ 0. Returns n.
  */
 export function checkInput(fn: string, input: ReviewInput, needCriteria = false): number {
+  const before = checked.get(input);
+  if (before && (before.criteria || !needCriteria) && sameColumns(before.columns, columnsOf(input))) return input.score.length;
+  const n = checkColumns(fn, input, needCriteria);
+  checked.set(input, { columns: columnsOf(input), criteria: needCriteria || (input.criteria?.length ?? 0) > 0 });
+  return n;
+}
+
+function checkColumns(fn: string, input: ReviewInput, needCriteria: boolean): number {
   const { score, outcome, createdAt, amount, criteria } = input;
   const n = score.length;
   const sameLength = (name: string, x: ArrayLike<number>) => {

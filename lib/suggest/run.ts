@@ -240,7 +240,9 @@ export function evaluateSuggestion(data: SuggestData, options: SuggestOptions, p
   // thresholds are tuned on the training leads (the current model's training volumes as defaults) and judged on the test leads
   const trainWeeks = dated ? weeksSpanned(pick(train.rows, data.createdMs)) : 1;
   const currentTier = tierFigures(cTrain, yTrain, m, trainWeeks);
-  const mapTrain = fitScoreMap(sTrain, yTrain, Float64Array.from(yTrain, (y) => 1 - y));
+  // The same maximum-likelihood map as one fitted lead by lead, on the won / lost counts per distinct score.
+  const trainTable = scoreTable(sTrain, yTrain);
+  const mapTrain = fitScoreMap(trainTable.score, trainTable.won, trainTable.lost);
   const thresholds = chooseThresholds(sTrain, yTrain, trainWeeks, mapTrain, { salesReadyPerWeek: currentTier.leadsPerWeek, ignoredShare: currentTier.ignoredShare }, options.thresholds);
   warnings.push(...thresholds.warnings);
   const chosen = { nurture: thresholds.nurture, salesReady: thresholds.salesReady };

@@ -43,7 +43,7 @@ const pointsAlias = (k: number) => `p${k}`;
  * lead_outcomes and leads, and (withDeals) left-joined with the sum of each
  * lead's won deal amounts; ordered by lead_id.
  */
-export function reviewInputSql(model: Model, options: { withDeals: boolean }): string {
+export function reviewInputSql(model: Model, options: { withDeals: boolean; criteria?: boolean }): string {
   const won: Select = select({
     columns: [
       { expr: col("lead_id"), as: "lead_id" },
@@ -62,7 +62,7 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean }): s
         { expr: outcomeCodeExpr(col("outcome", "o")), as: "outcome" },
         { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
         ...(options.withDeals ? [{ expr: col("amount", "a"), as: "amount" }] : []),
-        ...model.criteria.map((c, k) => ({ expr: col(c.id, "s"), as: pointsAlias(k) })),
+        ...(options.criteria === false ? [] : model.criteria.map((c, k) => ({ expr: col(c.id, "s"), as: pointsAlias(k) }))),
       ],
       from: subquery(scoresSelect(model), "s"),
       joins: [
@@ -90,11 +90,26 @@ const floats = (c: ArrayLike<unknown>, n: number, each: (v: unknown) => number) 
  * @example (await readReviewInput(db, model)).criteria[0].id // "senior_title"
  */
 export async function readReviewInput(db: Db, model: Model): Promise<VersionReviewInput> {
+  return (await readInput(db, model, true)) as VersionReviewInput;
+}
+
+/** A version's review input without its criterion points: what cohorts and score drift read (lib/monitoring cohorts, scoreDrift). */
+export type CohortInput = Omit<VersionReviewInput, "criteria">;
+
+/**
+ * readReviewInput without the criterion points (one column per criterion):
+ * enough for a version shown beside the current one in the cohort charts.
+ */
+export async function readCohortInput(db: Db, model: Model): Promise<CohortInput> {
+  return readInput(db, model, false);
+}
+
+async function readInput(db: Db, model: Model, withCriteria: boolean): Promise<CohortInput & { criteria?: VersionReviewInput["criteria"] }> {
   const tables = new Set((await db.query(render(showTables()))).map((r) => String(r.name)));
   const name = scoresTableName(model);
   if (!tables.has(name)) throw new Error(`readReviewInput: the score table ${name} of ${model.id} v${model.version} does not exist; run recompute for this version first.`);
   const withDeals = tables.has(TABLES.deals);
-  const c = await db.queryColumns(reviewInputSql(model, { withDeals }));
+  const c = await db.queryColumns(reviewInputSql(model, { withDeals, criteria: withCriteria }));
   const n = c.numRows;
   const scoreCol = c.columns.score as ArrayLike<unknown>;
   const outcome = Int8Array.from(c.columns.outcome as ArrayLike<number>);
@@ -112,9 +127,11 @@ export async function readReviewInput(db: Db, model: Model): Promise<VersionRevi
     outcome,
     createdAt: Float64Array.from(c.columns.created_at as ArrayLike<number>),
     ...(amount && { amount }),
-    criteria: model.criteria.map((cr, k) => {
-      const p = c.columns[pointsAlias(k)] as ArrayLike<unknown>;
-      return { id: cr.id, label: cr.label, points: floats(p, n, (v) => (v == null ? 0 : Number(v))) };
+    ...(withCriteria && {
+      criteria: model.criteria.map((cr, k) => {
+        const p = c.columns[pointsAlias(k)] as ArrayLike<unknown>;
+        return { id: cr.id, label: cr.label, points: floats(p, n, (v) => (v == null ? 0 : Number(v))) };
+      }),
     }),
   };
 }

@@ -8,7 +8,7 @@ import type { Model } from "../lib/model/schema.js";
 import { bestCustomers, cohorts, criterionDrift, lostLeadRows, periodsOf, scoreDrift, type CriterionDrift, type PeriodBy, type ReviewSummary } from "../lib/monitoring/index.js";
 import { lastReviewDate, reviewFigures, splitByDataset, type OtherReview, type ReviewEntry } from "../lib/decisions/index.js";
 import { latestDraft } from "../lib/decisions/collect.js";
-import { defaultReference, pointsGap, readColumnIndicators, readReviewInput, type VersionReviewInput } from "../lib/workbench/review-input.js";
+import { defaultReference, pointsGap, readCohortInput, readColumnIndicators, readReviewInput, type CohortInput, type VersionReviewInput } from "../lib/workbench/review-input.js";
 import { leadSourceColumn, segmentColumns } from "../lib/workbench/segments.js";
 import { compareDraft, draftVerdict, type ComparedVersion } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
@@ -37,12 +37,17 @@ export interface ReviewData {
   otherReviews: OtherReview[];
   /** The dataset's end date (YYYY-MM-DD), the "today" of the review. */
   asOf: string | null;
-  /** The review inputs read so far: the current version's and the newest draft's at once, others when shown (readShown). */
-  inputs: Map<Model, VersionReviewInput>;
+  /**
+   * What the cohort charts read of each version shown (no criterion points): the current version's
+   * (its full input) and the newest draft's at once, others when shown (readShown).
+   */
+  inputs: Map<Model, CohortInput>;
+  /** A scored version's full review input (criterion points included), read once when first asked for. */
+  full: (m: Model) => Promise<VersionReviewInput>;
   current: Model | null;
   base: VersionReviewInput | null;
-  sourceSeg: { column: string } | undefined;
-  mix: { id: string; label: string; points: Float64Array }[];
+  /** The lead-source column and one indicator per value (the lead-mix drift), read once when first asked for; none without such a column. */
+  mix: () => Promise<{ column: string; indicators: { id: string; label: string; points: Float64Array }[] } | null>;
   draft: Model | null;
   /** Versions that can be shown beside the current one. */
   otherVersions: Model[];
@@ -63,22 +68,33 @@ export async function openReview(wb: Workbench, progress: Progress): Promise<Rev
   const scored = wb.recompute ? wb.models : [];
   const current = wb.current && scored.includes(wb.current) ? wb.current : null;
   const draft = latestDraft(wb.models, wb.current) ?? null;
-  const inputs = new Map<Model, VersionReviewInput>(await Promise.all([current, draft].filter((m): m is Model => !!m && scored.includes(m)).map(async (m) => [m, await readReviewInput(wb.db, m)] as const)));
-  const base = current ? inputs.get(current)! : null;
-  const sourceSeg = base ? leadSourceColumn(await segmentColumns(wb.db)) : undefined;
-  const mix = sourceSeg && base ? await readColumnIndicators(wb.db, base, sourceSeg.column) : [];
+  // The first screen needs the current version's full input and the draft's scores; criterion points of
+  // other versions and the lead mix are read when a section further down first asks for them.
+  const fulls = new Map<Model, Promise<VersionReviewInput>>();
+  const full = (m: Model) => {
+    if (!fulls.has(m)) fulls.set(m, readReviewInput(wb.db, m));
+    return fulls.get(m)!;
+  };
+  const shownAtOnce = [current, draft].filter((m): m is Model => !!m && scored.includes(m));
+  const inputs = new Map<Model, CohortInput>(await Promise.all(shownAtOnce.map(async (m) => [m, m === current ? await full(m) : await readCohortInput(wb.db, m)] as const)));
+  const base = current ? await full(current) : null;
+  let mixRead: ReturnType<ReviewData["mix"]> | null = null;
+  const mix = () => (mixRead ??= (async () => {
+    const source = base ? leadSourceColumn(await segmentColumns(wb.db)) : undefined;
+    return source && base ? { column: source.column, indicators: await readColumnIndicators(wb.db, base, source.column) } : null;
+  })());
   progress.done();
   const problem = wb.scoringError ? ErrorBox(wb.scoringError, "Scores not computed")
     : !current ? ErrorBox("There is no valid model version to review: add one to data/models/.", "No current version") : null;
   const months = base ? periodsOf(base.createdAt, "month").map((p) => p.label) : [];
   const refDefault = base ? defaultReference(base.createdAt) : (["", ""] as [string, string]);
   const otherVersions = scored.filter((m) => m !== current);
-  return { reviews, otherReviews, asOf, inputs, current, base, sourceSeg, mix, draft, otherVersions, months, refDefault, problem, scored: new Set(scored) };
+  return { reviews, otherReviews, asOf, inputs, full, current, base, mix, draft, otherVersions, months, refDefault, problem, scored: new Set(scored) };
 }
 
 /** Reads the review input of every version to show that is not read yet (a version ticked under "Also show"). */
 export async function readShown(wb: Workbench, r: ReviewData, others: Model[]): Promise<void> {
-  for (const m of others) if (!r.inputs.has(m) && r.scored.has(m)) r.inputs.set(m, await readReviewInput(wb.db, m));
+  for (const m of others) if (!r.inputs.has(m) && r.scored.has(m)) r.inputs.set(m, await readCohortInput(wb.db, m));
 }
 
 /**
@@ -109,7 +125,7 @@ export interface ReviewState {
   stableMonths: number;
   reference: [string, string];
   shown: Model[];
-  series: { model: Model; version: string; input: VersionReviewInput }[];
+  series: { model: Model; version: string; input: CohortInput }[];
   cohortSeries: CohortSeries[];
   lastReview: string | undefined;
   /** The whole review of the current version; null without one or without an end date. */
@@ -191,10 +207,11 @@ export function CriterionDriftSummary(cd: CriterionDrift[], version: string, wid
 }
 
 /** The same drift measures for each value of the lead-source column (whatever the model scores). */
-export function LeadMixDrift(r: ReviewData, st: ReviewState, width: number) {
-  if (!r.mix.length || !r.base || !r.sourceSeg) return nothing();
-  const column = r.sourceSeg.column;
-  const md = criterionDrift({ ...r.base, criteria: r.mix }, { reference: st.reference, by: st.by });
+export async function LeadMixDrift(r: ReviewData, st: ReviewState, width: number) {
+  const mix = await r.mix();
+  if (!mix?.indicators.length || !r.base) return nothing();
+  const column = mix.column;
+  const md = criterionDrift({ ...r.base, criteria: mix.indicators }, { reference: st.reference, by: st.by });
   return el("div", {},
     el("h3", {}, `Lead mix: ${humanLabel(column)} (whatever the model scores)`),
     el("p", { class: "muted" }, `The same drift measures for each value of ${humanLabel(column).toLowerCase()} (column ${column}), the channel a lead came through. A channel can change in volume or quality even when no criterion looks at it.`),
@@ -241,7 +258,7 @@ export function LostHighScorersSection(wb: Workbench, r: ReviewData, st: ReviewS
 /** The newest draft version against the current one (lib/workbench compareDraft). */
 export async function DraftComparisonSection(wb: Workbench, r: ReviewData) {
   const { draft, current } = r;
-  if (!draft || !current || !r.inputs.has(draft)) return el("p", { class: "muted" }, "No draft version in data/models/: nothing to compare.");
+  if (!draft || !current || !r.scored.has(draft)) return el("p", { class: "muted" }, "No draft version in data/models/: nothing to compare.");
   const c = await compareDraft(wb.db, draft, current);
   if ("error" in c) return ErrorBox(c.error, "Cannot compare");
   const d = c.delong;
@@ -271,8 +288,8 @@ export function NewDecisionForm(wb: Workbench, r: ReviewData, st: ReviewState) {
 export { CohortAucChart, CriterionDriftTable, DecisionLog } from "./review-view.js";
 
 /** The criterion drift of one shown version (lib/monitoring criterionDrift); none without a version. */
-export function criterionDriftOf(r: ReviewData, st: ReviewState, version: Model | null | undefined): CriterionDrift[] {
-  return version ? criterionDrift(r.inputs.get(version)!, { reference: st.reference, by: st.by }) : [];
+export async function criterionDriftOf(r: ReviewData, st: ReviewState, version: Model | null | undefined): Promise<CriterionDrift[]> {
+  return version ? criterionDrift(await r.full(version), { reference: st.reference, by: st.by }) : [];
 }
 
 /** Score PSI per period and version, and how to read it. */

@@ -18,7 +18,7 @@ import { parseReviewFiles } from "../../lib/decisions/parse.js";
 import { generateSample, toCsv, type SampleData } from "../../lib/sample/index.js";
 import { recompute, scoresSql } from "../../lib/scoring/recompute.js";
 import { parseModelFiles } from "../../lib/workbench/models.js";
-import { defaultReference, pointsGap, readColumnIndicators, readReviewInput, reviewInputSql, type VersionReviewInput } from "../../lib/workbench/review-input.js";
+import { defaultReference, pointsGap, readCohortInput, readColumnIndicators, readReviewInput, reviewInputSql, type VersionReviewInput } from "../../lib/workbench/review-input.js";
 import { readScored } from "../../lib/workbench/scored.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -73,6 +73,16 @@ describe("readReviewInput on a small sample", () => {
     // Criteria fire: each has some lead with non-zero points, and none is NaN.
     for (const c of input.criteria) expect(c.points.every((p) => Number.isFinite(p))).toBe(true);
     expect(input.criteria.filter((c) => c.points.some((p) => p !== 0)).length).toBeGreaterThan(10);
+  });
+
+  it("readCohortInput reads the same columns but no criterion points", async () => {
+    const light = await readCohortInput(db, v2);
+    expect("criteria" in light).toBe(false);
+    const { criteria, ...rest } = input;
+    expect(criteria.length).toBeGreaterThan(0);
+    expect(light).toEqual(rest);
+    expect(reviewInputSql(v2, { withDeals: true })).toContain(`AS "p0"`);
+    expect(reviewInputSql(v2, { withDeals: true, criteria: false })).not.toContain(`AS "p0"`);
   });
 
   it("amount is the sum of the lead's won deals, NaN for every lead not won", () => {

@@ -1,3 +1,4 @@
+import { scoreTable } from "../../lib/fit/score-table.js";
 import { describe, expect, it } from "vitest";
 import { fitScoreMap, scoreProbability } from "../../lib/fit/score-map.js";
 
@@ -24,5 +25,26 @@ describe("fitScoreMap", () => {
   });
   it("refuses data without both outcomes", () => {
     expect(() => fitScoreMap([1, 2], [0, 0], [1, 1])).toThrow(/needs both won and lost weight/);
+  });
+
+  it("fits the same map on per-lead 0/1 counts as on the won / lost counts per distinct score (as the suggestion fits it)", () => {
+    // 3,000 leads on integer scores 0..60, won with probability σ(−3 + 0.08·s) (a fixed LCG, no Math.random)
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const scores: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const s = Math.floor(next() * 61);
+      scores.push(s);
+      y.push(next() < 1 / (1 + Math.exp(3 - 0.08 * s)) ? 1 : 0);
+    }
+    const perLead = fitScoreMap(scores, y, y.map((v) => 1 - v));
+    const t = scoreTable(scores, y);
+    const grouped = fitScoreMap(t.score, t.won, t.lost);
+    expect(t.score.length).toBe(61);
+    expect(grouped.a).toBeCloseTo(perLead.a, 9);
+    expect(grouped.b).toBeCloseTo(perLead.b, 9);
+    expect(grouped.logLoss).toBeCloseTo(perLead.logLoss, 6);
+    expect(perLead.b).toBeGreaterThan(0.05);
   });
 });

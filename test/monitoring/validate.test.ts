@@ -18,4 +18,18 @@ describe("checkInput", () => {
     expect(() => checkInput("f", { ...ok, criteria: [{ id: "b", label: "B", points: [0, NaN] }] })).toThrow(/"b" points\[1\] is NaN. Use 0 when/);
     expect(() => checkInput("f", { ...ok, criteria: undefined }, true)).toThrow(/f: requires criteria/);
   });
+
+  it("checks an input once, and again when a column was replaced or criteria are newly required", () => {
+    const input = { score: [1, 2], outcome: [0, 1], createdAt: [0, 1] } as import("../../lib/monitoring/types.js").ReviewInput;
+    expect(checkInput("f", input)).toBe(2);
+    expect(checkInput("f", input)).toBe(2);
+    expect(() => checkInput("f", input, true)).toThrow(/f: requires criteria/);
+    input.outcome = [0, 7];
+    expect(() => checkInput("g", input)).toThrow(/g: outcome must be 1 \(won\), 0 \(lost\) or −1 \(open\); outcome\[1\] is 7/);
+    input.outcome = [0, 1];
+    input.criteria = [{ id: "a", label: "A", points: [0, NaN] }];
+    expect(() => checkInput("h", input)).toThrow(/h: criterion points must be finite; "a" points\[1\] is NaN/);
+    input.criteria = [{ id: "a", label: "A", points: [0, 1] }];
+    expect(checkInput("h", input, true)).toBe(2);
+  });
 });
