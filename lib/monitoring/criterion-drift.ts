@@ -2,7 +2,7 @@ import { psi, wilson, type Interval, type PsiLevel } from "../metrics/index.js";
 import { periodsOf } from "./periods.js";
 import { referenceWindow } from "./reference.js";
 import { twoProportionZ } from "./two-proportion-z.js";
-import type { PeriodBy, ReferenceSpec, ReviewCriterion, ReviewInput } from "./types.js";
+import type { PeriodBy, ReferenceSpec, ReviewInput } from "./types.js";
 import { checkInput, fail } from "./validate.js";
 
 export interface CriterionDriftOptions {
@@ -87,10 +87,46 @@ export function criterionDrift(input: ReviewInput, options: CriterionDriftOption
   }
   const ref = referenceWindow(fn, options.reference, input.createdAt);
   const periods = periodsOf(input.createdAt, options.by);
+  // One pass over the leads per criterion: each lead's period (periods do not overlap) and whether it is in the reference.
+  const n = input.score.length;
+  const periodOf = new Int32Array(n).fill(-1);
+  periods.forEach((p, k) => {
+    for (const i of p.indices) periodOf[i] = k;
+  });
+  const inRef = new Uint8Array(n);
+  for (const i of ref.indices) inRef[i] = 1;
+  const counts = { n: new Float64Array(periods.length), labelled: new Float64Array(periods.length), won: new Float64Array(periods.length) };
+  for (let i = 0; i < n; i++) {
+    const k = periodOf[i];
+    if (k < 0) continue;
+    counts.n[k]++;
+    if (input.outcome[i] !== -1) (counts.labelled[k]++, (counts.won[k] += input.outcome[i]));
+  }
+  const refCounts = { n: ref.indices.length, labelled: 0, won: 0 };
+  for (const i of ref.indices) if (input.outcome[i] !== -1) (refCounts.labelled++, (refCounts.won += input.outcome[i]));
   return input.criteria!.map((c) => {
-    const r = stats(c, input.outcome, ref.indices);
-    const rows = periods.map((p): CriterionPeriod => {
-      const s = stats(c, input.outcome, p.indices);
+    const fired = new Float64Array(periods.length);
+    const labelledFired = new Float64Array(periods.length);
+    const wonFired = new Float64Array(periods.length);
+    let rFired = 0, rLabelledFired = 0, rWonFired = 0;
+    const points = c.points;
+    const outcome = input.outcome;
+    for (let i = 0; i < n; i++) {
+      if (points[i] === 0) continue;
+      const k = periodOf[i];
+      const o = outcome[i];
+      if (k >= 0) {
+        fired[k]++;
+        if (o !== -1) (labelledFired[k]++, (wonFired[k] += o));
+      }
+      if (inRef[i] === 1) {
+        rFired++;
+        if (o !== -1) (rLabelledFired++, (rWonFired += o));
+      }
+    }
+    const r = stats(refCounts.n, rFired, refCounts.labelled, refCounts.won, rLabelledFired, rWonFired);
+    const rows = periods.map((p, k): CriterionPeriod => {
+      const s = stats(counts.n[k], fired[k], counts.labelled[k], counts.won[k], labelledFired[k], wonFired[k]);
       const inReference = p.start < ref.end && p.end > ref.start;
       const q = s.n > 0 ? psi([r.fired, r.n - r.fired], [s.fired, s.n - s.fired]) : null;
       const change = s.lift !== null && r.lift !== null ? s.lift - r.lift : null;
@@ -109,28 +145,13 @@ export function criterionDrift(input: ReviewInput, options: CriterionDriftOption
   });
 }
 
-function stats(c: ReviewCriterion, outcome: ArrayLike<number>, indices: readonly number[]): CriterionStats {
-  let fired = 0;
-  let labelled = 0;
-  let won = 0;
-  let labelledFired = 0;
-  let wonFired = 0;
-  for (const i of indices) {
-    const on = c.points[i] !== 0;
-    if (on) fired++;
-    if (outcome[i] === -1) continue;
-    labelled++;
-    won += outcome[i];
-    if (on) {
-      labelledFired++;
-      wonFired += outcome[i];
-    }
-  }
+/** A criterion's statistics over one group from its counts: leads, fired, labelled, won, labelled fired, won fired. */
+function stats(n: number, fired: number, labelled: number, won: number, labelledFired: number, wonFired: number): CriterionStats {
   const winRateFired = labelledFired > 0 ? wonFired / labelledFired : null;
   return {
-    n: indices.length,
+    n,
     fired,
-    fireRate: indices.length > 0 ? fired / indices.length : null,
+    fireRate: n > 0 ? fired / n : null,
     labelledFired,
     wonFired,
     winRateFired,
