@@ -15,6 +15,9 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cache = path.join(root, "src/.observablehq/cache/data");
 for (const p of ["dataset", "models.json", "reviews.json", "workshop.json"]) rmSync(path.join(cache, p), { recursive: true, force: true });
+// Nor by what a loader imports (and a build uses an outdated output as it is): the DuckDB workers
+// include src/data/duckdb/instantiate-guard.js, so they are made again each time (< 1 s).
+for (const p of ["duckdb-browser-eh.worker.js", "duckdb-shared.worker.js"]) rmSync(path.join(cache, "duckdb", p), { force: true });
 // Framework clears only an output folder inside the project; clear an outside one
 // too, but only when it is empty or holds a previous build (never a user's folder).
 const out = process.env.LEADSCORE_OUT && path.resolve(process.env.LEADSCORE_OUT);

@@ -44,7 +44,13 @@ export async function openDuckDbShared(wasmUrl: string, sharedWorkerUrl: string,
 async function openWith(wasmUrl: string, worker: Worker, file: string | null): Promise<Db> {
   const t0 = performance.now();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL(wasmUrl, location.href).href);
+  try {
+    // Always answered, also when the engine cannot be loaded (src/data/duckdb/instantiate-guard.js).
+    await db.instantiate(new URL(wasmUrl, location.href).href);
+  } catch (e) {
+    await db.terminate().catch(() => {});
+    throw e;
+  }
   const t1 = performance.now();
   if (file) {
     try {

@@ -257,7 +257,11 @@ export function ImportView({ openDb }: { openDb: () => Promise<Db> }) {
       show(progress.node);
       validateButton.setAttribute("disabled", "");
       const t = performance.now();
-      db ??= openDb();
+      // A failed start is not kept: the next Validate tries again.
+      db ??= openDb().catch((e) => {
+        db = null;
+        throw e;
+      });
       const scratch = await db;
       const hasActivities = Boolean(state.picked.activities);
       const r = await loadDataset(scratch, description, files, { onProgress: (p) => progress.update(progressText(p, hasActivities), p.fraction) });

@@ -32,9 +32,15 @@ async function expectClean(page: Page, problems: Problems) {
   expect(problems.outsideRequests).toEqual([]);
 }
 
-async function validate(page: Page) {
+async function validate(page: Page, problems: Problems) {
   await page.click('[data-action="validate"]');
-  await page.waitForSelector("[data-import-report], [data-import-status] .error-box", { timeout: 60_000 });
+  try {
+    await page.waitForSelector("[data-import-report], [data-import-status] .error-box", { timeout: 60_000 });
+  } catch (e) {
+    // What the page said and what went wrong meanwhile: enough to tell a slow step from one never answered.
+    const status = await page.textContent("[data-import-status]").catch(() => null);
+    throw new Error(`${(e as Error).message}\nstatus line: ${JSON.stringify(status)}\nproblems: ${JSON.stringify(problems, null, 1)}`);
+  }
 }
 
 describe("bring your own data on /data", () => {
@@ -61,7 +67,7 @@ describe("bring your own data on /data", () => {
       expect(await page.inputValue('input[name="missingValues"]')).toBe("Select");
       await page.fill('input[name="asOf"]', "2019-12-30");
       await page.dispatchEvent('input[name="asOf"]', "change");
-      await validate(page);
+      await validate(page, problems);
       expect(await page.getAttribute("[data-import-report]", "data-import-report")).toBe("usable");
       const rows = await reconciliation(page);
       expect(rows[0].slice(0, 4)).toEqual(["leads (Leads.csv)", "9,240", "9,240", "0"]);
@@ -104,7 +110,7 @@ describe("bring your own data on /data", () => {
         await waitReady(page, 90_000, problems);
         await page.setInputFiles('input[data-file="leads"]', path.join(MALFORMED, c.name, "leads.csv"));
         await page.waitForSelector('[data-mapping] select[name="leads.id"]');
-        await validate(page);
+        await validate(page, problems);
         expect(await page.getAttribute("[data-import-report]", "data-import-report")).toBe("unusable");
         const boxes = await page.$$eval("[data-import-report] .error-box", (bs) => bs.map((b) => b.textContent ?? ""));
         expect(boxes.some((b) => b.includes(c.message)), boxes.join("\n")).toBe(true);
@@ -115,6 +121,34 @@ describe("bring your own data on /data", () => {
       }
     });
 
+  it("the engine cannot be fetched: fetched again, and when it never can, the error is shown instead of a wait", async () => {
+    const { page, problems, close } = await openPage(session, "/data");
+    try {
+      await waitReady(page, 90_000, problems);
+      // The copy kept after ready starts an engine too: not to be caught by the routes below.
+      await page.waitForFunction(() => Object.keys((globalThis as { __workbenchKeep?: object }).__workbenchKeep ?? {}).length > 0, undefined, { timeout: 60_000 });
+      await page.setInputFiles('input[data-file="leads"]', path.join(MALFORMED, "stray-quote", "leads.csv"));
+      await page.waitForSelector('[data-mapping] select[name="leads.id"]');
+      const wasm = /\/_file\/data\/duckdb\/duckdb-eh\.[0-9a-f]+\.wasm$/;
+      let fetches = 0;
+      await page.context().route(wasm, (route) => (fetches++, route.abort("failed")));
+      await validate(page, problems);
+      expect(fetches).toBe(3);
+      expect(await page.textContent("[data-import-status] .error-box")).toContain("DuckDB-WASM could not load its engine");
+      await page.context().unrouteAll();
+
+      // A failed start is not kept: Validate again starts an engine, whose first fetch fails.
+      fetches = 0;
+      await page.context().route(wasm, (route) => (fetches++ === 0 ? route.abort("failed") : route.continue()));
+      await validate(page, problems);
+      expect(fetches).toBe(2);
+      expect(await page.getAttribute("[data-import-report]", "data-import-report")).toBe("unusable");
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("empty file and semicolon delimiter: said at once when the file is picked", async () => {
     const { page, problems, close } = await openPage(session, "/data");
     try {
@@ -124,7 +158,7 @@ describe("bring your own data on /data", () => {
       expect(await page.textContent("[data-sniff] .error-box")).toContain("is empty");
       await page.setInputFiles('input[data-file="leads"]', path.join(MALFORMED, "semicolon-auto", "leads.csv"));
       await page.waitForFunction(() => document.querySelector("[data-sniff]")?.textContent?.includes('delimiter ";"'));
-      await validate(page);
+      await validate(page, problems);
       expect(await page.getAttribute("[data-import-report]", "data-import-report")).toBe("usable");
       expect((await reconciliation(page))[0].slice(1, 3)).toEqual(["3", "3"]);
       await expectClean(page, problems);

@@ -12,9 +12,11 @@
 // request gets a worker-wide id (two pages both number theirs from 0), the
 // answer goes back to the port that asked with the page's own id. A second
 // INSTANTIATE is answered OK (the engine is already running), and a page's
-// connections are closed when its port closes.
+// connections are closed when its port closes. Before the router, the guard
+// that always answers the engine's start (instantiate-guard.js).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { instantiateGuard } from "./instantiate-guard.js";
 
 const engine = readFileSync(createRequire(import.meta.url).resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), "utf8");
 if (!engine.includes("globalThis.onmessage=async") || !engine.includes("globalThis.postMessage(e,t)")) {
@@ -68,4 +70,4 @@ const router = `
   };
 })();
 `;
-process.stdout.write(engine + router);
+process.stdout.write(engine + instantiateGuard(engine) + router);
