@@ -13,8 +13,8 @@ import { pairedDelongCi, pairedDelongP } from "../lib/metrics/delong-text.js";
 import { Chart } from "./chart.js";
 import type { Channel, Layer } from "./vega-types.js";
 import { keptEntry, type KeptContext } from "./kept-results.js";
-import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply, type SuggestRequest, type WarmUpMessage } from "./suggest-worker.js";
-import { dropPrestarted, postToPrestarted, prestartWorker, runInWorker, type Where } from "./worker-run.js";
+import { handleSuggest, SUGGEST_WORKER_URL, type SuggestReply, type SuggestRequest } from "./suggest-worker.js";
+import { dropPrestarted, prestartWorker, runInWorker, type Where } from "./worker-run.js";
 import { el, Flag, fmtInt, fmtNum, fmtPct, Table } from "./ui.js";
 
 export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff: ModelDiff }; where: Where | "kept in this browser" }
@@ -22,15 +22,6 @@ export interface SuggestRun { result: SuggestResult; draft: { model: Model; diff
 /** Starts the suggestion's worker while the page opens and reads its data (keptSuggestion takes it, or ends it when the fit is kept). */
 export function prestartSuggestWorker(): void {
   prestartWorker(SUGGEST_WORKER_URL);
-}
-
-/**
- * Has the prestarted worker fit made-up data on `model`'s criteria while the
- * page reads the real data (lib/suggest/warm-up.ts): the real fit then runs
- * on compiled code. Nothing happens without a prestarted worker.
- */
-export function warmSuggestWorker(model: Model): void {
-  postToPrestarted(SUGGEST_WORKER_URL, { warmUp: model } satisfies WarmUpMessage);
 }
 
 /** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true). */

@@ -8,14 +8,10 @@
 import { buildDraft, type DraftOptions } from "../lib/suggest/draft.js";
 import type { SuggestData } from "../lib/suggest/data.js";
 import { runSuggest, type SuggestOptions } from "../lib/suggest/run.js";
-import { warmUp } from "../lib/suggest/warm-up.js";
-import type { Model } from "../lib/model/schema.js";
 
 export const SUGGEST_WORKER_URL = import.meta.url;
 
 export interface SuggestRequest { data: SuggestData; options: SuggestOptions; draftOptions: DraftOptions }
-/** Sent ahead of the request, while the page reads the data: fit made-up data on the model's criteria once (lib/suggest/warm-up.ts); no reply. */
-export interface WarmUpMessage { warmUp: Model }
 export type SuggestReply =
   | { type: "progress"; message: string; fraction: number }
   /** The suggestion before its bootstrap (runSuggest's onFirst): intervals NaN, 0 replicates; "done" follows. */
@@ -38,8 +34,5 @@ export function handleSuggest(req: SuggestRequest, post: (reply: SuggestReply) =
 
 const scope = globalThis as unknown as { document?: unknown; postMessage?: (m: unknown) => void; onmessage?: unknown };
 if (scope.document === undefined && typeof scope.postMessage === "function") {
-  scope.onmessage = (e: MessageEvent<SuggestRequest | WarmUpMessage>) => {
-    if ("warmUp" in e.data) warmUp(e.data.warmUp);
-    else handleSuggest(e.data, (reply) => scope.postMessage!(reply));
-  };
+  scope.onmessage = (e: MessageEvent<SuggestRequest>) => handleSuggest(e.data, (reply) => scope.postMessage!(reply));
 }

@@ -33,14 +33,6 @@ export function prestartWorker(url: string): void {
   }
 }
 
-/** Sends `message` to the worker prestartWorker started for `url`, if any (e.g. work that warms it up); false when there is none. */
-export function postToPrestarted(url: string, message: unknown): boolean {
-  const entry = started.get(url);
-  if (!entry || entry.error) return false;
-  entry.worker.postMessage(message);
-  return true;
-}
-
 /** Ends a worker started by prestartWorker that no request will use. */
 export function dropPrestarted(url: string): void {
   started.get(url)?.worker.terminate();
