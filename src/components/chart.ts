@@ -119,14 +119,32 @@ function drawWhenIdle() {
   });
 }
 
+/** Whether a box is at least partly inside the window. */
+const onScreen = (r: DOMRectReadOnly) => r.top < innerHeight && r.bottom > 0;
+
+/** Before the idle drawing starts: a chart near the screen that the analyst scrolls onto is drawn then. */
+let scrollWatched = false;
+function watchScroll() {
+  if (scrollWatched) return;
+  scrollWatched = true;
+  addEventListener("scroll", () => {
+    if (pageReady) return;
+    for (const div of [...waiting.keys()]) if (onScreen(div.getBoundingClientRect())) draw(div);
+  }, { passive: true });
+}
+
 function schedule(div: HTMLElement, render: () => void) {
   if (typeof IntersectionObserver === "undefined") return render();
   if (!waiting.size && !near) addEventListener("beforeprint", () => [...waiting.keys()].forEach(draw));
   waiting.set(div, render);
   // The observer reports each chart once it is laid out: on or near the screen, it is drawn then.
+  // Until the page has drawn its first screen and gone idle, only a chart on the screen itself is drawn at
+  // once: one just below it waits for the idle moment (or for the analyst to scroll), so that the first
+  // screen is not held up by a chart no one sees yet (the page's first vega chart takes a few hundred ms).
   near ??= new IntersectionObserver((entries) => {
-    for (const e of entries) if (e.isIntersecting) draw(e.target);
+    for (const e of entries) if (e.isIntersecting && (pageReady || onScreen(e.boundingClientRect))) draw(e.target);
   }, { rootMargin: `${NEAR}px 0px` });
+  if (!pageReady) watchScroll();
   near.observe(div);
   drawWhenIdle();
 }

@@ -57,9 +57,22 @@ export function onPageReady(fn: () => void): void {
   watch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
 }
 
-/** Resolves once the page has marked itself ready (onPageReady). */
+/**
+ * How long after the page is ready (and its first screen painted) the parts
+ * further down start being computed: long enough that an analyst who reads
+ * the first screen, clicks or moves on at once does not wait for work on
+ * parts not seen yet (as the charts further down, chart.ts).
+ */
+export const LATER_AFTER_READY_MS = 400;
+
+/** Runs `fn` once the page is ready, its first screen painted and LATER_AFTER_READY_MS passed. */
+function onPageSettled(fn: () => void): void {
+  onPageReady(() => requestAnimationFrame(() => setTimeout(fn, LATER_AFTER_READY_MS)));
+}
+
+/** Resolves once the page is ready and its first screen painted, LATER_AFTER_READY_MS after (onPageSettled): for work on parts further down. */
 export function afterPageReady(): Promise<void> {
-  return new Promise((resolve) => onPageReady(resolve));
+  return new Promise((resolve) => onPageSettled(resolve));
 }
 
 /**
@@ -98,12 +111,19 @@ export type PendingLine = ReturnType<typeof PendingLine>;
  */
 export function Later(work: () => Promise<Node>, what: string): HTMLElement {
   const box = el("div", { class: "progress", role: "status", "data-pending": "section" }, `${what}…`);
-  onPageReady(() => {
+  const run = () => {
     work().then(
       (node) => box.replaceWith(node),
       (e: unknown) => box.replaceWith(ErrorBox((e as Error).message, what)),
     );
-  });
+  };
+  // A section that turns out to be on the first screen is computed as soon as that screen is painted;
+  // one further down once the page has settled (LATER_AFTER_READY_MS).
+  onPageReady(() => requestAnimationFrame(() => {
+    const top = box.getBoundingClientRect().top;
+    if (box.isConnected && top < innerHeight) setTimeout(run, 0);
+    else setTimeout(run, LATER_AFTER_READY_MS);
+  }));
   return box;
 }
 
