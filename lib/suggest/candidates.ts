@@ -12,7 +12,7 @@ import type { Db } from "../db/types.js";
 import { parseModel } from "../model/parse.js";
 import type { ColumnType, Criterion, Model } from "../model/schema.js";
 import { columnKind } from "../scoring/check-data.js";
-import { col, render, select, table } from "../sql/index.js";
+import { agg, col, render, select, star, table } from "../sql/index.js";
 import { TABLES } from "../tables.js";
 
 /** What one leads column holds, as read for profiling. */
@@ -169,29 +169,41 @@ export async function profileUnusedColumns(db: Db, model: Model, leadColumns: Ma
   for (const [name, type] of leadColumns) {
     const kind = columnKind(type);
     if (skip.has(name) || kind === null) continue;
+    if (kind !== "number") {
+      // Categories: their counts (candidateCriteria orders them by count, then value).
+      const g = await db.queryColumns(render(select({
+        columns: [{ expr: col(name), as: "v" }, { expr: agg("count", [star()]), as: "n" }],
+        from: table(TABLES.leads), groupBy: [col(name)],
+      })));
+      const values = g.columns.v as ArrayLike<unknown>;
+      const ns = g.columns.n as ArrayLike<unknown>;
+      const counts = new Map<string | boolean, number>();
+      let missing = 0;
+      let total = 0;
+      for (let i = 0; i < g.numRows; i++) {
+        const v = values[i];
+        const k = Number(ns[i]);
+        total += k;
+        if (v === null || v === undefined) missing += k;
+        else {
+          const key = kind === "boolean" ? Boolean(v) : String(v);
+          counts.set(key, (counts.get(key) ?? 0) + k);
+        }
+      }
+      out.push({ column: name, kind, n: total, missing, counts });
+      continue;
+    }
+    // Numbers: every value, sorted (the bands are cut at their quantiles).
     const c = await db.queryColumns(render(select({ columns: [{ expr: col(name), as: "v" }], from: table(TABLES.leads) })));
     const values = c.columns.v as ArrayLike<unknown>;
     let missing = 0;
-    if (kind === "number") {
-      const xs: number[] = [];
-      for (let i = 0; i < c.numRows; i++) {
-        const v = values[i];
-        if (v === null || v === undefined || !Number.isFinite(Number(v))) missing++;
-        else xs.push(Number(v));
-      }
-      out.push({ column: name, kind, n: c.numRows, missing, sorted: Float64Array.from(xs).sort() });
-    } else {
-      const counts = new Map<string | boolean, number>();
-      for (let i = 0; i < c.numRows; i++) {
-        const v = values[i];
-        if (v === null || v === undefined) missing++;
-        else {
-          const key = kind === "boolean" ? Boolean(v) : String(v);
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-      }
-      out.push({ column: name, kind, n: c.numRows, missing, counts });
+    const xs: number[] = [];
+    for (let i = 0; i < c.numRows; i++) {
+      const v = values[i];
+      if (v === null || v === undefined || !Number.isFinite(Number(v))) missing++;
+      else xs.push(Number(v));
     }
+    out.push({ column: name, kind, n: c.numRows, missing, sorted: Float64Array.from(xs).sort() });
   }
   return out;
 }

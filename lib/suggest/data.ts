@@ -11,8 +11,13 @@
 import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { readDataShape } from "../scoring/check-data.js";
-import { unitsSql } from "../scoring/units.js";
-import { readScored } from "../workbench/scored.js";
+import { unitsSelect } from "../scoring/units.js";
+import { INPUT } from "../scoring/compile.js";
+import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
+import { scoresTableName } from "../scoring/names.js";
+import { caseWhen, cast, col, eq, inList, lit, render, select, table } from "../sql/index.js";
+import { TABLES } from "../tables.js";
+import { epochMsExpr } from "../workbench/scored.js";
 import { candidateCriteria, candidateModel, profileUnusedColumns, type CandidateColumn, type CandidateOptions } from "./candidates.js";
 import { designColumns, type DesignColumn } from "./columns.js";
 
@@ -54,11 +59,6 @@ const OUTCOMES = { table: "lead_outcomes", column: "outcome" };
  * Leads missing from the units query (no scoring date) are left out.
  */
 export async function readSuggestData(db: Db, model: Model, options: ReadOptions = {}): Promise<SuggestData> {
-  const scored = await readScored(db, model);
-  const rowOf = new Map<string, number>();
-  const keep: number[] = [];
-  for (let i = 0; i < scored.n; i++) if (scored.outcome[i] >= 0) rowOf.set(scored.leadId[i], keep.push(i) - 1);
-
   const modelCols = designColumns(model, "model");
   let cand: Model | null = null;
   let candidateColumns: CandidateColumn[] = [];
@@ -72,51 +72,72 @@ export async function readSuggestData(db: Db, model: Model, options: ReadOptions
   const candCols = cand ? designColumns(cand, "candidate") : [];
   const columns = [...modelCols, ...candCols];
 
-  const n = keep.length;
-  const rows: number[][] = Array.from({ length: n }, () => []);
-  const unitSum = new Float64Array(columns.length);
-  const unitN = new Float64Array(columns.length);
-  const present = new Uint8Array(n);
-  const addUnits = async (m: Model, cols: DesignColumn[], offset: number, mark: boolean) => {
-    const c = await db.queryColumns(unitsSql(m));
-    const ids = c.columns.lead_id as ArrayLike<unknown>;
-    const units = cols.map((d) => c.columns[`u${d.slot}`] as ArrayLike<unknown>);
-    for (let i = 0; i < c.numRows; i++) {
-      const r = rowOf.get(String(ids[i]));
-      if (r === undefined) continue;
-      if (mark) present[r] = 1;
-      for (let j = 0; j < cols.length; j++) {
-        const u = Number(units[j][i]);
-        if (u > 0) {
-          rows[r].push(offset + j);
-          unitSum[offset + j] += u;
-          unitN[offset + j]++;
-        }
+  // One query: each labelled lead with a scoring date (the model's units need one), ordered by lead_id, with
+  // its current score, outcome, creation time and the units of every slot (the model's u…, the candidates' c…).
+  const c = await db.queryColumns(suggestDataSql(model, cand));
+  const n = c.numRows;
+  const units = [
+    ...modelCols.map((d) => c.columns[`u${d.slot}`] as ArrayLike<unknown>),
+    ...candCols.map((d) => c.columns[`c${d.slot}`] as ArrayLike<unknown>),
+  ];
+  const p = columns.length;
+  const unitSum = new Float64Array(p);
+  const unitN = new Float64Array(p);
+  const offsets = new Int32Array(n + 1);
+  const indices: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      const u = Number(units[j][i]);
+      if (u > 0) {
+        indices.push(j);
+        unitSum[j] += u;
+        unitN[j]++;
       }
     }
-  };
-  await addUnits(model, modelCols, 0, true);
-  if (cand) await addUnits(cand, candCols, modelCols.length, false);
-
-  const kept: number[] = [];
-  for (let r = 0; r < n; r++) if (present[r]) kept.push(r);
-  const offsets = new Int32Array(kept.length + 1);
-  for (let k = 0; k < kept.length; k++) offsets[k + 1] = offsets[k] + rows[kept[k]].length;
-  const indices = new Int32Array(offsets[kept.length]);
-  kept.forEach((r, k) => indices.set(rows[r], offsets[k]));
-  const src = kept.map((r) => keep[r]);
+    offsets[i + 1] = indices.length;
+  }
   return {
     model,
     candidates: cand,
     candidateColumns,
     columns,
-    n: kept.length,
-    leadIds: src.map((i) => scored.leadId[i]),
-    labels: Uint8Array.from(src, (i) => scored.outcome[i]),
-    createdMs: Float64Array.from(src, (i) => scored.createdMs[i]),
-    currentScore: Float64Array.from(src, (i) => scored.score[i]),
+    n,
+    leadIds: Array.from(c.columns.lead_id as ArrayLike<unknown>, String),
+    labels: Uint8Array.from(c.columns.outcome as ArrayLike<number>),
+    createdMs: Float64Array.from(c.columns.created_at as ArrayLike<number>),
+    currentScore: Float64Array.from(c.columns.score as ArrayLike<number>),
     offsets,
-    indices,
-    meanUnit: Float64Array.from(columns, (c, j) => (c.converted && unitN[j] > 0 ? unitSum[j] / unitN[j] : 1)),
+    indices: Int32Array.from(indices),
+    meanUnit: Float64Array.from(columns, (d, j) => (d.converted && unitN[j] > 0 ? unitSum[j] / unitN[j] : 1)),
   };
+}
+
+/**
+ * The query behind readSuggestData: lead_features (the leads with a scoring
+ * date) joined with the version's score table, lead_outcomes (won or lost
+ * only) and leads; the model's unit slots as u<slot>, the candidate model's
+ * as c<slot>; ordered by lead_id.
+ */
+export function suggestDataSql(model: Model, candidates: Model | null): string {
+  const m = unitsSelect(model, { ids: false, ordered: false });
+  const k = candidates ? unitsSelect(candidates, { ids: false, ordered: false }) : null;
+  const outcome = col(OUTCOMES.column, "o");
+  return render(select({
+    columns: [
+      { expr: col("lead_id", INPUT), as: "lead_id" },
+      { expr: col("score", "s"), as: "score" },
+      { expr: cast(caseWhen([{ when: eq(outcome, lit("won")), then: lit(1) }], lit(0)), "UTINYINT"), as: "outcome" },
+      { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
+      ...m.columns,
+      ...(k ? k.columns.map((x) => ({ ...x, as: `c${String(x.as).replace(/^u/, "")}` })) : []),
+    ],
+    from: table(FEATURES_TABLE, INPUT),
+    joins: [
+      { type: "inner", source: table(scoresTableName(model), "s"), on: eq(col(LEAD_KEY, "s"), col(LEAD_KEY, INPUT)) },
+      { type: "inner", source: table(OUTCOMES.table, "o"), on: eq(col("lead_id", "o"), col("lead_id", INPUT)) },
+      { type: "inner", source: table(TABLES.leads, "l"), on: eq(col(LEAD_KEY, "l"), col(LEAD_KEY, INPUT)) },
+    ],
+    where: inList(outcome, [lit("won"), lit("lost")]),
+    orderBy: [col("lead_id", INPUT)],
+  }));
 }
