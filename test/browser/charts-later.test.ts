@@ -3,7 +3,8 @@
  * (src/components/chart.ts): when the Review page marks itself ready, some of
  * its charts below the screen are still waiting, and so are its sections
  * further down (ui.ts Later: everything from the fit-vs-engagement table on,
- * with their charts); every one is drawn soon after, without scrolling.
+ * with their charts); every one is drawn soon after, without scrolling. A
+ * chart just below the screen waits for that idle moment too.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openPage, pageDefects, startSession, type Session } from "./harness.js";
@@ -26,6 +27,12 @@ const recordChartsAtReady = () => {
       waitingBelow: charts.filter((c) => c.dataset.marks === undefined && c.getBoundingClientRect().top >= innerHeight).length,
       sections: [...document.querySelectorAll("[data-pending=section]")].map((s) => s.textContent),
     };
+    // 0.75 s later, before the idle drawing (0.8 s after ready): the charts just below the screen (within the
+    // 300 px the observer counts as near) are still waiting; only a chart on the screen is drawn at once.
+    setTimeout(() => {
+      const near = charts.filter((c) => c.getBoundingClientRect().top >= innerHeight && c.getBoundingClientRect().top < innerHeight + 300);
+      (globalThis as { __nearAfter750?: unknown }).__nearAfter750 = { near: near.length, drawn: near.filter((c) => c.dataset.marks !== undefined).length };
+    }, 750);
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
 };
 
@@ -37,6 +44,10 @@ it("draws the Review page's charts below the first screen after it is ready, all
     expect(atReady.charts).toBeGreaterThanOrEqual(3); // the cohort charts; the sections below bring their own
     expect(atReady.waitingBelow).toBeGreaterThan(0);
     expect(atReady.drawn).toBeLessThan(atReady.charts);
+    await page.waitForFunction(() => (globalThis as { __nearAfter750?: unknown }).__nearAfter750, undefined, { timeout: 30_000 });
+    const near = await page.evaluate(() => (globalThis as { __nearAfter750?: { near: number; drawn: number } }).__nearAfter750!);
+    expect(near.near).toBeGreaterThan(0);
+    expect(near.drawn).toBe(0);
     // No scrolling: the page stays at its top while the rest are drawn.
     await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined), undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => scrollY)).toBe(0);
