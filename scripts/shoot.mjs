@@ -41,8 +41,10 @@ for (const p of pages) {
     problems.push("not ready after 60 s");
   }
   const ms = Math.round(performance.now() - t);
-  // Every chart drawn (those further down are drawn once the page is idle, src/components/chart.ts).
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.dataset.marks !== undefined) && !document.querySelector("[data-pending=section]"), undefined, { timeout: 60000 }).catch(() => problems.push("charts or sections not drawn after 60 s"));
+  // Every chart drawn (those further down are drawn once the page is idle, src/components/chart.ts), and
+  // nothing pending: a section computed after ready, or the Suggestions page's bootstrap (its final result
+  // draws its charts anew).
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.dataset.marks !== undefined) && !document.querySelector("[data-pending]"), undefined, { timeout: 60000 }).catch(() => problems.push("charts or sections not drawn after 60 s"));
   await page.waitForTimeout(1000);
   const errorCells = await page.evaluate(() => [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent));
   const timings = await page.evaluate(() => globalThis.__workbenchTimings ?? null);

@@ -15,9 +15,9 @@ import { unitsSelect } from "../scoring/units.js";
 import { INPUT } from "../scoring/compile.js";
 import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
-import { caseWhen, cast, col, eq, inList, lit, render, select, table } from "../sql/index.js";
+import { col, eq, inList, lit, render, select, table } from "../sql/index.js";
 import { TABLES } from "../tables.js";
-import { epochMsExpr } from "../workbench/scored.js";
+import { epochMsExpr, outcomeCodeExpr } from "../workbench/scored.js";
 import { candidateCriteria, candidateModel, profileUnusedColumns, type CandidateColumn, type CandidateOptions } from "./candidates.js";
 import { designColumns, type DesignColumn } from "./columns.js";
 
@@ -126,7 +126,7 @@ export function suggestDataSql(model: Model, candidates: Model | null): string {
     columns: [
       { expr: col("lead_id", INPUT), as: "lead_id" },
       { expr: col("score", "s"), as: "score" },
-      { expr: cast(caseWhen([{ when: eq(outcome, lit("won")), then: lit(1) }], lit(0)), "UTINYINT"), as: "outcome" },
+      { expr: outcomeCodeExpr(outcome), as: "outcome" },
       { expr: epochMsExpr(col("created_at", "l")), as: "created_at" },
       ...m.columns,
       ...(k ? k.columns.map((x) => ({ ...x, as: `c${String(x.as).replace(/^u/, "")}` })) : []),

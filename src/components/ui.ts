@@ -65,9 +65,13 @@ export function onPageReady(fn: () => void): void {
  */
 export const LATER_AFTER_READY_MS = 400;
 
-/** Runs `fn` once the page is ready, its first screen painted and LATER_AFTER_READY_MS passed. */
-function onPageSettled(fn: () => void): void {
-  onPageReady(() => requestAnimationFrame(() => setTimeout(fn, LATER_AFTER_READY_MS)));
+/**
+ * Runs `fn` once the page is ready and its first screen painted, then
+ * LATER_AFTER_READY_MS later, or at once when `now()` says so at that moment
+ * (e.g. the part turned out to be on the first screen).
+ */
+function onPageSettled(fn: () => void, now: () => boolean = () => false): void {
+  onPageReady(() => requestAnimationFrame(() => setTimeout(fn, now() ? 0 : LATER_AFTER_READY_MS)));
 }
 
 /** Resolves once the page is ready and its first screen painted, LATER_AFTER_READY_MS after (onPageSettled): for work on parts further down. */
@@ -119,11 +123,7 @@ export function Later(work: () => Promise<Node>, what: string): HTMLElement {
   };
   // A section that turns out to be on the first screen is computed as soon as that screen is painted;
   // one further down once the page has settled (LATER_AFTER_READY_MS).
-  onPageReady(() => requestAnimationFrame(() => {
-    const top = box.getBoundingClientRect().top;
-    if (box.isConnected && top < innerHeight) setTimeout(run, 0);
-    else setTimeout(run, LATER_AFTER_READY_MS);
-  }));
+  onPageSettled(run, () => box.isConnected && box.getBoundingClientRect().top < innerHeight);
   return box;
 }
 
