@@ -8,6 +8,7 @@
 import { delong } from "../metrics/delong.js";
 import { delongComponents, type DelongComponents } from "../metrics/delong-components.js";
 import { delongPairedOf } from "../metrics/delong-paired.js";
+import { scoreTable, withSharedScoreTables, type ScoreTable } from "../metrics/score-table.js";
 import { tierTable, tierTableOf, type TierRow } from "../metrics/tier-table.js";
 import type { Interval } from "../metrics/types.js";
 import { relativeWeight, type RelativeWeight } from "./relative-weight.js";
@@ -47,6 +48,21 @@ export function matchedCuts(scores: ArrayLike<number>, counts: { salesReady: num
   return { salesReady: at(counts.salesReady), nurture: at(counts.salesReady + counts.nurture) };
 }
 
+/** matchedCuts read from the scores' table (distinct scores ascending with their counts): no sort of its own. */
+function matchedCutsOf(t: ScoreTable, counts: { salesReady: number; nurture: number }): { nurture: number; salesReady: number } {
+  const at = (rank: number) => {
+    if (rank <= 0) return Infinity;
+    // The score at this rank from the top: walk down the distinct scores until as many leads are above or at it.
+    let seen = 0;
+    for (let k = t.values.length - 1; k >= 0; k--) {
+      seen += t.won[k] + t.lost[k];
+      if (seen >= rank) return t.values[k];
+    }
+    return t.values[0];
+  };
+  return { salesReady: at(counts.salesReady), nurture: at(counts.salesReady + counts.nurture) };
+}
+
 /**
  * Compares fit-only, engagement-only and total on labelled leads (labels 1
  * won, 0 lost; `tier` the version's tier of each). Each sub-score gets the
@@ -55,6 +71,13 @@ export function matchedCuts(scores: ArrayLike<number>, counts: { salesReady: num
  * @throws (from delong) with fewer than two won or two lost leads.
  */
 export function compareSubScores(
+  fit: ArrayLike<number>, engagement: ArrayLike<number>, total: ArrayLike<number>, labels: ArrayLike<number>, tier: ArrayLike<string>,
+): SubScoreComparison {
+  // Each kind's scores are sorted once, into the table its AUC, cuts and DeLong components all read.
+  return withSharedScoreTables(() => compareOnce(fit, engagement, total, labels, tier));
+}
+
+function compareOnce(
   fit: ArrayLike<number>, engagement: ArrayLike<number>, total: ArrayLike<number>, labels: ArrayLike<number>, tier: ArrayLike<string>,
 ): SubScoreComparison {
   let sr = 0, nu = 0, won = 0;
@@ -66,12 +89,10 @@ export function compareSubScores(
   const scores: Record<ScoreKind, ArrayLike<number>> = { fit, engagement, total };
   const kinds = (["fit", "engagement", "total"] as const).map((kind): KindSummary => {
     const d = delong(scores[kind], labels);
-    const cuts = matchedCuts(scores[kind], { salesReady: sr, nurture: nu });
+    const t = scoreTable(scores[kind], labels);
+    const cuts = matchedCutsOf(t, { salesReady: sr, nurture: nu });
     // tierTable needs finite cuts: an empty tier gets a cut above every score.
-    // A loop, not Math.max(...xs): spreading a million scores overflows the call stack.
-    let max = -Infinity;
-    for (let i = 0; i < scores[kind].length; i++) if (scores[kind][i] > max) max = scores[kind][i];
-    const top = max + 1;
+    const top = t.values[t.values.length - 1] + 1;
     const finite = { salesReady: Math.min(cuts.salesReady, top), nurture: Math.min(cuts.nurture, top) };
     // The total's own tiers (thresholds or routing) are counted as they are.
     const tiers = kind === "total" ? tierTableOf(tier, labels) : tierTable(scores[kind], labels, finite);

@@ -22,8 +22,11 @@ export interface GridCuts {
  * @example quartileCuts([1, 2, 3, 4, 5, 6, 7, 8]) // => [3, 5, 7]
  */
 export function quartileCuts(values: ArrayLike<number>): Cuts {
-  const sorted = Float64Array.from(values).filter((v) => Number.isFinite(v)).sort();
-  const n = sorted.length;
+  // A loop, not typed-array filter: a callback per lead costs a second at a million leads.
+  const finite = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite[n++] = values[i];
+  const sorted = finite.subarray(0, n).sort();
   if (n === 0) throw new Error("quartileCuts: no finite score to cut; score some leads first.");
   const at = (k: number) => sorted[Math.min(n - 1, Math.floor((k * n) / 4))];
   return [at(1), at(2), at(3)];

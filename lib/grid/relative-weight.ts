@@ -8,6 +8,7 @@
  * opposite.
  */
 import { Z95 } from "../metrics/normal.js";
+import { PairIndex } from "../metrics/pair-index.js";
 import type { Interval } from "../metrics/types.js";
 
 export interface RelativeWeight {
@@ -32,23 +33,24 @@ interface Grouped { x1: Float64Array; x2: Float64Array; won: Float64Array; lost:
 
 /** Collapses leads with the same (fit, engagement) into one row with won/lost counts. */
 function group(fit: ArrayLike<number>, eng: ArrayLike<number>, labels: ArrayLike<number>): Grouped {
-  // Keyed by the two numbers (a map per fit score), not by a string per lead; rows in order of first appearance.
-  const index = new Map<number, Map<number, number>>();
-  const x1: number[] = [], x2: number[] = [], won: number[] = [], lost: number[] = [];
+  // Keyed by the two numbers through a hash index on typed arrays (a Map of Maps boxed a number per
+  // lead: 0.5 s at a million leads); rows in order of first appearance, 0 and −0 one key, NaN one key.
+  const index = new PairIndex(Math.min(labels.length, 1 << 16));
+  let won = new Float64Array(1024), lost = new Float64Array(1024);
   for (let i = 0; i < labels.length; i++) {
-    // Map keys compare as SameValueZero: 0 and −0 are one key, NaN one key, as their string forms were.
-    let byEng = index.get(fit[i]);
-    if (!byEng) index.set(fit[i], (byEng = new Map()));
-    let k = byEng.get(eng[i]);
-    if (k === undefined) {
-      k = x1.length;
-      byEng.set(eng[i], k);
-      x1.push(fit[i]); x2.push(eng[i]); won.push(0); lost.push(0);
+    const k = index.add(fit[i], eng[i]);
+    if (k >= won.length) {
+      const w = new Float64Array(won.length * 2), l = new Float64Array(won.length * 2);
+      w.set(won);
+      l.set(lost);
+      won = w;
+      lost = l;
     }
     if (labels[i] === 1) won[k]++;
     else lost[k]++;
   }
-  return { x1: Float64Array.from(x1), x2: Float64Array.from(x2), won: Float64Array.from(won), lost: Float64Array.from(lost) };
+  const d = index.size;
+  return { x1: index.first.slice(0, d), x2: index.second.slice(0, d), won: won.slice(0, d), lost: lost.slice(0, d) };
 }
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));

@@ -42,10 +42,24 @@ export interface CohortWeight {
   note: string | null;
 }
 
-function labelledOf(s: SubScored, indices?: number[]) {
-  const idx = (indices ?? Array.from({ length: s.n }, (_, i) => i)).filter((i) => s.outcome[i] >= 0);
-  const pick = (a: ArrayLike<number>) => Float64Array.from(idx, (i) => a[i]);
-  return { fit: pick(s.fit), engagement: pick(s.engagement), score: pick(s.score), labels: Uint8Array.from(idx, (i) => s.outcome[i]), tier: idx.map((i) => s.tier[i]) };
+function labelledOf(s: SubScored, indices?: ArrayLike<number>) {
+  // Typed arrays and plain loops: at a million leads a callback per element costs seconds.
+  const m = indices ? indices.length : s.n;
+  const at = indices ? (j: number) => indices[j] : (j: number) => j;
+  let n = 0;
+  for (let j = 0; j < m; j++) if (s.outcome[at(j)] >= 0) n++;
+  const fit = new Float64Array(n), engagement = new Float64Array(n), score = new Float64Array(n), labels = new Uint8Array(n);
+  const tier: string[] = new Array(n);
+  for (let j = 0, k = 0; j < m; j++) {
+    const i = at(j);
+    if (s.outcome[i] < 0) continue;
+    fit[k] = s.fit[i];
+    engagement[k] = s.engagement[i];
+    score[k] = s.score[i];
+    labels[k] = s.outcome[i];
+    tier[k++] = s.tier[i];
+  }
+  return { fit, engagement, score, labels, tier };
 }
 
 const isConstant = (a: ArrayLike<number>) => {

@@ -1,12 +1,14 @@
 /**
- * Internal: DeLong's structural components through sorted arrays, O(n log n).
+ * Internal: DeLong's structural components, O(n log n).
  * For won lead i and lost lead j, ψ = 1, ½, 0 when s⁺_i >, =, < s⁻_j;
- * V10_i = mean_j ψ(s⁺_i, s⁻_j) and V01_j = mean_i ψ(s⁺_i, s⁻_j). The counts
- * "below" and "equal" come from binary searches in the other class's sorted
- * scores, which is the mid-rank computation of DeLong et al. (1988) / Sun &
- * Xu (2014) without materialising the ranks.
+ * V10_i = mean_j ψ(s⁺_i, s⁻_j) and V01_j = mean_i ψ(s⁺_i, s⁻_j). Every lead
+ * at the same score has the same component, so they are computed once per
+ * distinct score from the score table (lost below and tied, won above and
+ * tied: the mid-rank computation of DeLong et al. (1988) / Sun & Xu (2014)
+ * without materialising the ranks) and handed to each lead through the
+ * table's position of its score.
  */
-import { lowerBound, upperBound } from "./sorted-search.js";
+import { scoreTable } from "./score-table.js";
 import type { Labels, Scores } from "./types.js";
 
 export interface DelongComponents {
@@ -17,28 +19,25 @@ export interface DelongComponents {
 }
 
 export function delongComponents(scores: Scores, labels: Labels): DelongComponents {
-  const n = scores.length;
-  let nWon = 0;
-  for (let i = 0; i < n; i++) nWon += labels[i];
-  const pos = new Float64Array(nWon);
-  const neg = new Float64Array(n - nWon);
-  for (let i = 0, a = 0, b = 0; i < n; i++) {
-    if (labels[i] === 1) pos[a++] = scores[i];
-    else neg[b++] = scores[i];
+  const t = scoreTable(scores, labels);
+  const d = t.values.length;
+  const at10 = new Float64Array(d);
+  const at01 = new Float64Array(d);
+  let lostBelow = 0;
+  let wonAbove = t.nWon;
+  for (let k = 0; k < d; k++) {
+    wonAbove -= t.won[k];
+    at10[k] = (lostBelow + 0.5 * t.lost[k]) / t.nLost;
+    at01[k] = (wonAbove + 0.5 * t.won[k]) / t.nWon;
+    lostBelow += t.lost[k];
   }
-  const posSorted = pos.slice().sort();
-  const negSorted = neg.slice().sort();
-  const v10 = new Float64Array(pos.length);
-  for (let i = 0; i < pos.length; i++) {
-    const below = lowerBound(negSorted, pos[i]);
-    const equal = upperBound(negSorted, pos[i]) - below;
-    v10[i] = (below + 0.5 * equal) / neg.length;
-  }
-  const v01 = new Float64Array(neg.length);
-  for (let j = 0; j < neg.length; j++) {
-    const notAbove = upperBound(posSorted, neg[j]);
-    const equal = notAbove - lowerBound(posSorted, neg[j]);
-    v01[j] = (pos.length - notAbove + 0.5 * equal) / pos.length;
+  const at = t.at!;
+  const v10 = new Float64Array(t.nWon);
+  const v01 = new Float64Array(t.nLost);
+  for (let i = 0, a = 0, b = 0; i < scores.length; i++) {
+    const k = at[i];
+    if (labels[i] === 1) v10[a++] = at10[k];
+    else v01[b++] = at01[k];
   }
   return { v10, v01 };
 }

@@ -3,6 +3,7 @@
  * of won and lost leads at each. Most metrics are sums over this table, which
  * is what makes them O(n log n) and treats ties exactly.
  */
+import { radixSort } from "./radix-order.js";
 import type { Labels, Scores, Weights } from "./types.js";
 
 export interface ScoreTable {
@@ -14,12 +15,18 @@ export interface ScoreTable {
   lost: Float64Array;
   nWon: number;
   nLost: number;
+  /**
+   * The position in `values` of each input row's score (tables of counts,
+   * built without weights): what a per-lead figure at its distinct score
+   * reads, with no search.
+   */
+  at?: Int32Array;
 }
 
 /**
  * Builds the table. Inputs must already be validated (finite scores, 0/1
- * labels, same length). Without weights, won and lost scores are sorted
- * separately as Float64Arrays (native numeric sort) and merged.
+ * labels, same length). Without weights, the scores are ordered by a radix
+ * sort (radix-order.ts), which also gives each row's position (`at`).
  */
 export function scoreTable(scores: Scores, labels: Labels, weights?: Weights): ScoreTable {
   if (weights) return weightedTable(scores, labels, weights);
@@ -53,32 +60,28 @@ export function withSharedScoreTables<T>(fn: () => T): T {
 }
 
 function countTable(scores: Scores, labels: Labels): ScoreTable {
-  const n = scores.length;
-  let nWon = 0;
-  for (let i = 0; i < n; i++) nWon += labels[i];
-  const pos = new Float64Array(nWon);
-  const neg = new Float64Array(n - nWon);
-  for (let i = 0, a = 0, b = 0; i < n; i++) {
-    if (labels[i] === 1) pos[a++] = scores[i];
-    else neg[b++] = scores[i];
-  }
-  pos.sort();
-  neg.sort();
+  // One radix pass over the scores gives their order with each row's index: the distinct scores,
+  // their counts and each row's position among them come out of one walk.
+  const { order, sorted, tags } = radixSort(scores, labels);
+  const n = order.length;
   const values = new Float64Array(n);
   const won = new Float64Array(n);
   const lost = new Float64Array(n);
+  const at = new Int32Array(n);
   let k = -1;
-  let i = 0;
-  let j = 0;
-  while (i < pos.length || j < neg.length) {
-    const takePos = j >= neg.length || (i < pos.length && pos[i] <= neg[j]);
-    const v = takePos ? pos[i++] : neg[j++];
+  let nWon = 0;
+  for (let r = 0; r < n; r++) {
+    const v = sorted[r];
+    // −0 and 0 are one score (=== treats them as equal).
     if (k < 0 || values[k] !== v) values[++k] = v;
-    if (takePos) won[k]++;
-    else lost[k]++;
+    at[order[r]] = k;
+    if (tags[r] === 1) {
+      won[k]++;
+      nWon++;
+    } else lost[k]++;
   }
   const d = k + 1;
-  return { values: values.slice(0, d), won: won.slice(0, d), lost: lost.slice(0, d), nWon, nLost: n - nWon };
+  return { values: values.slice(0, d), won: won.slice(0, d), lost: lost.slice(0, d), nWon, nLost: n - nWon, at };
 }
 
 function weightedTable(scores: Scores, labels: Labels, weights: Weights): ScoreTable {

@@ -53,8 +53,17 @@ export function tierTable(scores: Scores, labels: Labels, thresholds: TierThresh
   if (!(Number.isFinite(nurture) && Number.isFinite(salesReady) && nurture <= salesReady)) {
     fail(fn, `thresholds must be finite with nurture ≤ salesReady; received nurture = ${nurture}, salesReady = ${salesReady}.`);
   }
-  const tiers = Array.from({ length: scores.length }, (_, i): Tier => (scores[i] < nurture ? "ignore" : scores[i] < salesReady ? "nurture" : "sales-ready"));
-  return tierTableOf(tiers, labels);
+  // Counted directly (no tier string per lead): the same rows as tierTableOf on the tiers these thresholds give.
+  const leads = [0, 0, 0];
+  const wins = [0, 0, 0];
+  let totalWins = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const k = scores[i] < nurture ? 0 : scores[i] < salesReady ? 1 : 2;
+    leads[k]++;
+    wins[k] += labels[i];
+    totalWins += labels[i];
+  }
+  return rowsOf(leads, wins, scores.length, totalWins);
 }
 
 /**
@@ -78,10 +87,14 @@ export function tierTableOf(tiers: ArrayLike<string>, labels: Labels): TierRow[]
     leads[k]++;
     wins[k] += labels[i];
   }
+  return rowsOf(leads, wins, tiers.length, totalWins);
+}
+
+function rowsOf(leads: number[], wins: number[], n: number, totalWins: number): TierRow[] {
   return TIERS.map((tier, k) => ({
     tier,
     leads: leads[k],
-    share: leads[k] / tiers.length,
+    share: leads[k] / n,
     wins: wins[k],
     winRate: leads[k] > 0 ? wins[k] / leads[k] : null,
     ci: leads[k] > 0 ? wilson(wins[k], leads[k]) : null,

@@ -45,7 +45,8 @@ function calibrationOnce(model: Model, scored: ScoredLeads, bands: number): Vers
   const { scores, labels, index, tiers } = labelled(scored);
   const won = labels.reduce((a, b) => a + b, 0);
   if (won < 2 || labels.length - won < 2) return { model, error: `${won} won and ${labels.length - won} lost leads: at least 2 of each are needed` };
-  const created = Float64Array.from(index, (i) => scored.createdMs[i]);
+  const created = new Float64Array(index.length);
+  for (let k = 0; k < index.length; k++) created[k] = scored.createdMs[index[k]];
   const evaluation = evaluate(scores, labels, { ...model.thresholds, bands: { bands }, tiers });
   let outOfTime: HoldoutCalibration | null = null;
   try {

@@ -37,9 +37,11 @@ export interface HoldoutCalibration {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function judge(source: HoldoutCalibration["source"], map: PlattMap, splitMs: number, nFit: number, s: ArrayLike<number>, y: ArrayLike<number>, created: ArrayLike<number>): HoldoutCalibration {
-  const ts: number[] = [];
-  const ty: number[] = [];
-  for (let i = 0; i < s.length; i++) if (created[i] >= splitMs) (ts.push(s[i]), ty.push(y[i]));
+  let m = 0;
+  for (let i = 0; i < s.length; i++) if (created[i] >= splitMs) m++;
+  const ts = new Float64Array(m);
+  const ty = new Uint8Array(m);
+  for (let i = 0, k = 0; i < s.length; i++) if (created[i] >= splitMs) (ts[k] = s[i]), (ty[k++] = y[i]);
   const won = ty.reduce((a, b) => a + b, 0);
   const base = { source, map, splitDate: day(splitMs), nFit, nTest: ts.length, nTestWon: won };
   if (won < 2 || ts.length - won < 2)
@@ -64,14 +66,17 @@ export function splitCalibration(scores: ArrayLike<number>, labels: ArrayLike<nu
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < createdMs.length; i++) (lo = Math.min(lo, createdMs[i])), (hi = Math.max(hi, createdMs[i]));
   if (!(hi > lo)) return crossValidatedCalibration(scores, labels);
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => createdMs[a] - createdMs[b]);
-  const cut = Math.min(order.length - 1, Math.max(0, Math.floor(order.length * fitShare)));
-  const splitMs = createdMs[order[cut]];
-  const fs: number[] = [];
-  const fy: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (createdMs[i] < splitMs) (fs.push(scores[i]), fy.push(labels[i]));
+  // The creation time at rank ⌊n·fitShare⌋: a native sort of a copy (a comparator sort of indices took 0.6 s at a million leads).
+  const sortedCreated = Float64Array.from(createdMs).sort();
+  const cut = Math.min(sortedCreated.length - 1, Math.max(0, Math.floor(sortedCreated.length * fitShare)));
+  const splitMs = sortedCreated[cut];
+  let nFit = 0;
+  for (let i = 0; i < scores.length; i++) if (createdMs[i] < splitMs) nFit++;
+  const fs = new Float64Array(nFit);
+  const fy = new Uint8Array(nFit);
+  for (let i = 0, k = 0; i < scores.length; i++) if (createdMs[i] < splitMs) (fs[k] = scores[i]), (fy[k++] = labels[i]);
   const fit = plattFit(fs, fy);
-  return judge("split", { a: fit.a, b: fit.b }, splitMs, fs.length, scores, labels, createdMs);
+  return judge("split", { a: fit.a, b: fit.b }, splitMs, nFit, scores, labels, createdMs);
 }
 
 /** Judges a version's own map on the leads created after its fitting period ended. */

@@ -9,7 +9,7 @@
  * URL changes with its code and the lib code it imports).
  */
 import type { Db } from "../lib/db/types.js";
-import { cohortWeights, fitEngagement, readSubScored, type CohortWeight, type FitEngagement } from "../lib/grid/index.js";
+import { cohortWeights, fitEngagement, readSubScored, type CohortWeight, type FitEngagement, type SubScored } from "../lib/grid/index.js";
 import type { Model } from "../lib/model/schema.js";
 import { summary, type ReviewSummary, type SummaryOptions } from "../lib/monitoring/summary.js";
 import type { PeriodBy, ReviewInput } from "../lib/monitoring/types.js";
@@ -28,9 +28,13 @@ export async function keptCalibration(ctx: KeptContext, model: Model, scored: ()
   return { ...value, model };
 }
 
-/** fitEngagement of `model` (its sub-scores read only when the figures are not kept). */
-export async function keptFitEngagement(ctx: KeptContext & { db: Db }, model: Model, options: { hasActivities: boolean }): Promise<FitEngagement> {
-  const { value } = await keptResult(ctx, CODE, "fitEngagement", { version: versionKey(model), ...options }, async () => fitEngagement(model, await readSubScored(ctx.db, model), options));
+/**
+ * fitEngagement of `model` (its sub-scores read only when the figures are not
+ * kept: by `read` when given, e.g. a page's reader that starts the next
+ * version's read meanwhile, else readSubScored).
+ */
+export async function keptFitEngagement(ctx: KeptContext & { db: Db }, model: Model, options: { hasActivities: boolean }, read?: () => Promise<SubScored>): Promise<FitEngagement> {
+  const { value } = await keptResult(ctx, CODE, "fitEngagement", { version: versionKey(model), ...options }, async () => fitEngagement(model, await (read ? read() : readSubScored(ctx.db, model)), options));
   return value;
 }
 

@@ -6,6 +6,8 @@ import { gridCuts, quartileCuts } from "../../lib/grid/cuts.js";
 import { gridTable } from "../../lib/grid/cells.js";
 import { compareSubScores, matchedCuts } from "../../lib/grid/compare.js";
 import { mulberry32 } from "../../lib/prng.js";
+import { tierTable } from "../../lib/metrics/tier-table.js";
+import { delongPaired } from "../../lib/metrics/delong-paired.js";
 
 const base = JSON.parse(readFileSync("data/models/starting-v1.json", "utf8"));
 const withGrid = (grid: unknown) => parseModel({ ...base, grid }, "test model");
@@ -101,6 +103,25 @@ describe("compareSubScores", () => {
     expect(matchedCuts([5, 1, 3, 9], { salesReady: 1, nurture: 2 })).toEqual({ salesReady: 9, nurture: 3 });
     expect(matchedCuts([5, 1], { salesReady: 0, nurture: 0 })).toEqual({ salesReady: Infinity, nurture: Infinity });
   });
+  it("cuts each kind as matchedCuts does, counts tiers as tierTable does, and tests pairs as delongPaired does (tied scores)", () => {
+    const rng = mulberry32(11);
+    const n = 3000;
+    const fit = Float64Array.from({ length: n }, () => Math.floor(rng() * 8) * 5);
+    const engagement = Float64Array.from({ length: n }, () => Math.floor(rng() * 50) / 2);
+    const total = fit.map((f, i) => f + engagement[i]);
+    const labels = Uint8Array.from(total, (t) => (rng() < t / 80 ? 1 : 0));
+    const tier = Array.from(total, (t) => (t >= 45 ? "sales-ready" : t >= 25 ? "nurture" : "ignore"));
+    const sr = tier.filter((t) => t === "sales-ready").length, nu = tier.filter((t) => t === "nurture").length;
+    const c = compareSubScores(fit, engagement, total, labels, tier);
+    const byKind = { fit, engagement, total };
+    for (const k of c.kinds) {
+      expect(k.cuts).toEqual(matchedCuts(byKind[k.kind], { salesReady: sr, nurture: nu }));
+      if (k.kind !== "total") expect(k.tiers).toEqual(tierTable(byKind[k.kind], labels, { salesReady: Math.min(k.cuts.salesReady, Math.max(...byKind[k.kind]) + 1), nurture: Math.min(k.cuts.nurture, Math.max(...byKind[k.kind]) + 1) }));
+    }
+    const p = c.paired.find((x) => x.a === "fit" && x.b === "engagement")!, d = delongPaired(fit, engagement, labels);
+    expect([p.diff, p.p, ...p.ci95]).toEqual([d.diff, d.p, ...d.ci95]);
+  });
+
   it("works at a million-lead size (250,000 labelled leads: no spread of every score into one call)", () => {
     const s = synthetic(250_000, 4, 0.06, 0.06);
     const idx = Array.from(s.outcome.keys()).filter((i) => s.outcome[i] >= 0);
