@@ -113,9 +113,10 @@ export function relativeWeight(fit: ArrayLike<number>, engagement: ArrayLike<num
     let ll = 0;
     for (let k = 0; k < m; k++) {
       const eta = t[0] + t[1] * z1[k] + t[2] * z2[k];
-      // log σ(η) = −log(1 + e^−η), log(1 − σ(η)) = −log(1 + e^η)
-      ll -= g.won[k] * (eta > 0 ? Math.log1p(Math.exp(-eta)) : -eta + Math.log1p(Math.exp(eta)));
-      ll -= g.lost[k] * (eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta)));
+      // log σ(η) = −log(1 + e^−η), log(1 − σ(η)) = −log(1 + e^η), both from l = log(1 + e^−|η|)
+      const l = Math.log1p(Math.exp(-Math.abs(eta)));
+      ll -= g.won[k] * (eta > 0 ? l : -eta + l);
+      ll -= g.lost[k] * (eta > 0 ? eta + l : l);
     }
     return ll;
   };
@@ -124,18 +125,21 @@ export function relativeWeight(fit: ArrayLike<number>, engagement: ArrayLike<num
   let inv: number[][] | null = null;
   let converged = false;
   for (let it = 0; it < 100; it++) {
-    const grad = [0, 0, 0];
-    const h = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    // Scalars, not an array per row (a million rows): the gradient and the upper triangle of the
+    // Hessian, which is all solve3 reads (x = [1, z1, z2]; products in the order v·x_a·x_b).
+    let g0 = 0, g1 = 0, g2 = 0, h00 = 0, h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0;
+    const [t0, t1, t2] = theta;
     for (let k = 0; k < m; k++) {
-      const x = [1, z1[k], z2[k]];
+      const x1 = z1[k], x2 = z2[k];
       const w = g.won[k] + g.lost[k];
-      const p = sigmoid(theta[0] + theta[1] * x[1] + theta[2] * x[2]);
+      const p = sigmoid(t0 + t1 * x1 + t2 * x2);
       const r = g.won[k] - w * p, v = w * p * (1 - p);
-      for (let a = 0; a < 3; a++) {
-        grad[a] += r * x[a];
-        for (let b = 0; b < 3; b++) h[a][b] += v * x[a] * x[b];
-      }
+      g0 += r; g1 += r * x1; g2 += r * x2;
+      h00 += v; h01 += v * x1; h02 += v * x2;
+      h11 += v * x1 * x1; h12 += v * x1 * x2; h22 += v * x2 * x2;
     }
+    const grad = [g0, g1, g2];
+    const h = [[h00, h01, h02], [h01, h11, h12], [h02, h12, h22]];
     const s = solve3(h, grad);
     if (!s) break;
     inv = s.inv;

@@ -52,27 +52,14 @@ export function fitLogistic1d(x: Float64Array, won: Float64Array, lost: Float64A
   let alpha = Math.log(totalWon / (total - totalWon));
   let beta = fixedSlope === undefined ? 0 : fixedSlope * scale;
 
-  let ll = logLik(alpha, beta, z, won, lost);
+  // One pass per point gives the log-likelihood with the gradient and Hessian there: the point a step
+  // is tried at is, once accepted, where the next step starts, so each iteration is one pass.
+  let at = evaluateAt(alpha, beta, z, won, lost);
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    let g0 = 0;
-    let g1 = 0;
-    let h00 = 0;
-    let h01 = 0;
-    let h11 = 0;
-    for (let k = 0; k < d; k++) {
-      const p = sigmoid(alpha + beta * z[k]);
-      const nk = won[k] + lost[k];
-      const r = won[k] - nk * p;
-      const w = nk * p * (1 - p);
-      g0 += r;
-      g1 += r * z[k];
-      h00 += w;
-      h01 += w * z[k];
-      h11 += w * z[k] * z[k];
-    }
+    const { g0, g1, h00, h01, h11 } = at;
     let s0: number;
     let s1 = 0;
     if (fitSlope) {
@@ -84,15 +71,16 @@ export function fitLogistic1d(x: Float64Array, won: Float64Array, lost: Float64A
       if (!(h00 > 1e-300)) break;
       s0 = g0 / h00;
     }
+    const ll = at.ll;
     let t = 1;
-    let next = logLik(alpha + s0, beta + s1, z, won, lost);
-    while (next < ll - 1e-12 * Math.abs(ll) && t > 1e-10) {
+    let next = evaluateAt(alpha + s0, beta + s1, z, won, lost);
+    while (next.ll < ll - 1e-12 * Math.abs(ll) && t > 1e-10) {
       t /= 2;
-      next = logLik(alpha + t * s0, beta + t * s1, z, won, lost);
+      next = evaluateAt(alpha + t * s0, beta + t * s1, z, won, lost);
     }
     alpha += t * s0;
     beta += t * s1;
-    ll = next;
+    at = next;
     if (Math.max(Math.abs(t * s0), Math.abs(t * s1)) < tolerance) {
       converged = true;
       break;
@@ -109,17 +97,43 @@ export function sigmoid(t: number): number {
   return e / (1 + e);
 }
 
-/** ln(1 + eᵗ) without overflow. */
-function softplus(t: number): number {
-  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+interface AtPoint {
+  ll: number;
+  g0: number;
+  g1: number;
+  h00: number;
+  h01: number;
+  h11: number;
 }
 
-function logLik(alpha: number, beta: number, z: Float64Array, won: Float64Array, lost: Float64Array): number {
-  let s = 0;
+/**
+ * The log-likelihood at η_k = alpha + beta·z_k, with its gradient and
+ * Hessian, in one pass and one exponential per row: with e = exp(−|η|),
+ * σ(η) is 1/(1 + e) or e/(1 + e) (as `sigmoid`), and ln(1 + e^∓η) is
+ * ln(1 + e) plus ∓η when that is positive (softplus without overflow).
+ */
+function evaluateAt(alpha: number, beta: number, z: Float64Array, won: Float64Array, lost: Float64Array): AtPoint {
+  let ll = 0;
+  let g0 = 0;
+  let g1 = 0;
+  let h00 = 0;
+  let h01 = 0;
+  let h11 = 0;
   for (let k = 0; k < z.length; k++) {
     const eta = alpha + beta * z[k];
-    if (won[k] > 0) s -= won[k] * softplus(-eta);
-    if (lost[k] > 0) s -= lost[k] * softplus(eta);
+    const e = Math.exp(-Math.abs(eta));
+    const l = Math.log1p(e);
+    if (won[k] > 0) ll -= won[k] * (eta < 0 ? -eta + l : l);
+    if (lost[k] > 0) ll -= lost[k] * (eta > 0 ? eta + l : l);
+    const p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const nk = won[k] + lost[k];
+    const r = won[k] - nk * p;
+    const w = nk * p * (1 - p);
+    g0 += r;
+    g1 += r * z[k];
+    h00 += w;
+    h01 += w * z[k];
+    h11 += w * z[k] * z[k];
   }
-  return s;
+  return { ll, g0, g1, h00, h01, h11 };
 }

@@ -83,7 +83,11 @@ export function bestCustomers(input: ReviewInput, options: BestCustomersOptions)
   const { score, outcome, amount } = input;
   if (!amount) fail(fn, "requires the amount column (won revenue per lead, NaN when none); received none.");
 
-  const labelledScores = Float64Array.from(Array.from(score).filter((_, i) => outcome[i] !== -1)).sort();
+  let nLabelled = 0;
+  for (let i = 0; i < score.length; i++) if (outcome[i] !== -1) nLabelled++;
+  const labelledScores = new Float64Array(nLabelled);
+  for (let i = 0, k = 0; i < score.length; i++) if (outcome[i] !== -1) labelledScores[k++] = score[i];
+  labelledScores.sort();
   const percentileOf = (s: number) => (100 * (lowerBound(labelledScores, s) + upperBound(labelledScores, s))) / 2 / labelledScores.length;
 
   const tier = tiersOf(input, thresholds);

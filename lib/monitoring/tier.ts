@@ -23,5 +23,10 @@ export function tierOf(score: number, t: TierThresholds): Tier {
  */
 export function tiersOf(input: Pick<ReviewInput, "score" | "tier">, t: TierThresholds): Tier[] {
   const given = input.tier;
-  return Array.from({ length: input.score.length }, (_, i) => (given ? (given[i] as Tier) : tierOf(input.score[i], t)));
+  const n = input.score.length;
+  // A loop, not Array.from with a callback: a million calls cost a quarter of a second.
+  const out: Tier[] = new Array(n);
+  if (given) for (let i = 0; i < n; i++) out[i] = given[i] as Tier;
+  else for (let i = 0; i < n; i++) out[i] = tierOf(input.score[i], t);
+  return out;
 }

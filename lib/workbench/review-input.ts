@@ -78,7 +78,11 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean; crit
 const num = (v: unknown) => (v == null ? NaN : Number(v));
 /** A numeric column as a Float64Array: a typed column (queryColumns' numeric columns; no value there is null) copied at once, else value by value. */
 const floats = (c: ArrayLike<unknown>, n: number, each: (v: unknown) => number) =>
-  ArrayBuffer.isView(c) ? Float64Array.from(c as ArrayLike<number>) : Float64Array.from({ length: n }, (_, i) => each(c[i]));
+  ArrayBuffer.isView(c) ? Float64Array.from(c as ArrayLike<number>) : fill(new Float64Array(n), (i) => each(c[i]));
+const fill = (out: Float64Array, at: (i: number) => number) => {
+  for (let i = 0; i < out.length; i++) out[i] = at(i);
+  return out;
+};
 
 /**
  * Reads one version's review input. Outcome codes 1 won, 0 lost, −1 open;
@@ -116,8 +120,13 @@ async function readInput(db: Db, model: Model, withCriteria: boolean): Promise<C
   let amount: Float64Array | undefined;
   if (withDeals) {
     const a = c.columns.amount as ArrayLike<unknown>;
-    amount = Float64Array.from({ length: n }, (_, i) => (outcome[i] === 1 ? num(a[i]) : NaN));
-    if (!amount.some((x) => !Number.isNaN(x))) amount = undefined;
+    amount = new Float64Array(n);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      amount[i] = outcome[i] === 1 ? num(a[i]) : NaN;
+      if (!Number.isNaN(amount[i])) any = true;
+    }
+    if (!any) amount = undefined;
   }
   return {
     model,
