@@ -79,8 +79,10 @@ export async function openWorkbench(progress: Progress = () => {}): Promise<Work
   progress("Opening the workspace…", 0.01);
   const ws = await activeWorkspace();
   const wsId = ws.record.id;
+  lap("read the active workspace");
   progress("Starting DuckDB-WASM…", 0.02);
   const { db } = await openBrowserDb(`leadscore-workbench ${wsId}`);
+  lap("reach the engine's worker");
   // Two pages of one workspace opening at once must not load the same tables twice.
   const store: Store = opfsUsable() ? "opfs" : "indexeddb";
   const keep: Keep[] = [];
