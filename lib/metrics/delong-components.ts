@@ -8,7 +8,7 @@
  * without materialising the ranks) and handed to each lead through the
  * table's position of its score.
  */
-import { scoreTable } from "./score-table.js";
+import { scoreTable, type ScoreTable } from "./score-table.js";
 import type { Labels, Scores } from "./types.js";
 
 export interface DelongComponents {
@@ -18,19 +18,29 @@ export interface DelongComponents {
   v01: Float64Array;
 }
 
-export function delongComponents(scores: Scores, labels: Labels): DelongComponents {
-  const t = scoreTable(scores, labels);
+/**
+ * V10 and V01 at each distinct score of a table: a won lead at score v has
+ * V10 = (lost below v + ½ lost at v) / n₋, a lost lead V01 = (won above v +
+ * ½ won at v) / n₊.
+ */
+export function componentsByScore(t: ScoreTable): { v10: Float64Array; v01: Float64Array } {
   const d = t.values.length;
-  const at10 = new Float64Array(d);
-  const at01 = new Float64Array(d);
+  const v10 = new Float64Array(d);
+  const v01 = new Float64Array(d);
   let lostBelow = 0;
   let wonAbove = t.nWon;
   for (let k = 0; k < d; k++) {
     wonAbove -= t.won[k];
-    at10[k] = (lostBelow + 0.5 * t.lost[k]) / t.nLost;
-    at01[k] = (wonAbove + 0.5 * t.won[k]) / t.nWon;
+    v10[k] = (lostBelow + 0.5 * t.lost[k]) / t.nLost;
+    v01[k] = (wonAbove + 0.5 * t.won[k]) / t.nWon;
     lostBelow += t.lost[k];
   }
+  return { v10, v01 };
+}
+
+export function delongComponents(scores: Scores, labels: Labels): DelongComponents {
+  const t = scoreTable(scores, labels);
+  const { v10: at10, v01: at01 } = componentsByScore(t);
   const at = t.at!;
   const v10 = new Float64Array(t.nWon);
   const v01 = new Float64Array(t.nLost);

@@ -1,4 +1,5 @@
 import { Z95 } from "./normal.js";
+import { componentsByScore } from "./delong-components.js";
 import { scoreTable } from "./score-table.js";
 import type { Interval, Labels, Scores } from "./types.js";
 import { checkBothClasses, checkFinite, checkLabels, checkLength } from "./validate.js";
@@ -34,18 +35,9 @@ export function delong(scores: Scores, labels: Labels): DelongResult {
   // and every lost lead the same V01, so the sums run over the distinct scores.
   const t = scoreTable(scores, labels);
   const d = t.values.length;
-  const v10 = new Float64Array(d);
-  const v01 = new Float64Array(d);
-  let lostBelow = 0;
-  let wonAbove = t.nWon;
+  const { v10, v01 } = componentsByScore(t);
   let a = 0;
-  for (let k = 0; k < d; k++) {
-    wonAbove -= t.won[k];
-    v10[k] = (lostBelow + 0.5 * t.lost[k]) / t.nLost;
-    v01[k] = (wonAbove + 0.5 * t.won[k]) / t.nWon;
-    lostBelow += t.lost[k];
-    a += t.won[k] * v10[k];
-  }
+  for (let k = 0; k < d; k++) a += t.won[k] * v10[k];
   a /= t.nWon;
   let s10 = 0;
   let s01 = 0;
