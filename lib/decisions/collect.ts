@@ -25,8 +25,12 @@ export interface ReportOptions {
   /** Review cadence once proven, 6–12 months; default 6. */
   stableMonths?: number;
   onProgress?: (message: string, fraction: number) => void;
-  /** How a version's calibration is had (default versionCalibration; the site passes one that reads figures kept in the browser). */
-  calibrate?: (model: Model, scored: ScoredLeads) => Promise<VersionCalibration | { model: Model; error: string }>;
+  /**
+   * How a version's calibration is had (default versionCalibration on its
+   * scores; the site passes one that reads figures kept in the browser and
+   * calls `read` only when they are not kept).
+   */
+  calibrate?: (model: Model, read: () => Promise<ScoredLeads>) => Promise<VersionCalibration | { model: Model; error: string }>;
   /** How the current version's periodic review is had (default lib/monitoring summary; the site passes one that reads figures kept in the browser). */
   summarize?: (model: Model, input: ReviewInput, options: SummaryOptions) => Promise<ReviewSummary>;
 }
@@ -34,6 +38,7 @@ export interface ReportOptions {
 export interface ReportData {
   current: Model | null;
   draft: Model | null;
+  /** The scores read: always the current version's and the draft's; another version's when its calibration was computed here. */
   scored: Map<Model, ScoredLeads>;
   calibrations: Map<Model, VersionCalibration | { model: Model; error: string }>;
   input: VersionReviewInput | null;
@@ -69,14 +74,20 @@ export async function collectReport(
   const current = currentVersion(ctx.models) ?? null;
   const draft = latestDraft(ctx.models, current ?? undefined);
   const scored = new Map<Model, ScoredLeads>();
+  // A version's scores are read when something needs them (at a million leads a read takes over a second).
+  const reads = new Map<Model, Promise<ScoredLeads>>();
+  const read = (model: Model) => {
+    if (!reads.has(model)) reads.set(model, readScored(db, model).then((s) => (scored.set(model, s), s)));
+    return reads.get(model)!;
+  };
   const calibrations = new Map<Model, VersionCalibration | { model: Model; error: string }>();
   let k = 0;
   for (const model of ctx.models) {
     progress(`Evaluating ${model.id} v${model.version}…`, k++ / (ctx.models.length + 1));
-    const s = await readScored(db, model);
-    scored.set(model, s);
-    calibrations.set(model, options.calibrate ? await options.calibrate(model, s) : versionCalibration(model, s));
+    calibrations.set(model, options.calibrate ? await options.calibrate(model, () => read(model)) : versionCalibration(model, await read(model)));
   }
+  // The current version's distribution and the draft comparison need their scores whatever was kept.
+  for (const model of [current, draft]) if (model) await read(model);
   progress("Reviewing the current version…", k / (ctx.models.length + 1));
   const input = current ? await readReviewInput(db, current) : null;
   const by = options.by ?? "quarter";
@@ -101,7 +112,7 @@ export async function collectReport(
     const won = a.labels.reduce((t, y) => t + y, 0);
     if (won >= 2 && a.labels.length - won >= 2) comparison = { ...delongPaired(a.scores, b.scores, a.labels), n: a.labels.length };
   }
-  const created = input?.createdAt ?? scored.values().next().value?.createdMs ?? new Float64Array();
+  const created = input?.createdAt ?? (ctx.models[0] ? (await read(ctx.models[0])).createdMs : new Float64Array());
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < created.length; i++) {

@@ -14,6 +14,7 @@ import type { Db } from "../../lib/db/types.js";
 import type { Model } from "../../lib/model/schema.js";
 import { summary } from "../../lib/monitoring/index.js";
 import { collectReport, latestDraft } from "../../lib/decisions/collect.js";
+import { versionCalibration } from "../../lib/workbench/calibration.js";
 import { parseReviewFiles } from "../../lib/decisions/parse.js";
 import { generateSample, toCsv, type SampleData } from "../../lib/sample/index.js";
 import { recompute, scoresSql } from "../../lib/scoring/recompute.js";
@@ -151,6 +152,22 @@ describe("readReviewInput on a small sample", () => {
     expect(s.review!.reviewDue.scheduledDate).toBe("2025-03-01");
     expect(s.review!.reviewDue.due).toBe(true);
     expect(s.decisions.map((d) => [d.file, d.decision, d.error === undefined])).toEqual([["reviews/a.json", "keep the current version", true], ["reviews/b.json", null, false]]);
+  });
+  it("collectReport with figures kept: reads only the current version's and the draft's scores, and reports the same", async () => {
+    const plain = await collectReport(db, { dataset: "small", asOf, models, reviews: [] });
+    const asked: string[] = [];
+    // As the site does: a calibration kept in the browser is returned without reading the version's scores.
+    const kept = await collectReport(db, { dataset: "small", asOf, models, reviews: [] }, {
+      calibrate: async (m, read) => {
+        if (m === models[0]) return plain.calibrations.get(m)!;
+        asked.push(`${m.id}@${m.version}`);
+        return versionCalibration(m, await read());
+      },
+    });
+    expect(asked).toEqual(["starting@2", "ground-truth@1"]);
+    expect([...kept.scored.keys()].map((m) => `${m.id}@${m.version}`).sort()).toEqual(["ground-truth@1", "starting@2"]);
+    expect(plain.scored.size).toBe(3);
+    expect(kept.summary).toEqual(plain.summary);
   });
   it("collectReport: decisions of another dataset or of versions it lacks stay out of the log and of the last review date", async () => {
     const keep = { attendees: ["A"], decision: { type: "keep" } };
