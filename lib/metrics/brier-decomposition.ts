@@ -1,4 +1,3 @@
-
 import { scoreTable } from "./score-table.js";
 import type { Labels, Scores } from "./types.js";
 import { checkFinite, checkLabels, checkLength, checkProbabilities, fail } from "./validate.js";

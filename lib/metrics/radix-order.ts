@@ -116,8 +116,3 @@ function comparisonSort(values: ArrayLike<number>, tags?: ArrayLike<number>): Ra
   const tag = tags ? Uint8Array.from(order, (i) => tags[i]) : new Uint8Array(0);
   return { order, sorted, tags: tag };
 }
-
-/** Indices of `values` in ascending order of value (stable). */
-export function radixOrder(values: ArrayLike<number>): Uint32Array {
-  return radixSort(values).order;
-}

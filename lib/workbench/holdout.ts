@@ -36,12 +36,17 @@ export interface HoldoutCalibration {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function judge(source: HoldoutCalibration["source"], map: PlattMap, splitMs: number, nFit: number, s: ArrayLike<number>, y: ArrayLike<number>, created: ArrayLike<number>): HoldoutCalibration {
+/** The scores and labels of the leads whose creation time passes `keep`, as typed arrays. */
+function createdWhere(s: ArrayLike<number>, y: ArrayLike<number>, created: ArrayLike<number>, keep: (t: number) => boolean): { s: Float64Array; y: Uint8Array } {
   let m = 0;
-  for (let i = 0; i < s.length; i++) if (created[i] >= splitMs) m++;
-  const ts = new Float64Array(m);
-  const ty = new Uint8Array(m);
-  for (let i = 0, k = 0; i < s.length; i++) if (created[i] >= splitMs) (ts[k] = s[i]), (ty[k++] = y[i]);
+  for (let i = 0; i < s.length; i++) if (keep(created[i])) m++;
+  const out = { s: new Float64Array(m), y: new Uint8Array(m) };
+  for (let i = 0, k = 0; i < s.length; i++) if (keep(created[i])) (out.s[k] = s[i]), (out.y[k++] = y[i]);
+  return out;
+}
+
+function judge(source: HoldoutCalibration["source"], map: PlattMap, splitMs: number, nFit: number, s: ArrayLike<number>, y: ArrayLike<number>, created: ArrayLike<number>): HoldoutCalibration {
+  const { s: ts, y: ty } = createdWhere(s, y, created, (t) => t >= splitMs);
   const won = ty.reduce((a, b) => a + b, 0);
   const base = { source, map, splitDate: day(splitMs), nFit, nTest: ts.length, nTestWon: won };
   if (won < 2 || ts.length - won < 2)
@@ -70,13 +75,9 @@ export function splitCalibration(scores: ArrayLike<number>, labels: ArrayLike<nu
   const sortedCreated = Float64Array.from(createdMs).sort();
   const cut = Math.min(sortedCreated.length - 1, Math.max(0, Math.floor(sortedCreated.length * fitShare)));
   const splitMs = sortedCreated[cut];
-  let nFit = 0;
-  for (let i = 0; i < scores.length; i++) if (createdMs[i] < splitMs) nFit++;
-  const fs = new Float64Array(nFit);
-  const fy = new Uint8Array(nFit);
-  for (let i = 0, k = 0; i < scores.length; i++) if (createdMs[i] < splitMs) (fs[k] = scores[i]), (fy[k++] = labels[i]);
+  const { s: fs, y: fy } = createdWhere(scores, labels, createdMs, (t) => t < splitMs);
   const fit = plattFit(fs, fy);
-  return judge("split", { a: fit.a, b: fit.b }, splitMs, nFit, scores, labels, createdMs);
+  return judge("split", { a: fit.a, b: fit.b }, splitMs, fs.length, scores, labels, createdMs);
 }
 
 /** Judges a version's own map on the leads created after its fitting period ended. */

@@ -78,11 +78,7 @@ export function reviewInputSql(model: Model, options: { withDeals: boolean; crit
 const num = (v: unknown) => (v == null ? NaN : Number(v));
 /** A numeric column as a Float64Array: a typed column (queryColumns' numeric columns; no value there is null) copied at once, else value by value. */
 const floats = (c: ArrayLike<unknown>, n: number, each: (v: unknown) => number) =>
-  ArrayBuffer.isView(c) ? Float64Array.from(c as ArrayLike<number>) : fill(new Float64Array(n), (i) => each(c[i]));
-const fill = (out: Float64Array, at: (i: number) => number) => {
-  for (let i = 0; i < out.length; i++) out[i] = at(i);
-  return out;
-};
+  ArrayBuffer.isView(c) ? Float64Array.from(c as ArrayLike<number>) : Float64Array.from({ length: n }, (_, i) => each(c[i]));
 
 /**
  * Reads one version's review input. Outcome codes 1 won, 0 lost, −1 open;
