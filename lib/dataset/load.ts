@@ -20,6 +20,7 @@ import {
   addInterval, agg, as, cmp, col, crossJoin, cte, drop, isNotNull, lit, render, script, select, subquery, table, unionAll, withCtes,
 } from "../sql/index.js";
 import { OUTLIER_DAYS_AFTER_P99 } from "./limits.js";
+import { dropLeadBase } from "../workbench/lead-base.js";
 
 export interface LoadProgress {
   /** key: lead keys and the compact activity table (lib/canonical.ts keyTables), the last step. */
@@ -53,6 +54,7 @@ export async function loadDataset(
     files: {}, problems: [], suggestions: [], outcomes: null,
   };
   const progress = (phase: LoadProgress["phase"], fraction: number, file?: FileKind) => options.onProgress?.({ phase, file, fraction });
+  await dropLeadBase(db); // the leads and their outcomes are written again
   try {
     await run(db, description, files, report, progress, options);
   } catch (e) {

@@ -19,6 +19,7 @@ import {
   addInterval, as, caseWhen, cast, cmp, col, count, createView, cte, eq, filterAgg, agg, leftJoin, lit, not, render, select, subquery, table, typedLit,
   withCtes, type Expr, type Statement,
 } from "../sql/index.js";
+import { dropLeadBase } from "../workbench/lead-base.js";
 
 export const OUTCOME_RULES = {
   won_deal: "won",
@@ -97,6 +98,7 @@ export function outcomeSql(d: DatasetDescription, asOf: string): string {
 
 /** Creates lead_outcomes and counts leads per outcome and rule. */
 export async function createOutcomes(db: Db, d: DatasetDescription, asOf: string): Promise<OutcomeCounts> {
+  await dropLeadBase(db); // the outcomes every reader shares change
   await db.exec(outcomeSql(d, asOf));
   const rows = await db.query<{ rule: OutcomeRule; outcome: "won" | "lost" | "open"; n: number }>(
     render(select({

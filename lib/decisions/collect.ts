@@ -32,7 +32,7 @@ export interface ReportOptions {
    */
   calibrate?: (model: Model, read: () => Promise<ScoredLeads>) => Promise<VersionCalibration | { model: Model; error: string }>;
   /** How the current version's periodic review is had (default lib/monitoring summary; the site passes one that reads figures kept in the browser). */
-  summarize?: (model: Model, input: ReviewInput, options: SummaryOptions) => Promise<ReviewSummary>;
+  summarize?: (model: Model, input: () => Promise<ReviewInput>, options: SummaryOptions) => Promise<ReviewSummary>;
 }
 
 export interface ReportData {
@@ -41,7 +41,6 @@ export interface ReportData {
   /** The scores read: always the current version's and the draft's; another version's when its calibration was computed here. */
   scored: Map<Model, ScoredLeads>;
   calibrations: Map<Model, VersionCalibration | { model: Model; error: string }>;
-  input: VersionReviewInput | null;
   review: ReviewSummary | null;
   summary: ReportSummary;
 }
@@ -89,17 +88,19 @@ export async function collectReport(
   // The current version's distribution and the draft comparison need their scores whatever was kept.
   for (const model of [current, draft]) if (model) await read(model);
   progress("Reviewing the current version…", k / (ctx.models.length + 1));
-  const input = current ? await readReviewInput(db, current) : null;
+  // The current version's leads (the review input has the same leads, in the same order); its full
+  // review input (every criterion's points) is read only when the review is not kept (summarize).
+  const cur = current ? scored.get(current)! : null;
   const by = options.by ?? "quarter";
-  const reference = options.reference ?? (input && input.score.length ? defaultReference(input.createdAt) : (["", ""] as [string, string]));
+  const reference = options.reference ?? (cur && cur.n ? defaultReference(cur.createdMs) : (["", ""] as [string, string]));
   const stableMonths = options.stableMonths ?? 6;
   // Only this dataset's decisions make the log and the last review date; the others are named apart.
   const mine = splitByDataset(ctx.reviews, { dataset: ctx.dataset, models: ctx.models });
   const sorted = sortNewestFirst(mine.entries);
   const lastReview = lastReviewDate(sorted, asOf) ?? null;
-  const summarize = options.summarize ?? (async (_m: Model, i: ReviewInput, o: SummaryOptions) => summary(i, o));
-  const review = current && input && input.score.length
-    ? await summarize(current, input, {
+  const summarize = options.summarize ?? (async (_m: Model, i: () => Promise<ReviewInput>, o: SummaryOptions) => summary(await i(), o));
+  const review = current && cur && cur.n
+    ? await summarize(current, () => readReviewInput(db, current), {
       by, thresholds: current.thresholds, reference,
       review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths },
     })
@@ -112,7 +113,7 @@ export async function collectReport(
     const won = a.labels.reduce((t, y) => t + y, 0);
     if (won >= 2 && a.labels.length - won >= 2) comparison = { ...delongPaired(a.scores, b.scores, a.labels), n: a.labels.length };
   }
-  const created = input?.createdAt ?? (ctx.models[0] ? (await read(ctx.models[0])).createdMs : new Float64Array());
+  const created = cur?.createdMs ?? (ctx.models[0] ? (await read(ctx.models[0])).createdMs : new Float64Array());
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < created.length; i++) {
@@ -137,5 +138,5 @@ export async function collectReport(
     otherDecisions: mine.others,
   });
   progress("Ready", 1);
-  return { current, draft, scored, calibrations, input, review, summary: summaryJson };
+  return { current, draft, scored, calibrations, review, summary: summaryJson };
 }

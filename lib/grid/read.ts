@@ -9,7 +9,8 @@ import { SUB_SCORE_COLUMNS } from "../scoring/compile.js";
 import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
 import { col, eq, render, select, table } from "../sql/index.js";
-import { epochMsExpr, outcomeCodeExpr } from "../workbench/scored.js";
+import { epochMsExpr, outcomeCodeExpr } from "../workbench/outcome-exprs.js";
+import { byKey, decodeText, leadBase, readAligned, textCodes } from "../workbench/lead-base.js";
 
 export interface SubScored {
   n: number;
@@ -51,6 +52,8 @@ const num = (c: unknown, n: number) => (c instanceof Float64Array ? c : Float64A
 
 /** Reads the sub-scores of a version with outcomes. */
 export async function readSubScored(db: Db, model: Model): Promise<SubScored> {
+  const shared = await readSubScoredShared(db, model);
+  if (shared) return shared;
   const c = await db.queryColumns(subScoredSql(model));
   const n = c.numRows;
   return {
@@ -62,4 +65,20 @@ export async function readSubScored(db: Db, model: Model): Promise<SubScored> {
     outcome: Int8Array.from(c.columns.outcome as ArrayLike<number>),
     createdMs: Float64Array.from(c.columns.created_at as ArrayLike<number>),
   };
+}
+
+/**
+ * readSubScored from the leads' shared columns (lib/workbench/lead-base.ts,
+ * read once) and the score table alone; null when the score table's leads
+ * are not the shared ones.
+ */
+async function readSubScoredShared(db: Db, model: Model): Promise<SubScored | null> {
+  const base = await leadBase(db);
+  if (!base) return null;
+  const [FIT, ENG] = SUB_SCORE_COLUMNS;
+  const name = scoresTableName(model);
+  const tier = await textCodes(db, table(name), "tier");
+  const c = await readAligned(db, base, byKey(table(name, "s"), [...[FIT, ENG, "score"].map((n) => ({ expr: col(n, "s"), as: n })), { expr: tier.code, as: "tier" }]), [FIT, ENG, "score", "tier"]);
+  if (!c) return null;
+  return { n: base.n, fit: c[FIT], engagement: c[ENG], score: c.score, tier: decodeText(c.tier, tier.values), outcome: base.outcome, createdMs: base.createdMs };
 }

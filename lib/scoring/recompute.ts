@@ -8,7 +8,7 @@
 import type { Db, Row } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { TABLES } from "../tables.js";
-import { col, describe, eq, render, select, table, type Select } from "../sql/index.js";
+import { col, describe, eq, render, select, showTables, table, type Select } from "../sql/index.js";
 import { checkDataset, columnKind, readDataShape, type DataShape } from "./check-data.js";
 import { INPUT, INPUT_REFS, SUB_SCORE_COLUMNS, criterionExpr, scoreTableSql } from "./compile.js";
 import { FEATURES_TABLE, LEAD_KEY, featureName, featureSpecs, leadFeaturesSql, modelColumns, type FeatureSpec, type InputColumn } from "./features.js";
@@ -16,6 +16,7 @@ import { keyTables, readActivityCodes } from "../canonical.js";
 import { scoresTableName } from "./names.js";
 import { scoringDatesSql, type ScoringDateRule } from "./scoring-dates.js";
 import { lapTimer } from "../lap.js";
+import { dropLeadBase, writeLeadBase } from "../workbench/lead-base.js";
 
 export { explain, type Explanation } from "./explain.js";
 
@@ -54,13 +55,14 @@ export interface RecomputeResult {
  * the score), fit_score, engagement_score, score and tier, from the narrow score table "s" joined with
  * lead_features "i" on the integer lead_key; unordered (a subquery), see
  * scoresSql for the ordered text. Needs lead_features of the recompute that
- * created the score table.
+ * created the score table. With `key`, lead_key comes first.
  */
-export function scoresSelect(model: Model, tableName = scoresTableName(model)): Select {
+export function scoresSelect(model: Model, tableName = scoresTableName(model), options: { key?: boolean } = {}): Select {
   const s = (n: string) => ({ expr: col(n, "s"), as: n });
   const i = (n: string) => ({ expr: col(n, INPUT), as: n });
   return select({
     columns: [
+      ...(options.key ? [s(LEAD_KEY)] : []),
       i("lead_id"), i("scoring_at"), ...model.criteria.map((c) => ({ expr: criterionExpr(c, INPUT_REFS), as: c.id })),
       ...SUB_SCORE_COLUMNS.map(s), s("score"), s("tier"),
     ],
@@ -104,6 +106,7 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
     if (seen.has(name)) throw new Error(`recompute: two models share the score table ${name} (id ${JSON.stringify(m.id)}, version ${m.version}); give each version its own number.`);
     seen.add(name);
   }
+  await dropLeadBase(db); // lead_features is written again
   const keyed = await keyTables(db);
   const lap = lapTimer();
   const shape = await readDataShape(db);
@@ -117,6 +120,8 @@ export async function recompute(db: Db, models: Model[], options: RecomputeOptio
 
   const specs = featureSpecs(models);
   await db.exec(leadFeaturesSql(specs, { activityCodes: await readActivityCodes(db), columns: inputColumns(shape, models) }));
+  // The columns every version's read shares, joined once (lib/workbench/lead-base.ts); they need the outcomes of a loaded dataset.
+  if ((await db.query(render(showTables()))).some((r) => r.name === "lead_outcomes")) await writeLeadBase(db);
   const featuresMs = lap();
 
   const versions: VersionScores[] = [];

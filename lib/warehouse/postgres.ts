@@ -36,6 +36,7 @@ import { FEATURES_TABLE, attrValueExpr } from "../scoring/features.js";
 import { analyzeTable, copyFromStdinCsv, copyToCsvFile } from "../sql/copy.js";
 import { ACTIVITY_TYPES_TABLE, LEAD_KEY, TABLES } from "../tables.js";
 import { lapTimer } from "../lap.js";
+import { dropLeadBase } from "../workbench/lead-base.js";
 
 const pgSql = (s: Statement) => render(s, postgres);
 
@@ -280,6 +281,7 @@ function writeCsv(file: string, names: string[], rows: Row[]): void {
  * lib/workbench/scored.ts and lib/grid read them unchanged.
  */
 export async function pullScoresToLocal(pg: Pg, local: Db, result: PgScoreResult, src: SourceTables = DEFAULT_SOURCES, tmpDir = tmpdir(), options: { inputs?: boolean } = {}): Promise<void> {
+  await dropLeadBase(local); // lead_features and the leads are written again
   const dir = mkdtempSync(path.join(tmpDir, "leadscore-pull-"));
   try {
     const leadsQ = select({

@@ -16,7 +16,8 @@ import { scoresTableName } from "../scoring/names.js";
 import { scoresSelect } from "../scoring/recompute.js";
 import { col, eq, lit, render, select, showTables, subquery, sum, table, type Select } from "../sql/index.js";
 import { TABLES } from "../tables.js";
-import { epochMsExpr, outcomeCodeExpr } from "./scored.js";
+import { epochMsExpr, outcomeCodeExpr } from "./outcome-exprs.js";
+import { byKey, decodeText, leadBase, readAligned, textCodes, wonAmounts } from "./lead-base.js";
 
 export interface VersionReviewInput extends ReviewInput {
   model: Model;
@@ -109,6 +110,8 @@ async function readInput(db: Db, model: Model, withCriteria: boolean): Promise<C
   const name = scoresTableName(model);
   if (!tables.has(name)) throw new Error(`readReviewInput: the score table ${name} of ${model.id} v${model.version} does not exist; run recompute for this version first.`);
   const withDeals = tables.has(TABLES.deals);
+  const shared = await readInputShared(db, model, withDeals, withCriteria);
+  if (shared) return shared;
   const c = await db.queryColumns(reviewInputSql(model, { withDeals, criteria: withCriteria }));
   const n = c.numRows;
   const scoreCol = c.columns.score as ArrayLike<unknown>;
@@ -136,6 +139,49 @@ async function readInput(db: Db, model: Model, withCriteria: boolean): Promise<C
       criteria: model.criteria.map((cr, k) => {
         const p = c.columns[pointsAlias(k)] as ArrayLike<unknown>;
         return { id: cr.id, label: cr.label, points: floats(p, n, (v) => (v == null ? 0 : Number(v))) };
+      }),
+    }),
+  };
+}
+
+/**
+ * readInput from the leads' shared columns (lead-base.ts, read once, won
+ * amounts too) and the version's own columns read by lead_key without a join
+ * on lead_id or a sort; null when the score table's leads are not the shared ones.
+ */
+async function readInputShared(db: Db, model: Model, withDeals: boolean, withCriteria: boolean): Promise<(CohortInput & { criteria?: VersionReviewInput["criteria"] }) | null> {
+  const base = await leadBase(db);
+  if (!base) return null;
+  const name = scoresTableName(model);
+  const tier = await textCodes(db, table(name), "tier");
+  const points = withCriteria ? model.criteria.map((cr, k) => ({ expr: col(cr.id, "s"), as: pointsAlias(k) })) : [];
+  const source = subquery(scoresSelect(model, name, { key: true }), "s");
+  const c = await readAligned(db, base, byKey(source, [{ expr: col("score", "s"), as: "score" }, { expr: tier.code, as: "tier" }, ...points]), ["score", "tier", ...points.map((p) => p.as)]);
+  if (!c) return null;
+  let amount: Float64Array | undefined;
+  if (withDeals) {
+    const won = await wonAmounts(db, base);
+    amount = new Float64Array(base.n);
+    let any = false;
+    for (let i = 0; i < base.n; i++) {
+      amount[i] = base.outcome[i] === 1 ? won[i] : NaN;
+      if (!Number.isNaN(amount[i])) any = true;
+    }
+    if (!any) amount = undefined;
+  }
+  return {
+    model,
+    leadId: base.leadId,
+    score: c.score,
+    tier: decodeText(c.tier, tier.values),
+    outcome: base.outcome,
+    createdAt: base.createdMs,
+    ...(amount && { amount }),
+    ...(withCriteria && {
+      criteria: model.criteria.map((cr, k) => {
+        const p = c[pointsAlias(k)];
+        for (let i = 0; i < p.length; i++) if (Number.isNaN(p[i])) p[i] = 0;
+        return { id: cr.id, label: cr.label, points: p };
       }),
     }),
   };

@@ -8,7 +8,9 @@ import type { Db } from "../db/types.js";
 import type { Model } from "../model/schema.js";
 import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
-import { and, call, caseWhen, cast, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
+import { and, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
+import { byKey, decodeText, leadBase, readAligned, textCodes } from "./lead-base.js";
+import { epochMsExpr, outcomeCodeExpr } from "./outcome-exprs.js";
 
 export interface ScoreFilter {
   /** Leads created on or after this date (YYYY-MM-DD). */
@@ -19,18 +21,7 @@ export interface ScoreFilter {
   where?: Record<string, (string | number | boolean)[]>;
 }
 
-/** Outcome codes in the `outcome` column of ScoredLeads. */
-export const OUTCOME_CODE = { won: 1, lost: 0, open: -1 } as const;
-
-/**
- * An outcome column ("won" / "lost" / "open") as its code, 1 / 0 / −1 (TINYINT):
- * it reaches JavaScript as one Int8Array instead of a string per lead.
- */
-export const outcomeCodeExpr = (outcome: Expr): Expr =>
-  cast(caseWhen([{ when: eq(outcome, lit("won")), then: lit(OUTCOME_CODE.won) }, { when: eq(outcome, lit("lost")), then: lit(OUTCOME_CODE.lost) }], lit(OUTCOME_CODE.open)), "TINYINT");
-
-/** A TIMESTAMP column (UTC) as epoch milliseconds (DOUBLE, NULL stays NULL → NaN): no text form to format and parse again. */
-export const epochMsExpr = (ts: Expr): Expr => cast(call("epoch_ms", ts), "DOUBLE");
+export { OUTCOME_CODE, outcomeCodeExpr, epochMsExpr } from "./outcome-exprs.js";
 
 export interface ScoredLeads {
   n: number;
@@ -82,6 +73,11 @@ export function scoredSql(model: Model, filter: ScoreFilter = {}): string {
 
 /** Reads a version's scores with outcomes (run recompute first). */
 export async function readScored(db: Db, model: Model, filter: ScoreFilter = {}): Promise<ScoredLeads> {
+  const unfiltered = !filter.from && !filter.to && !Object.values(filter.where ?? {}).some((v) => v.length);
+  if (unfiltered) {
+    const shared = await readScoredShared(db, model);
+    if (shared) return shared;
+  }
   const c = await db.queryColumns(scoredSql(model, filter));
   const n = c.numRows;
   return {
@@ -93,6 +89,21 @@ export async function readScored(db: Db, model: Model, filter: ScoreFilter = {})
     scoringMs: Float64Array.from(c.columns.scoring_at as ArrayLike<number>),
     tier: Array.from(c.columns.tier as ArrayLike<unknown>, String),
   };
+}
+
+/**
+ * readScored without a filter: the leads' shared columns (lead-base.ts, read
+ * once) with the version's score and tier read from its score table alone.
+ * Null when the score table's leads are not the shared ones.
+ */
+async function readScoredShared(db: Db, model: Model): Promise<ScoredLeads | null> {
+  const base = await leadBase(db);
+  if (!base) return null;
+  const source = table(scoresTableName(model), "s");
+  const tier = await textCodes(db, table(scoresTableName(model)), "tier");
+  const c = await readAligned(db, base, byKey(source, [{ expr: col("score", "s"), as: "score" }, { expr: tier.code, as: "tier" }]), ["score", "tier"]);
+  if (!c) return null;
+  return { n: base.n, leadId: base.leadId, score: c.score, outcome: base.outcome, createdMs: base.createdMs, scoringMs: base.scoringMs, tier: decodeText(c.tier, tier.values) };
 }
 
 /**

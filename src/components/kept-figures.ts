@@ -50,8 +50,8 @@ export async function keptDataFit(ctx: KeptContext & { db: Db }, base: Model): P
   return { ...value, base };
 }
 
-/** The periodic review (lib/monitoring summary) of `model` on `input` (its review input) with `options`. */
-export async function keptReviewSummary(ctx: KeptContext, model: Model, input: ReviewInput, options: SummaryOptions): Promise<ReviewSummary> {
-  const { value } = await keptResult(ctx, CODE, "reviewSummary", { version: versionKey(model), options }, async () => summary(input, options));
+/** The periodic review (lib/monitoring summary) of `model` on its review input (read only when the review is not kept) with `options`. */
+export async function keptReviewSummary(ctx: KeptContext, model: Model, input: () => Promise<ReviewInput>, options: SummaryOptions): Promise<ReviewSummary> {
+  const { value } = await keptResult(ctx, CODE, "reviewSummary", { version: versionKey(model), options }, async () => summary(await input(), options));
   return value;
 }

@@ -45,7 +45,8 @@ export interface ReviewData {
   /** A scored version's full review input (criterion points included), read once when first asked for. */
   full: (m: Model) => Promise<VersionReviewInput>;
   current: Model | null;
-  base: VersionReviewInput | null;
+  /** The current version's input without criterion points (what the first screen needs); `full` has them. */
+  base: CohortInput | null;
   /** The lead-source column and one indicator per value (the lead-mix drift), read once when first asked for; none without such a column. */
   mix: () => Promise<{ column: string; indicators: { id: string; label: string; points: Float64Array }[] } | null>;
   draft: Model | null;
@@ -76,8 +77,10 @@ export async function openReview(wb: Workbench, progress: Progress): Promise<Rev
     return fulls.get(m)!;
   };
   const shownAtOnce = [current, draft].filter((m): m is Model => !!m && scored.includes(m));
-  const inputs = new Map<Model, CohortInput>(await Promise.all(shownAtOnce.map(async (m) => [m, m === current ? await full(m) : await readCohortInput(wb.db, m)] as const)));
-  const base = current ? await full(current) : null;
+  // Criterion points (one column per criterion: 2–4 s at a million leads) are read only when a section
+  // needs them: the review when it is not kept in this browser, the criteria's drift, the lost high-scorers.
+  const inputs = new Map<Model, CohortInput>(await Promise.all(shownAtOnce.map(async (m) => [m, await readCohortInput(wb.db, m)] as const)));
+  const base = current ? inputs.get(current)! : null;
   let mixRead: ReturnType<ReviewData["mix"]> | null = null;
   const mix = () => (mixRead ??= (async () => {
     const source = base ? leadSourceColumn(await segmentColumns(wb.db)) : undefined;
@@ -143,7 +146,7 @@ export async function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices
   const series = shown.map((m) => ({ model: m, version: wb.label(m), input: r.inputs.get(m)! }));
   const lastReview = asOf ? lastReviewDate(r.reviews, asOf) : undefined;
   // Kept in this browser (kept-figures.ts): the Report reads the same review with the default choices.
-  const s = current && base && asOf ? await keptReviewSummary(wb, current, base, {
+  const s = current && base && asOf ? await keptReviewSummary(wb, current, () => r.full(current), {
     by: c.by, thresholds: current.thresholds, reference,
     review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths: c.stableMonths },
   }) : null;
@@ -239,10 +242,11 @@ export function BestCustomersSection(wb: Workbench, r: ReviewData, st: ReviewSta
 }
 
 /** The lost sales-ready leads: which criteria fired for them, and the leads themselves (all as CSV). */
-export function LostHighScorersSection(wb: Workbench, r: ReviewData, st: ReviewState, width: number) {
+export async function LostHighScorersSection(wb: Workbench, r: ReviewData, st: ReviewState, width: number) {
   const lhs = st.s?.lostHighScorers;
-  const { base, current } = r;
-  if (!lhs || !base || !current) return nothing();
+  const { current } = r;
+  if (!lhs || !r.base || !current) return nothing();
+  const base = await r.full(current);
   const rows = lostLeadRows(base, lhs.indices);
   return el("div", {},
     el("p", {}, `${fmtInt(lhs.indices.length)} lost leads scored sales-ready (${routesByCell(current) ? tierRule(current) : `≥ ${current.thresholds.salesReady}`}) under ${wb.label(current)}, against ${fmtInt(lhs.wonSalesReady)} won ones. For each criterion: how often it fired among the lost sales-ready leads, among the won sales-ready leads (the fair comparison: both passed the threshold) and among all won leads. Sorted by the z of lost vs won sales-ready; "misleading" marks z ≥ 1.96.`),

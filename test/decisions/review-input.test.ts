@@ -12,7 +12,8 @@ import { parseDatasetDescription } from "../../lib/dataset/schema.js";
 import { openWasmDb } from "../../lib/db/node-wasm.js";
 import type { Db } from "../../lib/db/types.js";
 import type { Model } from "../../lib/model/schema.js";
-import { summary } from "../../lib/monitoring/index.js";
+import { summary, type ReviewInput } from "../../lib/monitoring/index.js";
+import type { SummaryOptions } from "../../lib/monitoring/summary.js";
 import { collectReport, latestDraft } from "../../lib/decisions/collect.js";
 import { versionCalibration } from "../../lib/workbench/calibration.js";
 import { parseReviewFiles } from "../../lib/decisions/parse.js";
@@ -168,6 +169,23 @@ describe("readReviewInput on a small sample", () => {
     expect([...kept.scored.keys()].map((m) => `${m.id}@${m.version}`).sort()).toEqual(["ground-truth@1", "starting@2"]);
     expect(plain.scored.size).toBe(3);
     expect(kept.summary).toEqual(plain.summary);
+  });
+  it("collectReport with the review kept: the review input (every criterion's points) is not read, and the summary is the same", async () => {
+    const plain = await collectReport(db, { dataset: "small", asOf, models, reviews: [] });
+    let reads = 0;
+    const summarize = async (_m: Model, input: () => Promise<ReviewInput>, o: SummaryOptions) => {
+      if (JSON.stringify(o.reference) === JSON.stringify(plain.summary.reviewOptions.reference)) return plain.review!;
+      reads++;
+      return summary(await input(), o);
+    };
+    const kept = await collectReport(db, { dataset: "small", asOf, models, reviews: [] }, { summarize });
+    expect(reads).toBe(0);
+    expect(kept.summary).toEqual(plain.summary);
+    // Another reference window is not kept: the input is read, and the review differs only where the window matters.
+    const other = await collectReport(db, { dataset: "small", asOf, models, reviews: [] }, { summarize, reference: ["2024-01", "2024-03"] });
+    expect(reads).toBe(1);
+    expect(other.review!.cohorts).toEqual(plain.review!.cohorts);
+    expect(other.review!.scoreDrift).not.toEqual(plain.review!.scoreDrift);
   });
   it("collectReport: decisions of another dataset or of versions it lacks stay out of the log and of the last review date", async () => {
     const keep = { attendees: ["A"], decision: { type: "keep" } };
