@@ -6,36 +6,59 @@ import { routesByCell, tierRule } from "../lib/grid/bands.js";
 import { delong } from "../lib/metrics/index.js";
 import type { Model } from "../lib/model/schema.js";
 import { scoreHistogram, shareAbove } from "../lib/workbench/histogram.js";
-import { labelled, readScored, type ScoreFilter } from "../lib/workbench/scored.js";
+import { labelled, readScored, type ScoredLeads, type ScoreFilter } from "../lib/workbench/scored.js";
+import { keptResult } from "./kept-results.js";
 import { CumulativeChart, DistributionChart } from "./charts.js";
 import { ErrorBox, Flag, afterPageReady, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
 import type { Workbench } from "./workbench.js";
 
+/** What a card shows of one version under one filter (kept in this browser: kept-results.ts). */
+interface CardFigures {
+  nWon: number;
+  nLost: number;
+  bins: ReturnType<typeof scoreHistogram>["bins"];
+  sr: { won: number; lost: number };
+  nu: { won: number; lost: number };
+  d: { auc: number; ci95: [number, number] };
+}
+
+function cardFigures(model: Model, s: ScoredLeads): CardFigures | { nWon: number; nLost: number; bins: null } {
+  const { scores, labels, tiers } = labelled(s);
+  let nWon = 0;
+  for (let i = 0; i < labels.length; i++) nWon += labels[i];
+  const nLost = labels.length - nWon;
+  if (nWon === 0 || nLost === 0) return { nWon, nLost, bins: null };
+  const t = model.thresholds;
+  const { bins } = scoreHistogram(scores, labels);
+  // A version routed by grid cell: the shares come from its own tiers (the score table's), not from the thresholds.
+  const routed = routesByCell(model);
+  const tierShare = (tier: string) => {
+    let won = 0, lost = 0;
+    for (let i = 0; i < tiers.length; i++) if (tiers[i] === tier) labels[i] === 1 ? won++ : lost++;
+    return { won: won / nWon, lost: lost / nLost };
+  };
+  const sr = routed ? tierShare("sales-ready") : shareAbove(scores, labels, t.salesReady);
+  const ig = routed ? tierShare("ignore") : null;
+  const nu = ig ? { won: 1 - ig.won, lost: 1 - ig.lost } : shareAbove(scores, labels, t.nurture);
+  const { auc, ci95 } = delong(scores, labels);
+  return { nWon, nLost, bins, sr, nu, d: { auc, ci95 } };
+}
+
+const CODE = import.meta.url;
+
 export async function distributionCards(wb: Workbench, versions: Model[], filter: ScoreFilter, width: number): Promise<HTMLElement> {
   const w = Math.max(300, width / 2 - 60);
   const cardOf = async (model: Model): Promise<HTMLElement> => {
-    const s = await readScored(wb.db, model, filter);
-    const { scores, labels } = labelled(s);
-    const nWon = labels.reduce((a, b) => a + b, 0);
-    const nLost = labels.length - nWon;
+    const { value: f } = await keptResult(wb, CODE, "distributionCard", { version: `${model.id}@${model.version}`, filter }, async () => cardFigures(model, await readScored(wb.db, model, filter)));
+    const { nWon, nLost } = f;
     const t = model.thresholds;
+    const routed = routesByCell(model);
     const card = el("div", { class: "card" }, el("h2", {}, `${wb.label(model)} `, el("span", { class: "muted" }, `(${model.status})`)));
-    if (nWon === 0 || nLost === 0) {
+    if (f.bins === null) {
       card.append(ErrorBox(`The filter leaves ${fmtInt(nWon)} won and ${fmtInt(nLost)} lost leads: both are needed. Widen the filter.`, "Nothing to compare"));
       return card;
     }
-    const { bins } = scoreHistogram(scores, labels);
-    // A version routed by grid cell: the shares come from its own tiers (the score table's), not from the thresholds.
-    const routed = routesByCell(model);
-    const { tiers } = labelled(s);
-    const tierShare = (tier: string) => ({
-      won: tiers.filter((x, i) => labels[i] === 1 && x === tier).length / nWon,
-      lost: tiers.filter((x, i) => labels[i] === 0 && x === tier).length / nLost,
-    });
-    const sr = routed ? tierShare("sales-ready") : shareAbove(scores, labels, t.salesReady);
-    const ig = tierShare("ignore");
-    const nu = routed ? { won: 1 - ig.won, lost: 1 - ig.lost } : shareAbove(scores, labels, t.nurture);
-    const d = delong(scores, labels);
+    const { bins, sr, nu, d } = f as CardFigures;
     card.append(
       el("p", {},
         el("strong", {}, fmtPct(sr.won)), " of won vs ", el("strong", {}, fmtPct(sr.lost)), ` of lost leads reached sales-ready (${routed ? "routed by grid cell" : `≥ ${t.salesReady}`}); `,

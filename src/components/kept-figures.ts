@@ -3,7 +3,8 @@
  * between pages and visits (kept-results.ts): its calibration (Overview,
  * Calibration, Report), its fit × engagement comparison (Fit & engagement,
  * Report), its fit-vs-engagement weight per cohort (Review), its periodic
- * review (Review, Report: cohorts, drift, best customers, lost high-scorers)
+ * review (Review, Report: cohorts, drift, best customers, lost high-scorers),
+ * the paired test of two versions (Calibration)
  * and its points fitted on the data (Workshop). Keyed by the
  * scores (the data and every model file), the version and this module (whose
  * URL changes with its code and the lib code it imports).
@@ -14,7 +15,8 @@ import type { Model } from "../lib/model/schema.js";
 import { summary, type ReviewSummary, type SummaryOptions } from "../lib/monitoring/summary.js";
 import type { PeriodBy, ReviewInput } from "../lib/monitoring/types.js";
 import { versionCalibration, type VersionCalibration } from "../lib/workbench/calibration.js";
-import type { ScoredLeads } from "../lib/workbench/scored.js";
+import { labelled, type ScoredLeads } from "../lib/workbench/scored.js";
+import { delongPaired, type DelongPairedResult } from "../lib/metrics/index.js";
 import { fitToData, type DataFit } from "../lib/workshop/against-data.js";
 import { keptResult, type KeptContext } from "./kept-results.js";
 
@@ -41,6 +43,19 @@ export async function keptFitEngagement(ctx: KeptContext & { db: Db }, model: Mo
 /** cohortWeights of `model` by month or quarter (its sub-scores read only when the figures are not kept). */
 export async function keptCohortWeights(ctx: KeptContext & { db: Db }, model: Model, by: PeriodBy): Promise<CohortWeight[]> {
   const { value } = await keptResult(ctx, CODE, "cohortWeights", { version: versionKey(model), by }, async () => cohortWeights(await readSubScored(ctx.db, model), by));
+  return value;
+}
+
+/**
+ * The paired DeLong test of versions `a` and `b` on their labelled leads
+ * (their scores read only when the test is not kept).
+ */
+export async function keptPairedDelong(ctx: KeptContext, a: Model, b: Model, read: (m: Model) => Promise<ScoredLeads>): Promise<DelongPairedResult> {
+  const { value } = await keptResult(ctx, CODE, "pairedDelong", { a: versionKey(a), b: versionKey(b) }, async () => {
+    const [sa, sb] = await Promise.all([read(a), read(b)]);
+    const la = labelled(sa), lb = labelled(sb);
+    return delongPaired(la.scores, lb.scores, la.labels);
+  });
   return value;
 }
 

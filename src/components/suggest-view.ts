@@ -24,8 +24,15 @@ export function prestartSuggestWorker(): void {
   prestartWorker(SUGGEST_WORKER_URL);
 }
 
-/** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true). */
-export type SuggestStep = SuggestRun & { final: boolean };
+/** What the suggestion was fitted on: labelled leads, yes/no criteria, of which candidates from unused columns. */
+export interface SuggestDataSize {
+  n: number;
+  columns: number;
+  candidates: number;
+}
+
+/** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true), with the size of its data. */
+export type SuggestStep = SuggestRun & { final: boolean; data: SuggestDataSize };
 
 /**
  * The suggestion as it arrives: first without its bootstrap intervals (the
@@ -33,26 +40,29 @@ export type SuggestStep = SuggestRun & { final: boolean };
  * are dropped by their intervals), then the final one; or only the final
  * one, kept in this browser from an earlier visit on the same scores
  * (kept-results.ts: the data, every model file and this code) with the same
- * version, options and draft options. The final one is kept for next time.
+ * version, options and draft options (its data then never read: `read` is
+ * called only to fit). The final one is kept for next time.
  */
-export async function* keptSuggestion(ctx: KeptContext, data: SuggestData, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): AsyncGenerator<SuggestStep> {
-  const inputs = { model: `${data.model.id}@${data.model.version}`, options, draftOptions };
-  const entry = await keptEntry<SuggestRun>(ctx, SUGGEST_WORKER_URL, "suggestion", inputs);
+export async function* keptSuggestion(ctx: KeptContext, model: Model, read: () => Promise<SuggestData>, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): AsyncGenerator<SuggestStep> {
+  const inputs = { model: `${model.id}@${model.version}`, options, draftOptions };
+  const entry = await keptEntry<SuggestRun & { data: SuggestDataSize }>(ctx, SUGGEST_WORKER_URL, "suggestion", inputs);
   if (entry.value) {
     dropPrestarted(SUGGEST_WORKER_URL);
     yield { ...entry.value, where: "kept in this browser", final: true };
     return;
   }
+  const data = await read();
+  const size: SuggestDataSize = { n: data.n, columns: data.columns.length, candidates: data.columns.filter((c) => c.source === "candidate").length };
   let early: SuggestRun | null = null;
   let wake = () => {};
   const woken = new Promise<void>((resolve) => (wake = resolve));
   const final = runSuggestAsync(data, options, draftOptions, progress, onCancel, (r) => ((early = r), wake()));
   // Whichever comes first: the early suggestion, or the final one (or its error).
   await Promise.race([woken, final.then(() => {}, () => {})]);
-  if (early) yield { ...(early as SuggestRun), final: false };
+  if (early) yield { ...(early as SuggestRun), final: false, data: size };
   const run = await final;
-  entry.keep(run);
-  yield { ...run, final: true };
+  entry.keep({ ...run, data: size });
+  yield { ...run, final: true, data: size };
 }
 
 /**

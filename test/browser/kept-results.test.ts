@@ -1,7 +1,8 @@
 /**
  * Figures kept between visits (src/components/kept-results.ts): a page that
  * computed a suggestion or a version's figures finds them in this browser's
- * IndexedDB on the next visit (same text, no refit); a new version (new
+ * IndexedDB on the next visit (same text, no refit; Calibration with its
+ * paired test and Distributions' cards likewise); a new version (new
  * scores' key) computes them again and removes the old content's results.
  */
 import type { Page } from "playwright-core";
@@ -39,6 +40,9 @@ async function waitKept(page: Page, n: number) {
   for (let t = Date.now(); Date.now() - t < 30_000; await page.waitForTimeout(200)) if (((await results(page)).index?.keys.length ?? 0) >= n) return;
   throw new Error(`fewer than ${n} results were kept within 30 s`);
 }
+
+/** Waits until no section of the page is still being computed (those below the first screen follow the ready mark). */
+const settled = (page: Page) => page.waitForFunction(() => !document.querySelector("[data-pending]"), undefined, { timeout: 120_000 });
 
 /** Records whether the page was waiting for the bootstrap when it marked itself ready (window.__pendingAtReady). */
 const recordPendingAtReady = () => {
@@ -88,6 +92,30 @@ it("keeps a suggestion and a version's figures for the next visit, and drops the
     await page.goto(session.url + "/fit-engagement");
     await waitReady(page, 120_000, problems);
     expect(await text(page)).toEqual(feFirst);
+    // Calibration (its paired test too) and Distributions (each version's card) read what they kept on the next visit:
+    // the same text, and nothing computed (kept) again.
+    for (const path of ["/calibration", "/distributions"]) {
+      const kept = (await results(page)).index!.keys.length;
+      await page.goto(session.url + path);
+      await waitReady(page, 120_000, problems);
+      await settled(page);
+      const once = await page.locator("main").innerText();
+      await waitKept(page, kept + 1);
+      const added = (await results(page)).index!.keys.length - kept;
+      // Calibration: one calibration per version (a row of its headline table) and the paired test; Distributions: one card per version.
+      const versions = await page.evaluate((p) => (p === "/calibration" ? document.querySelector("main table tbody")!.children.length : document.querySelectorAll("main .card h2").length), path);
+      expect(versions).toBeGreaterThanOrEqual(2);
+      expect(added).toBe(path === "/calibration" ? versions + 1 : versions);
+      await page.waitForTimeout(500);
+      const keys = (await results(page)).index!.keys;
+      await page.goto(session.url + path);
+      await waitReady(page, 120_000, problems);
+      await settled(page);
+      expect(await page.locator("main").innerText()).toEqual(once);
+      await page.waitForTimeout(500);
+      expect((await results(page)).index!.keys).toEqual(keys);
+    }
+
     const before = await results(page);
     expect(before.index?.keys.length).toBeGreaterThanOrEqual(2);
 
