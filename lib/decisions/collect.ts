@@ -11,7 +11,7 @@ import type { Model } from "../model/schema.js";
 import { summary, type PeriodBy, type ReviewInput, type ReviewSummary, type SummaryOptions } from "../monitoring/index.js";
 import { versionCalibration, type VersionCalibration } from "../workbench/calibration.js";
 import { currentVersion } from "../workbench/models.js";
-import { defaultReference, readReviewInput, type VersionReviewInput } from "../workbench/review-input.js";
+import { defaultReference, readReviewInput } from "../workbench/review-input.js";
 import { labelled, readScored, type ScoredLeads } from "../workbench/scored.js";
 import { splitByDataset } from "./belongs.js";
 import { lastReviewDate, sortNewestFirst, type ReviewEntry } from "./parse.js";

@@ -194,6 +194,19 @@ export function byKey(source: Source, columns: { expr: Expr; as: string }[]): Se
   return select({ columns: [{ expr: col(LEAD_KEY, "s"), as: "k" }, ...columns], from: source });
 }
 
+/** Each lead's won revenue as a query: lead_id and the sum of its won deals' amounts (leads without a won deal have no row). */
+export function wonAmountsSelect(): Select {
+  return select({
+    columns: [
+      { expr: col("lead_id"), as: "lead_id" },
+      { expr: sum(col("amount")), as: "amount" },
+    ],
+    from: table(TABLES.deals),
+    where: eq(col("status"), lit("won")),
+    groupBy: [col("lead_id")],
+  });
+}
+
 /**
  * Each lead's won revenue (sum of its won deals' amounts; NaN without one) in
  * the base's order, read once per database. Only call when a deals table exists.
@@ -202,15 +215,7 @@ export function wonAmounts(db: Db, base: LeadBase): Promise<Float64Array> {
   let p = amounts.get(db);
   if (!p) {
     p = (async () => {
-      const won = select({
-        columns: [
-          { expr: col("lead_id"), as: "lead_id" },
-          { expr: sum(col("amount")), as: "amount" },
-        ],
-        from: table(TABLES.deals),
-        where: eq(col("status"), lit("won")),
-        groupBy: [col("lead_id")],
-      });
+      const won = wonAmountsSelect();
       const c = await db.queryColumns(render(select({
         columns: [{ expr: col(LEAD_KEY, "i"), as: "k" }, { expr: col("amount", "a"), as: "amount" }],
         from: table(FEATURES_TABLE, "i"),

@@ -14,10 +14,10 @@ import { tiersOf } from "../monitoring/tier.js";
 import { addMonths } from "../monitoring/dates.js";
 import { scoresTableName } from "../scoring/names.js";
 import { scoresSelect } from "../scoring/recompute.js";
-import { col, eq, lit, render, select, showTables, subquery, sum, table, type Select } from "../sql/index.js";
+import { col, eq, render, select, showTables, subquery, table } from "../sql/index.js";
 import { TABLES } from "../tables.js";
 import { epochMsExpr, outcomeCodeExpr } from "./outcome-exprs.js";
-import { byKey, decodeText, leadBase, readAligned, textCodes, wonAmounts } from "./lead-base.js";
+import { byKey, decodeText, leadBase, readAligned, textCodes, wonAmounts, wonAmountsSelect } from "./lead-base.js";
 
 export interface VersionReviewInput extends ReviewInput {
   model: Model;
@@ -45,15 +45,7 @@ const pointsAlias = (k: number) => `p${k}`;
  * lead's won deal amounts; ordered by lead_id.
  */
 export function reviewInputSql(model: Model, options: { withDeals: boolean; criteria?: boolean }): string {
-  const won: Select = select({
-    columns: [
-      { expr: col("lead_id"), as: "lead_id" },
-      { expr: sum(col("amount")), as: "amount" },
-    ],
-    from: table(TABLES.deals),
-    where: eq(col("status"), lit("won")),
-    groupBy: [col("lead_id")],
-  });
+  const won = wonAmountsSelect();
   return render(
     select({
       columns: [
@@ -87,11 +79,14 @@ const floats = (c: ArrayLike<unknown>, n: number, each: (v: unknown) => number) 
  * dataset has no deals table or no won deal carries an amount); criterion
  * points are 0 where the criterion did not fire.
  *
+ * With `have`, the version's cohort input read before (readCohortInput), only
+ * the criterion points are read and joined to it.
+ *
  * @throws when the version's score table is missing (run recompute first).
  * @example (await readReviewInput(db, model)).criteria[0].id // "senior_title"
  */
-export async function readReviewInput(db: Db, model: Model): Promise<VersionReviewInput> {
-  return (await readInput(db, model, true)) as VersionReviewInput;
+export async function readReviewInput(db: Db, model: Model, have?: CohortInput): Promise<VersionReviewInput> {
+  return (await readInput(db, model, true, have)) as VersionReviewInput;
 }
 
 /** A version's review input without its criterion points: what cohorts and score drift read (lib/monitoring cohorts, scoreDrift). */
@@ -105,12 +100,12 @@ export async function readCohortInput(db: Db, model: Model): Promise<CohortInput
   return readInput(db, model, false);
 }
 
-async function readInput(db: Db, model: Model, withCriteria: boolean): Promise<CohortInput & { criteria?: VersionReviewInput["criteria"] }> {
+async function readInput(db: Db, model: Model, withCriteria: boolean, have?: CohortInput): Promise<CohortInput & { criteria?: VersionReviewInput["criteria"] }> {
   const tables = new Set((await db.query(render(showTables()))).map((r) => String(r.name)));
   const name = scoresTableName(model);
   if (!tables.has(name)) throw new Error(`readReviewInput: the score table ${name} of ${model.id} v${model.version} does not exist; run recompute for this version first.`);
   const withDeals = tables.has(TABLES.deals);
-  const shared = await readInputShared(db, model, withDeals, withCriteria);
+  const shared = await readInputShared(db, model, withDeals, withCriteria, have);
   if (shared) return shared;
   const c = await db.queryColumns(reviewInputSql(model, { withDeals, criteria: withCriteria }));
   const n = c.numRows;
@@ -149,10 +144,16 @@ async function readInput(db: Db, model: Model, withCriteria: boolean): Promise<C
  * amounts too) and the version's own columns read by lead_key without a join
  * on lead_id or a sort; null when the score table's leads are not the shared ones.
  */
-async function readInputShared(db: Db, model: Model, withDeals: boolean, withCriteria: boolean): Promise<(CohortInput & { criteria?: VersionReviewInput["criteria"] }) | null> {
+async function readInputShared(db: Db, model: Model, withDeals: boolean, withCriteria: boolean, have?: CohortInput): Promise<(CohortInput & { criteria?: VersionReviewInput["criteria"] }) | null> {
   const base = await leadBase(db);
   if (!base) return null;
   const name = scoresTableName(model);
+  if (withCriteria && have && have.model === model && have.leadId === base.leadId) {
+    // The version's cohort input read from these shared columns already: only its criterion points are read.
+    const points = model.criteria.map((cr, k) => ({ expr: col(cr.id, "s"), as: pointsAlias(k) }));
+    const c = await readAligned(db, base, byKey(subquery(scoresSelect(model, name, { key: true }), "s"), points), points.map((p) => p.as));
+    if (c) return { ...have, criteria: criterionPoints(model, c) };
+  }
   const tier = await textCodes(db, table(name), "tier");
   const points = withCriteria ? model.criteria.map((cr, k) => ({ expr: col(cr.id, "s"), as: pointsAlias(k) })) : [];
   const source = subquery(scoresSelect(model, name, { key: true }), "s");
@@ -177,14 +178,17 @@ async function readInputShared(db: Db, model: Model, withDeals: boolean, withCri
     outcome: base.outcome,
     createdAt: base.createdMs,
     ...(amount && { amount }),
-    ...(withCriteria && {
-      criteria: model.criteria.map((cr, k) => {
-        const p = c[pointsAlias(k)];
-        for (let i = 0; i < p.length; i++) if (Number.isNaN(p[i])) p[i] = 0;
-        return { id: cr.id, label: cr.label, points: p };
-      }),
-    }),
+    ...(withCriteria && { criteria: criterionPoints(model, c) }),
   };
+}
+
+/** Criterion points from an aligned read (NULL, where a criterion did not fire, as 0). */
+function criterionPoints(model: Model, c: Record<string, Float64Array>): VersionReviewInput["criteria"] {
+  return model.criteria.map((cr, k) => {
+    const p = c[pointsAlias(k)];
+    for (let i = 0; i < p.length; i++) if (Number.isNaN(p[i])) p[i] = 0;
+    return { id: cr.id, label: cr.label, points: p };
+  });
 }
 
 /**

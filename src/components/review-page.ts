@@ -69,11 +69,12 @@ export async function openReview(wb: Workbench, progress: Progress): Promise<Rev
   const scored = wb.recompute ? wb.models : [];
   const current = wb.current && scored.includes(wb.current) ? wb.current : null;
   const draft = latestDraft(wb.models, wb.current) ?? null;
-  // The first screen needs the current version's full input and the draft's scores; criterion points of
-  // other versions and the lead mix are read when a section further down first asks for them.
+  // The first screen needs the current version's and the draft's scores (cohort inputs); criterion points
+  // and the lead mix are read when something first asks for them.
   const fulls = new Map<Model, Promise<VersionReviewInput>>();
   const full = (m: Model) => {
-    if (!fulls.has(m)) fulls.set(m, readReviewInput(wb.db, m));
+    // The version's cohort input when read already (the first screen's): only its criterion points are read then.
+    if (!fulls.has(m)) fulls.set(m, readReviewInput(wb.db, m, inputs.get(m)));
     return fulls.get(m)!;
   };
   const shownAtOnce = [current, draft].filter((m): m is Model => !!m && scored.includes(m));

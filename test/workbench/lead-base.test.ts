@@ -22,7 +22,7 @@ import { recompute } from "../../lib/scoring/recompute.js";
 import { scoresTableName } from "../../lib/scoring/names.js";
 import { LEAD_BASE_TABLE, forgetLeadBase, leadBase, leadBaseSql } from "../../lib/workbench/lead-base.js";
 import { parseModelFiles } from "../../lib/workbench/models.js";
-import { readReviewInput, reviewInputSql } from "../../lib/workbench/review-input.js";
+import { readCohortInput, readReviewInput, reviewInputSql } from "../../lib/workbench/review-input.js";
 import { readScored, scoredSql } from "../../lib/workbench/scored.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -102,6 +102,25 @@ describe("per-lead reads through the shared lead columns", () => {
       r.criteria.forEach((cr, k) => expect(Array.from(cr.points)).toEqual(nums(c, `p${k}`).map((v) => (Number.isNaN(v) ? 0 : v))));
       expect(r.criteria.some((cr) => cr.points.some((p) => p !== 0))).toBe(true);
     }
+  });
+
+  it("a review input read on top of the version's cohort input reads only the criterion points, and is the same", async () => {
+    for (const m of models) {
+      const cohort = await readCohortInput(db, m);
+      const onTop = await readReviewInput(db, m, cohort);
+      expect(onTop.score).toBe(cohort.score); // the cohort input's own arrays, not read again
+      const whole = await readReviewInput(db, m);
+      expect(whole.score).not.toBe(cohort.score);
+      expect(Array.from(onTop.score)).toEqual(Array.from(whole.score));
+      expect(onTop.tier).toEqual(whole.tier);
+      expect(Array.from(onTop.amount!)).toEqual(Array.from(whole.amount!));
+      expect(onTop.criteria.map((c) => [c.id, Array.from(c.points)])).toEqual(whole.criteria.map((c) => [c.id, Array.from(c.points)]));
+    }
+    // Another version's cohort input is not taken for this one.
+    const other = await readCohortInput(db, models[0]);
+    const m1 = await readReviewInput(db, models[1], other);
+    expect(m1.score).not.toBe(other.score);
+    expect(m1.model).toBe(models[1]);
   });
 
   it("is read again after a recompute with other scoring dates", async () => {
