@@ -10,7 +10,7 @@ import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
 import { col, eq, render, select, table } from "../sql/index.js";
 import { epochMsExpr, outcomeCodeExpr } from "../workbench/outcome-exprs.js";
-import { byKey, decodeText, leadBase, readAligned, textCodes } from "../workbench/lead-base.js";
+import { readVersionColumns } from "../workbench/lead-base.js";
 
 export interface SubScored {
   n: number;
@@ -73,12 +73,9 @@ export async function readSubScored(db: Db, model: Model): Promise<SubScored> {
  * are not the shared ones.
  */
 async function readSubScoredShared(db: Db, model: Model): Promise<SubScored | null> {
-  const base = await leadBase(db);
-  if (!base) return null;
   const [FIT, ENG] = SUB_SCORE_COLUMNS;
   const name = scoresTableName(model);
-  const tier = await textCodes(db, table(name), "tier");
-  const c = await readAligned(db, base, byKey(table(name, "s"), [...[FIT, ENG, "score"].map((n) => ({ expr: col(n, "s"), as: n })), { expr: tier.code, as: "tier" }]), [FIT, ENG, "score", "tier"]);
-  if (!c) return null;
-  return { n: base.n, fit: c[FIT], engagement: c[ENG], score: c.score, tier: decodeText(c.tier, tier.values), outcome: base.outcome, createdMs: base.createdMs };
+  const v = await readVersionColumns(db, name, table(name, "s"), [FIT, ENG].map((n) => ({ expr: col(n, "s"), as: n })));
+  if (!v) return null;
+  return { n: v.base.n, fit: v.columns[FIT], engagement: v.columns[ENG], score: v.score, tier: v.tier, outcome: v.base.outcome, createdMs: v.base.createdMs };
 }

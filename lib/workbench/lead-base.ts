@@ -189,9 +189,24 @@ export async function readAligned(db: Db, base: LeadBase, sel: Select, names: re
   return out;
 }
 
-/** The version's score table "s" (or any source aliased "s") read by lead_key: `columns` plus the tier as a code. */
+/** `columns` of a source aliased "s" (a score table, or a query over one) with each lead's lead_key first, as "k". */
 export function byKey(source: Source, columns: { expr: Expr; as: string }[]): Select {
   return select({ columns: [{ expr: col(LEAD_KEY, "s"), as: "k" }, ...columns], from: source });
+}
+
+/**
+ * A version's score and tier, and the number `columns` of `source` (its score
+ * table "s", or a query over it aliased "s"), in the order of the leads'
+ * shared columns (read once), which come with them; null when there are no
+ * shared columns or the source's leads are not theirs (the caller then keeps
+ * its join).
+ */
+export async function readVersionColumns(db: Db, scoreTable: string, source: Source, columns: { expr: Expr; as: string }[] = []): Promise<{ base: LeadBase; score: Float64Array; tier: string[]; columns: Record<string, Float64Array> } | null> {
+  const base = await leadBase(db);
+  if (!base) return null;
+  const tier = await textCodes(db, table(scoreTable), "tier");
+  const c = await readAligned(db, base, byKey(source, [{ expr: col("score", "s"), as: "score" }, { expr: tier.code, as: "tier" }, ...columns]), ["score", "tier", ...columns.map((x) => x.as)]);
+  return c ? { base, score: c.score, tier: decodeText(c.tier, tier.values), columns: c } : null;
 }
 
 /** Each lead's won revenue as a query: lead_id and the sum of its won deals' amounts (leads without a won deal have no row). */

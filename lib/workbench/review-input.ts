@@ -17,7 +17,7 @@ import { scoresSelect } from "../scoring/recompute.js";
 import { col, eq, render, select, showTables, subquery, table } from "../sql/index.js";
 import { TABLES } from "../tables.js";
 import { epochMsExpr, outcomeCodeExpr } from "./outcome-exprs.js";
-import { byKey, decodeText, leadBase, readAligned, textCodes, wonAmounts, wonAmountsSelect } from "./lead-base.js";
+import { byKey, leadBase, readAligned, readVersionColumns, wonAmounts, wonAmountsSelect } from "./lead-base.js";
 
 export interface VersionReviewInput extends ReviewInput {
   model: Model;
@@ -148,17 +148,15 @@ async function readInputShared(db: Db, model: Model, withDeals: boolean, withCri
   const base = await leadBase(db);
   if (!base) return null;
   const name = scoresTableName(model);
+  const source = subquery(scoresSelect(model, name, { key: true }), "s");
+  const points = withCriteria ? model.criteria.map((cr, k) => ({ expr: col(cr.id, "s"), as: pointsAlias(k) })) : [];
   if (withCriteria && have && have.model === model && have.leadId === base.leadId) {
     // The version's cohort input read from these shared columns already: only its criterion points are read.
-    const points = model.criteria.map((cr, k) => ({ expr: col(cr.id, "s"), as: pointsAlias(k) }));
-    const c = await readAligned(db, base, byKey(subquery(scoresSelect(model, name, { key: true }), "s"), points), points.map((p) => p.as));
+    const c = await readAligned(db, base, byKey(source, points), points.map((p) => p.as));
     if (c) return { ...have, criteria: criterionPoints(model, c) };
   }
-  const tier = await textCodes(db, table(name), "tier");
-  const points = withCriteria ? model.criteria.map((cr, k) => ({ expr: col(cr.id, "s"), as: pointsAlias(k) })) : [];
-  const source = subquery(scoresSelect(model, name, { key: true }), "s");
-  const c = await readAligned(db, base, byKey(source, [{ expr: col("score", "s"), as: "score" }, { expr: tier.code, as: "tier" }, ...points]), ["score", "tier", ...points.map((p) => p.as)]);
-  if (!c) return null;
+  const v = await readVersionColumns(db, name, source, points);
+  if (!v) return null;
   let amount: Float64Array | undefined;
   if (withDeals) {
     const won = await wonAmounts(db, base);
@@ -173,12 +171,12 @@ async function readInputShared(db: Db, model: Model, withDeals: boolean, withCri
   return {
     model,
     leadId: base.leadId,
-    score: c.score,
-    tier: decodeText(c.tier, tier.values),
+    score: v.score,
+    tier: v.tier,
     outcome: base.outcome,
     createdAt: base.createdMs,
     ...(amount && { amount }),
-    ...(withCriteria && { criteria: criterionPoints(model, c) }),
+    ...(withCriteria && { criteria: criterionPoints(model, v.columns) }),
   };
 }
 

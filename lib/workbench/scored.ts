@@ -9,7 +9,7 @@ import type { Model } from "../model/schema.js";
 import { FEATURES_TABLE, LEAD_KEY } from "../scoring/features.js";
 import { scoresTableName } from "../scoring/names.js";
 import { and, cmp, col, eq, inList, lit, render, select, table, type Expr } from "../sql/index.js";
-import { byKey, decodeText, leadBase, readAligned, textCodes } from "./lead-base.js";
+import { readVersionColumns } from "./lead-base.js";
 import { epochMsExpr, outcomeCodeExpr } from "./outcome-exprs.js";
 
 export interface ScoreFilter {
@@ -97,13 +97,11 @@ export async function readScored(db: Db, model: Model, filter: ScoreFilter = {})
  * Null when the score table's leads are not the shared ones.
  */
 async function readScoredShared(db: Db, model: Model): Promise<ScoredLeads | null> {
-  const base = await leadBase(db);
-  if (!base) return null;
-  const source = table(scoresTableName(model), "s");
-  const tier = await textCodes(db, table(scoresTableName(model)), "tier");
-  const c = await readAligned(db, base, byKey(source, [{ expr: col("score", "s"), as: "score" }, { expr: tier.code, as: "tier" }]), ["score", "tier"]);
-  if (!c) return null;
-  return { n: base.n, leadId: base.leadId, score: c.score, outcome: base.outcome, createdMs: base.createdMs, scoringMs: base.scoringMs, tier: decodeText(c.tier, tier.values) };
+  const name = scoresTableName(model);
+  const v = await readVersionColumns(db, name, table(name, "s"));
+  if (!v) return null;
+  const { base } = v;
+  return { n: base.n, leadId: base.leadId, score: v.score, outcome: base.outcome, createdMs: base.createdMs, scoringMs: base.scoringMs, tier: v.tier };
 }
 
 /**
