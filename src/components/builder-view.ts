@@ -30,7 +30,8 @@ export interface BuilderContext {
   id: string;
   version: number;
   effectiveFrom: string;
-  width: number;
+  /** The content width when a chart is drawn (not Framework's reactive `width`: that would rebuild the builder, and lose its criteria, on every resize). */
+  width: () => number;
 }
 
 type Row<R> = R & EvidenceRow;
@@ -216,7 +217,7 @@ export function CriteriaBuilder(sources: Source[], ctx: BuilderContext): HTMLEle
       live.replaceChildren(
         el("p", { "data-auc": r.auc === null ? "" : r.auc.toFixed(4) }, el("strong", {}, `AUC ${r.auc === null ? "–" : fmtNum(r.auc, 3)}`), r.auc === null ? "" : ` (${grade})`,
           ` — the chance that a won lead scores above a lost one: 0.5 is a coin toss, 1 perfect. ${model.criteria.length} criteria, ${fmtInt(r.n)} leads re-scored in ${fmtNum(r.ms, 0)} ms.`),
-        DistributionChart(resultBins(r), model.thresholds, { width: Math.min(ctx.width, 900), height: 220, title: "Your score: won vs lost" }),
+        DistributionChart(resultBins(r), model.thresholds, { width: Math.min(ctx.width(), 900), height: 220, title: "Your score: won vs lost" }),
         tierTable(r),
       );
     } catch (e) {

@@ -29,6 +29,17 @@ export function ProgressLine(initial = "Loading…") {
   };
 }
 
+/**
+ * The page's content width now, read when a chart is drawn. A view that keeps
+ * the analyst's edits (builder, what-if) uses this instead of Framework's
+ * reactive `width`: a cell that reads `width` runs again when the window is
+ * resized or a scroll bar appears, which would throw the edits away.
+ */
+export function mainWidth(): number {
+  const main = typeof document === "undefined" ? null : document.getElementById("observablehq-main");
+  return main?.clientWidth || 960;
+}
+
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined | false)[]) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);

@@ -74,7 +74,7 @@ function subScoreLine(r: WhatIfResult, base: WhatIfResult, model: Model): string
 /** When the version routes its tiers by grid cell, say so: the threshold sliders then do not move the tiers. */
 const routedNote = (model: Model) => (routesByCell(model) ? ` Tiers: ${tierRule(model)}; the threshold sliders only move the dashed lines.` : "");
 
-export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width: number): HTMLElement {
+export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width: () => number): HTMLElement {
   const slots = unitSlots(model);
   const base = whatIfInput(model);
   const points = Array.from(base.points);
@@ -134,7 +134,7 @@ export function WhatIfEditor(wi: WhatIf, model: Model, allModels: Model[], width
       el("br"),
       el("span", { class: "whatif-subscores" }, subScoreLine(r, baseline, model)),
     );
-    chartBox.replaceChildren(DistributionChart(resultBins(r), thresholds, { width: Math.max(320, width - 420), height: 260, title: "What-if score distribution, won vs lost" }));
+    chartBox.replaceChildren(DistributionChart(resultBins(r), thresholds, { width: Math.max(320, width() - 420), height: 260, title: "What-if score distribution, won vs lost" }));
     tiersBox.replaceChildren(tierTable(r));
   }
   function schedule() {

@@ -109,8 +109,17 @@ describe("workspaces", () => {
         await page.waitForFunction((n) => document.querySelectorAll(".builder-block").length === n, i + 1, { timeout: 60_000 });
       }
       await page.waitForFunction(() => Number((document.querySelector("[data-auc]") as HTMLElement | null)?.dataset.auc) > 0.6, undefined, { timeout: 60_000 });
+      // A narrower window (or a scroll bar appearing) keeps the criteria: the builder does not start again on a resize.
+      const mainWidth = () => page.evaluate(() => document.getElementById("observablehq-main")?.clientWidth ?? 0);
+      const wide = await mainWidth();
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await page.waitForFunction((w) => (document.getElementById("observablehq-main")?.clientWidth ?? w) !== w, wide);
+      await page.waitForTimeout(500);
+      expect(await page.$$eval(".builder-block", (x) => x.length), "criteria after a resize").toBe(3);
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.click("[data-action=save-version]");
-      await page.waitForSelector("[data-saved]", { timeout: 30_000 });
+      await page.waitForSelector(".save-version [data-saved], .save-version .error-box", { timeout: 30_000 });
+      expect(await page.textContent(".save-version [role=status]")).not.toMatch(/Could not save/);
       expect(await page.getAttribute("[data-saved]", "data-saved")).toBe("builder v1");
       await clean(page, problems, "/builder");
 
