@@ -34,7 +34,7 @@ import {
 } from "./sql/index.js";
 import { ACTIVITY_EVENTS, ACTIVITY_TYPES_TABLE, LEAD_ID, LEAD_KEY, TABLES } from "./tables.js";
 
-/** Views the loaders create over the canonical tables (dropped with them). */
+/** What the loaders derive from the canonical tables (dropped with them; a view in copies kept by older versions, a table now). */
 const VIEWS = ["lead_outcomes"];
 
 export interface KeyResult {

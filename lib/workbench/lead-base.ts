@@ -42,8 +42,7 @@ const amounts = new WeakMap<Db, Promise<Float64Array>>();
 
 /**
  * The table recompute writes after lead_features: the shared columns joined
- * once (lead_outcomes is a view over the outcome rules, costly to join on the
- * text lead_id), with each lead's row in lead_id order, so that a page reads
+ * once (lead_outcomes joined on the text lead_id), with each lead's row in lead_id order, so that a page reads
  * them as one scan. Dropped with everything it derives from (`dropLeadBase`).
  */
 export const LEAD_BASE_TABLE = "lead_base";
