@@ -2,6 +2,7 @@
  * Scorecard scaling: how many points one logit unit is worth, and where the
  * score scale sits (METHODS.md §3 "Points").
  */
+import { radixSort } from "../metrics/radix-order.js";
 
 export interface PdoScaling {
   /** points per logit unit: PDO / ln 2 */
@@ -35,17 +36,35 @@ export function pdoScaling(options: { pdo?: number; score?: number; odds?: numbe
  * @example weightedQuantile([3, 1, 2], [1, 1, 1], 0.5) // 2
  */
 export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<number>, q: number): number {
-  const order = Array.from({ length: values.length }, (_, i) => i).sort((x, y) => values[x] - values[y]);
+  return weightedQuantiles(values, weights, [q])[0];
+}
+
+/**
+ * weightedQuantile at several q from one sort of the values (a stable radix
+ * sort, lib/metrics/radix-order.ts, when every value is finite: a million
+ * values in tens of milliseconds, where a comparison sort of their indices
+ * took about a second; the same order, so the same quantiles).
+ *
+ * @example weightedQuantiles([3, 1, 2], [1, 1, 1], [0.05, 0.95]) // [1, 3]
+ */
+export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, qs: readonly number[]): number[] {
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i];
   if (!(total > 0))
     throw new Error(`weightedQuantile: needs positive total weight; received ${total}. Pass at least one lead.`);
-  let acc = 0;
-  for (const i of order) {
-    acc += weights[i];
-    if (acc >= q * total - 1e-12 * total) return values[i];
-  }
-  return values[order[order.length - 1]];
+  let finite = true;
+  for (let i = 0; i < values.length && finite; i++) finite = Number.isFinite(values[i]);
+  const order: ArrayLike<number> = finite
+    ? radixSort(values).order
+    : Array.from({ length: values.length }, (_, i) => i).sort((x, y) => values[x] - values[y]);
+  return qs.map((q) => {
+    let acc = 0;
+    for (let r = 0; r < order.length; r++) {
+      acc += weights[order[r]];
+      if (acc >= q * total - 1e-12 * total) return values[order[r]];
+    }
+    return values[order[order.length - 1]];
+  });
 }
 
 /**
@@ -71,10 +90,8 @@ export function matchCurrentRange(
 ): { factor: number; base: number } {
   if (eta.length !== currentScore.length || eta.length !== weights.length)
     throw new Error(`matchCurrentRange: eta, currentScore and weights must have the same length; received ${eta.length}, ${currentScore.length}, ${weights.length}. Pass one value per (collapsed) row.`);
-  const e5 = weightedQuantile(eta, weights, 0.05);
-  const e95 = weightedQuantile(eta, weights, 0.95);
-  const c5 = weightedQuantile(currentScore, weights, 0.05);
-  const c95 = weightedQuantile(currentScore, weights, 0.95);
+  const [e5, e95] = weightedQuantiles(eta, weights, [0.05, 0.95]);
+  const [c5, c95] = weightedQuantiles(currentScore, weights, [0.05, 0.95]);
   let factor = (c95 - c5) / (e95 - e5);
   if (!(Number.isFinite(factor) && factor > 0)) factor = spans && spans.eta > 0 && spans.current > 0 ? spans.current / spans.eta : 1;
   return { factor, base: c5 - factor * e5 };

@@ -3,6 +3,7 @@
  * every threshold rule and the trade-off curve read. "Hand over" always means
  * score ≥ cut.
  */
+import { radixSort } from "../metrics/radix-order.js";
 export interface ScoreTable {
   /** distinct scores, descending */
   readonly score: Float64Array;
@@ -23,21 +24,21 @@ export function scoreTable(scores: ArrayLike<number>, labels: ArrayLike<number>,
   const n = scores.length;
   if (labels.length !== n || (weights && weights.length !== n))
     throw new Error(`scoreTable: scores, labels (and weights) must have the same length; received ${n}, ${labels.length}${weights ? `, ${weights.length}` : ""}. Pass one entry per labelled lead.`);
-  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(scores[i]))
       throw new Error(`scoreTable: scores must be finite; received ${scores[i]} at ${i}. Score every lead or drop it.`);
     if (labels[i] !== 0 && labels[i] !== 1)
       throw new Error(`scoreTable: labels must be 0 (lost) or 1 (won); received ${labels[i]} at ${i}. Leave open leads out.`);
-    order[i] = i;
   }
-  order.sort((a, b) => scores[b] - scores[a]);
+  // Ascending by a radix sort (lib/metrics/radix-order.ts; a comparison sort of a million indices took
+  // about 0.4 s), walked from the top.
+  const order = radixSort(scores).order;
   const s: number[] = [];
   const w1: number[] = [];
   const w0: number[] = [];
   let totalWon = 0;
   let totalLost = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = n - 1; k >= 0; k--) {
     const i = order[k];
     const w = weights ? weights[i] : 1;
     if (s.length === 0 || s[s.length - 1] !== scores[i]) {

@@ -15,6 +15,7 @@ import { fitScoreMap } from "../fit/score-map.js";
 import { weeksSpanned } from "../fit/score-table.js";
 import { auc } from "../metrics/auc.js";
 import { delongPaired } from "../metrics/delong-paired.js";
+import { withSharedScoreTables } from "../metrics/score-table.js";
 import { bootstrapChunk, bootstrapPlan, mergeBootstrap, type BootstrapJob, type ChunkResult, type PointsIntervals } from "./bootstrap.js";
 import { compareVersions, tierFigures, versionFigures, type Comparison } from "./compare.js";
 import type { SuggestData } from "./data.js";
@@ -216,13 +217,27 @@ export interface SuggestEvaluation {
   warnings: string[];
 }
 
-/** Thresholds tuned on the training leads and both versions judged on the test leads, for the points `sp`. */
+/**
+ * Thresholds tuned on the training leads and both versions judged on the test leads, for the points `sp`.
+ * The metrics on the same scores (AUC, the Platt map, DeLong, each version's figures) sort them once
+ * (withSharedScoreTables: exact, this runs synchronously on arrays nobody changes).
+ */
 export function evaluateSuggestion(data: SuggestData, options: SuggestOptions, prep: SuggestPrep, sp: SuggestedPoints): SuggestEvaluation {
+  return withSharedScoreTables(() => evaluateOnce(data, options, prep, sp));
+}
+
+function evaluateOnce(data: SuggestData, options: SuggestOptions, prep: SuggestPrep, sp: SuggestedPoints): SuggestEvaluation {
   const { split, train, test, testPeriod } = prep;
   const warnings: string[] = [];
   const points = Array.from(sp.points);
-  const scores = new Int32Array(rowSums({ nRows: data.n, offsets: data.offsets, indices: data.indices }, points).map(Math.round));
-  const pick = (rs: number[], v: ArrayLike<number>) => Float64Array.from(rs, (r) => v[r]);
+  const sums = rowSums({ nRows: data.n, offsets: data.offsets, indices: data.indices }, points);
+  const scores = new Int32Array(sums.length);
+  for (let i = 0; i < sums.length; i++) scores[i] = Math.round(sums[i]);
+  const pick = (rs: ArrayLike<number>, v: ArrayLike<number>) => {
+    const out = new Float64Array(rs.length);
+    for (let k = 0; k < rs.length; k++) out[k] = v[rs[k]];
+    return out;
+  };
   const yTrain = train.design.labels;
   const yTest = test.design.labels;
   const sTrain = pick(train.rows, scores);
