@@ -34,6 +34,9 @@ export interface SuggestDataSize {
 /** A step of keptSuggestion: the suggestion before its bootstrap (final false), then with it (final true), with the size of its data. */
 export type SuggestStep = SuggestRun & { final: boolean; data: SuggestDataSize };
 
+/** What is kept of a suggestion: the last step reached, with its data size; `final` false when the page was left before the bootstrap ended (absent in results kept before it was recorded: final). */
+type KeptSuggestion = SuggestRun & { data: SuggestDataSize; final?: boolean };
+
 /**
  * The suggestion as it arrives: first without its bootstrap intervals (the
  * points, thresholds and comparison do not depend on them unless criteria
@@ -41,16 +44,21 @@ export type SuggestStep = SuggestRun & { final: boolean; data: SuggestDataSize }
  * one, kept in this browser from an earlier visit on the same scores
  * (kept-results.ts: the data, every model file and this code) with the same
  * version, options and draft options (its data then never read: `read` is
- * called only to fit). The final one is kept for next time.
+ * called only to fit). The first step is kept as soon as it arrives, the
+ * final one replaces it: a page left before its bootstrap ended (a
+ * million leads take minutes) shows the points at once on the next visit
+ * and fits again in the background for the intervals.
  */
 export async function* keptSuggestion(ctx: KeptContext, model: Model, read: () => Promise<SuggestData>, options: SuggestOptions, draftOptions: DraftOptions, progress: (message: string, fraction: number) => void, onCancel?: Promise<unknown>): AsyncGenerator<SuggestStep> {
   const inputs = { model: `${model.id}@${model.version}`, options, draftOptions };
-  const entry = await keptEntry<SuggestRun & { data: SuggestDataSize }>(ctx, SUGGEST_WORKER_URL, "suggestion", inputs);
-  if (entry.value) {
+  const entry = await keptEntry<KeptSuggestion>(ctx, SUGGEST_WORKER_URL, "suggestion", inputs);
+  const kept = entry.value;
+  if (kept && kept.final !== false) {
     dropPrestarted(SUGGEST_WORKER_URL);
-    yield { ...entry.value, where: "kept in this browser", final: true };
+    yield { ...kept, where: "kept in this browser", final: true };
     return;
   }
+  if (kept) yield { ...kept, where: "kept in this browser", final: false };
   const data = await read();
   const size: SuggestDataSize = { n: data.n, columns: data.columns.length, candidates: data.columns.filter((c) => c.source === "candidate").length };
   let early: SuggestRun | null = null;
@@ -59,9 +67,13 @@ export async function* keptSuggestion(ctx: KeptContext, model: Model, read: () =
   const final = runSuggestAsync(data, options, draftOptions, progress, onCancel, (r) => ((early = r), wake()));
   // Whichever comes first: the early suggestion, or the final one (or its error).
   await Promise.race([woken, final.then(() => {}, () => {})]);
-  if (early) yield { ...(early as SuggestRun), final: false, data: size };
+  // (Already shown from this browser when kept: the same fit on the same data gives the same step.)
+  if (early && !kept) {
+    entry.keep({ ...(early as SuggestRun), data: size, final: false });
+    yield { ...(early as SuggestRun), final: false, data: size };
+  }
   const run = await final;
-  entry.keep({ ...run, data: size });
+  entry.keep({ ...run, data: size, final: true });
   yield { ...run, final: true, data: size };
 }
 

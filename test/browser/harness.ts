@@ -67,6 +67,10 @@ export async function openPage(session: Session, path: string, options: { viewpo
     // page cancels its fetches of the engine's files (worker script, wasm). Not a failure either: had the page's
     // own engine lost one of them, the page would never mark itself ready and the test would fail on that.
     if (/\/_file\/data\/duckdb\/duckdb-(browser-eh\.worker\.[0-9a-f]+\.js|eh\.[0-9a-f]+\.wasm)$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
+    // The Suggestions page starts its fit's worker while it opens (worker-run.ts prestartWorker) and ends it unused
+    // when the fit is kept in this browser (dropPrestarted): ending it cancels its script's fetch if that is still
+    // under way. Not a failure: a worker the page does use, and fails to load, shows its error or falls back.
+    if (/\/_import\/components\/(suggest|from-data)-worker\.[0-9a-f]+\.js$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
     // Two engines starting at once (that copy and the Data page's Validate): Chromium joins the second fetch of the
     // wasm to the first one's cache write and fails it when that write fails. The worker then fetches it again
     // (src/data/duckdb/instantiate-guard.js); were that to fail as well, the engine would report the error.
