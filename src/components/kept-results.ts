@@ -57,15 +57,19 @@ export async function keptResult<T>(ctx: KeptContext, code: string, name: string
   const entry = await keptEntry<T>(ctx, code, name, inputs);
   if (entry.value !== undefined) return { value: entry.value, kept: true };
   const value = await compute();
-  entry.keep(value);
+  void entry.keep(value);
   return { value, kept: false };
 }
 
-/** keptResult in two steps, for results that arrive in parts: the kept value (undefined when none), and `keep` for the final one. */
-export async function keptEntry<T>(ctx: KeptContext, code: string, name: string, inputs: unknown): Promise<{ value: T | undefined; keep(value: T): void }> {
+/**
+ * keptResult in two steps, for results that arrive in parts: the kept value (undefined when none), and `keep`
+ * for each part (the last one kept wins); `keep` resolves when the write is done (or given up: never rejects),
+ * for a part written just before the page marks itself ready, which leaving the page would otherwise cut short.
+ */
+export async function keptEntry<T>(ctx: KeptContext, code: string, name: string, inputs: unknown): Promise<{ value: T | undefined; keep(value: T): Promise<void> }> {
   const key = `${PREFIX}${ctx.workspace.id}|${await sha256([ctx.keys.scores, code, name, stableJson(inputs)])}`;
   const hit = await idbGet<Entry<T>>(STORES.results, key).catch(() => undefined);
-  return { value: hit?.value, keep: (value: T) => void keep(ctx, key, value) };
+  return { value: hit?.value, keep: (value: T) => keep(ctx, key, value) };
 }
 
 /**

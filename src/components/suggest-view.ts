@@ -69,11 +69,13 @@ export async function* keptSuggestion(ctx: KeptContext, model: Model, read: () =
   await Promise.race([woken, final.then(() => {}, () => {})]);
   // (Already shown from this browser when kept: the same fit on the same data gives the same step.)
   if (early && !kept) {
-    entry.keep({ ...(early as SuggestRun), data: size, final: false });
+    // Written before the points are shown (a few milliseconds): the page is marked ready with them, and a page
+    // left at once (at a million leads, before its bootstrap ends) would cut the write short.
+    await entry.keep({ ...(early as SuggestRun), data: size, final: false });
     yield { ...(early as SuggestRun), final: false, data: size };
   }
   const run = await final;
-  entry.keep({ ...run, data: size, final: true });
+  void entry.keep({ ...run, data: size, final: true });
   yield { ...run, final: true, data: size };
 }
 
