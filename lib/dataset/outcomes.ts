@@ -19,10 +19,9 @@ import type { Db } from "../db/types.js";
 import type { OutcomeCounts } from "./report.js";
 import type { DatasetDescription } from "./schema.js";
 import {
-  addInterval, as, caseWhen, cast, cmp, col, count, createTable, cte, drop, eq, filterAgg, agg, leftJoin, lit, not, render, select, subquery, table, typedLit,
+  addInterval, as, caseWhen, cast, cmp, col, count, createTable, cte, eq, filterAgg, agg, leftJoin, lit, not, render, select, subquery, table, typedLit,
   withCtes, type Expr, type Statement,
 } from "../sql/index.js";
-import { mainObjectsQuery } from "../db/catalog.js";
 import { dropLeadBase } from "../workbench/lead-base.js";
 
 export const OUTCOME_RULES = {
@@ -46,7 +45,7 @@ export function outcomeSource(d: DatasetDescription): "deals" | "label" {
  * The statement creating the table lead_outcomes from the canonical tables.
  * `asOf` is "YYYY-MM-DD[ HH:MM:SS]" (the report's asOf).
  */
-export function outcomeView(d: DatasetDescription, asOf: string): Statement {
+export function outcomeTable(d: DatasetDescription, asOf: string): Statement {
   if (outcomeSource(d) === "label") {
     const label = col("label");
     const byLabel = (pos: string, neg: string, missing: string) => caseWhen([{ when: label, then: lit(pos) }, { when: not(label), then: lit(neg) }], lit(missing));
@@ -93,19 +92,16 @@ export function outcomeView(d: DatasetDescription, asOf: string): Statement {
 }
 
 /**
- * SQL creating the table lead_outcomes (rendered outcomeView).
+ * SQL creating the table lead_outcomes (rendered outcomeTable).
  * Example: outcomeSql(d, "2018-11-14 00:00:00") → "CREATE OR REPLACE TABLE \"lead_outcomes\" AS ..."
  */
 export function outcomeSql(d: DatasetDescription, asOf: string): string {
-  return render(outcomeView(d, asOf));
+  return render(outcomeTable(d, asOf));
 }
 
 /** Creates lead_outcomes and counts leads per outcome and rule. */
 export async function createOutcomes(db: Db, d: DatasetDescription, asOf: string): Promise<OutcomeCounts> {
   await dropLeadBase(db); // the outcomes every reader shares change
-  // A copy kept by an earlier version of the workbench may hold lead_outcomes as a view: a table cannot replace a view.
-  const old = (await db.query<{ name: string; kind: string }>(render(mainObjectsQuery()))).find((r) => r.name === "lead_outcomes");
-  if (old?.kind === "view") await db.exec(render(drop("view", "lead_outcomes")));
   await db.exec(outcomeSql(d, asOf));
   const rows = await db.query<{ rule: OutcomeRule; outcome: "won" | "lost" | "open"; n: number }>(
     render(select({
