@@ -13,6 +13,7 @@ import type { Db } from "../lib/db/types.js";
 import { cohortWeights, fitEngagement, readSubScored, type CohortWeight, type FitEngagement, type SubScored } from "../lib/grid/index.js";
 import type { Model } from "../lib/model/schema.js";
 import { summary, type ReviewSummary, type SummaryOptions } from "../lib/monitoring/summary.js";
+import { cohorts, type CohortOptions, type CohortRow } from "../lib/monitoring/cohorts.js";
 import type { PeriodBy, ReviewInput } from "../lib/monitoring/types.js";
 import { versionCalibration, type VersionCalibration } from "../lib/workbench/calibration.js";
 import { labelled, type ScoredLeads } from "../lib/workbench/scored.js";
@@ -68,5 +69,11 @@ export async function keptDataFit(ctx: KeptContext & { db: Db }, base: Model): P
 /** The periodic review (lib/monitoring summary) of `model` on its review input (read only when the review is not kept) with `options`. */
 export async function keptReviewSummary(ctx: KeptContext, model: Model, input: () => Promise<ReviewInput>, options: SummaryOptions): Promise<ReviewSummary> {
   const { value } = await keptResult(ctx, CODE, "reviewSummary", { version: versionKey(model), options }, async () => summary(await input(), options));
+  return value;
+}
+
+/** The cohort rows of `model` (a version shown beside the current one on the Review page) for `options`, from its already-read input. */
+export async function keptCohorts(ctx: KeptContext, model: Model, input: ReviewInput, options: CohortOptions): Promise<CohortRow[]> {
+  const { value } = await keptResult(ctx, CODE, "cohorts", { version: versionKey(model), options }, async () => cohorts(input, options));
   return value;
 }

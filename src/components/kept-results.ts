@@ -69,6 +69,8 @@ export async function keptResult<T>(ctx: KeptContext, code: string, name: string
 export async function keptEntry<T>(ctx: KeptContext, code: string, name: string, inputs: unknown): Promise<{ value: T | undefined; keep(value: T): Promise<void> }> {
   const key = `${PREFIX}${ctx.workspace.id}|${await sha256([ctx.keys.scores, code, name, stableJson(inputs)])}`;
   const hit = await idbGet<Entry<T>>(STORES.results, key).catch(() => undefined);
+  // Which figures this page read kept and which it computes (the browser tests and the benchmark read it).
+  ((globalThis as { __workbenchKeptReads?: { name: string; kept: boolean }[] }).__workbenchKeptReads ??= []).push({ name, kept: hit?.value !== undefined });
   return { value: hit?.value, keep: (value: T) => keep(ctx, key, value) };
 }
 

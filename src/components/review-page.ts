@@ -5,7 +5,7 @@
  * recomputes the figures when the page's inputs change.
  */
 import type { Model } from "../lib/model/schema.js";
-import { bestCustomers, cohorts, criterionDrift, lostLeadRows, periodsOf, scoreDrift, type CriterionDrift, type PeriodBy, type ReviewSummary } from "../lib/monitoring/index.js";
+import { bestCustomers, criterionDrift, lostLeadRows, periodsOf, scoreDrift, type CriterionDrift, type PeriodBy, type ReviewSummary } from "../lib/monitoring/index.js";
 import { lastReviewDate, reviewFigures, splitByDataset, type OtherReview, type ReviewEntry } from "../lib/decisions/index.js";
 import { latestDraft } from "../lib/decisions/collect.js";
 import { defaultReference, pointsGap, readCohortInput, readColumnIndicators, readReviewInput, type CohortInput, type VersionReviewInput } from "../lib/workbench/review-input.js";
@@ -13,7 +13,7 @@ import { leadSourceColumn, segmentColumns } from "../lib/workbench/segments.js";
 import { compareDraft, draftVerdict, type ComparedVersion } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
 import { datasetHasActivities, routesByCell, tierRule } from "../lib/grid/index.js";
-import { keptCohortWeights, keptReviewSummary } from "./kept-figures.js";
+import { keptCohorts, keptCohortWeights, keptReviewSummary } from "./kept-figures.js";
 import { csvText } from "../lib/export/csv.js";
 import { CohortWeightTable } from "./fit-engagement-view.js";
 import {
@@ -115,6 +115,17 @@ export async function openReviewPage(display: (node: Node) => unknown): Promise<
   return { wb, r };
 }
 
+/** The page's choices as it opens (src/review.md's inputs start from these): what the Overview prepares (prepare.ts). */
+export function defaultReviewChoices(r: ReviewData): ReviewChoices {
+  return {
+    by: "quarter",
+    others: r.draft ? [r.draft] : [],
+    refFrom: r.refDefault[0],
+    refTo: r.months.includes(r.refDefault[1]) ? r.refDefault[1] : (r.months.at(-1) ?? r.refDefault[1]),
+    stableMonths: 6,
+  };
+}
+
 export interface ReviewChoices {
   by: PeriodBy;
   /** Other versions shown beside the current one. */
@@ -152,7 +163,8 @@ export async function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices
     review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths: c.stableMonths },
   }) : null;
   // The summary's cohorts are the current version's (same leads, period and thresholds): not computed twice.
-  const cohortSeries = series.map((x) => ({ version: x.version, rows: s && x.model === current ? s.cohorts : cohorts(x.input, { by: c.by, thresholds: x.model.thresholds }) }));
+  // Another version's cohorts are kept too (the draft is shown by default: 0.6 s at a million leads).
+  const cohortSeries = await Promise.all(series.map(async (x) => ({ version: x.version, rows: s && x.model === current ? s.cohorts : await keptCohorts(wb, x.model, x.input, { by: c.by, thresholds: x.model.thresholds }) })));
   const full = s ? s.cohorts.filter((x) => !x.small) : [];
   return { by: c.by, stableMonths: c.stableMonths, reference, shown, series, cohortSeries, lastReview, s, first: full[0], last: full.at(-1) };
 }

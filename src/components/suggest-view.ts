@@ -24,6 +24,34 @@ export function prestartSuggestWorker(): void {
   prestartWorker(SUGGEST_WORKER_URL);
 }
 
+/** The Suggestions page's settings form (src/suggest.md), without the version. */
+export interface SuggestForm {
+  split: string;
+  minPoints: number;
+  dropZero: boolean;
+  shrink: number;
+  capacity: number;
+  target: number;
+  candidates: "none" | "clean";
+}
+
+/** The form as the page opens: what the Overview prepares (prepare.ts) is the suggestion with these. */
+export const SUGGEST_FORM_DEFAULTS: Readonly<SuggestForm> = { split: "", minPoints: 0, dropZero: false, shrink: 0, capacity: 0, target: 0, candidates: "none" };
+
+/** The fit's options for the form's settings (200 bootstrap refits). */
+export function suggestOptionsOf(form: SuggestForm): SuggestOptions {
+  const thresholds = {
+    ...(form.capacity > 0 && { capacityPerWeek: form.capacity }),
+    ...(form.target > 0 && { targetWinRate: form.target }),
+  };
+  return { split: form.split || undefined, minPoints: form.minPoints, dropIfIntervalSpansZero: form.dropZero, shrink: form.shrink, replicates: 200, addCandidates: form.candidates, thresholds };
+}
+
+/** The draft's options for a suggestion on `model`: the next version number of its id, by the Suggestions page. */
+export function suggestDraftOptions(models: readonly Model[], model: Model): DraftOptions {
+  return { maxVersion: Math.max(...models.filter((m) => m.id === model.id).map((m) => m.version)), author: "Suggestions page" };
+}
+
 /** What the suggestion was fitted on: labelled leads, yes/no criteria, of which candidates from unused columns. */
 export interface SuggestDataSize {
   n: number;
