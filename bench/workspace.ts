@@ -7,7 +7,9 @@
  *
  * On the built site (dist/, built first when missing) with the bundled sample,
  * in one headless Chromium profile (IndexedDB persists between pages):
- *  first load     the Overview from the files (read, validate, score, keep)
+ *  first load     the Overview from the files (read, validate, score, keep),
+ *                 then every page prepared (the other pages' figures computed
+ *                 in the background and kept, src/components/prepare.ts)
  *  page ready     every page of the site in turn after that (navigation start
  *                 to the page's data-ready mark with every chart and section on
  *                 the first screen drawn): each figure, median and max;
@@ -152,12 +154,21 @@ async function open(p: string, before?: () => Promise<unknown>): Promise<{ ms: n
     const g = globalThis as { __workbenchTimings?: Record<string, unknown>; __workbenchOpenedAt?: number; __workbenchReadyAt?: number };
     return g.__workbenchTimings ? { ...g.__workbenchTimings, "page's own work": g.__workbenchReadyAt && g.__workbenchOpenedAt ? Math.round(g.__workbenchReadyAt - g.__workbenchOpenedAt) : null } : null;
   });
+  // The figures the page computed itself (not kept, not prepared), by name.
+  const computed = await page.evaluate(() => ((globalThis as { __workbenchKeptReads?: { name: string; kept: boolean }[] }).__workbenchKeptReads ?? []).filter((r) => !r.kept).map((r) => r.name));
+  if (timings && computed.length) (timings as Record<string, unknown>)["computed here"] = computed.join(", ");
   return { ms, timings };
 }
 
 try {
+  const t0 = performance.now();
   const first = await open("/");
   console.log(`first load of the workspace (files → validated → scored → kept in the browser), Overview ready: ${s(first.ms)}   ${JSON.stringify(first.timings)}`);
+  // Then the Overview prepares the other pages' figures in the background (src/components/prepare.ts).
+  await page.waitForFunction(() => document.documentElement.dataset.prepared === "1", undefined, { timeout: 1_800_000, polling: 100 });
+  await peak();
+  const preparedLine = (await page.locator("[data-prepare]").textContent().catch(() => null)) ?? "(prepared on an earlier visit)";
+  console.log(`first load to every page prepared (files → … → the other pages' figures computed and kept): ${s(performance.now() - t0)}   ${preparedLine.trim()}`);
   const ready: number[] = [];
   for (const p of PAGES) {
     const r = await open(p);

@@ -13,7 +13,7 @@ import type { PointsGap } from "../lib/workbench/review-input.js";
 import { Chart } from "./chart.js";
 import type { Layer } from "./vega-types.js";
 import { parseReviewFiles, sortNewestFirst } from "../lib/decisions/index.js";
-import { ErrorBox, Flag, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
+import { downloadText, ErrorBox, Flag, Table, el, fmtInt, fmtNum, fmtPct } from "./ui.js";
 import { TIER_COLOR, TIERS, tierLabel } from "../lib/model/tiers.js";
 
 /** The active workspace's decision files (Workbench.reviews), parsed, newest first. */
@@ -422,12 +422,7 @@ export function DecisionForm(o: DecisionFormOptions) {
   download.addEventListener("click", () => {
     const r = draftReview(fields());
     if (!r.ok) return;
-    const url = URL.createObjectURL(new Blob([r.text], { type: "application/json" }));
-    const a = el("a", { href: url, download: reviewFileName(date.value) });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(reviewFileName(date.value), r.text);
   });
   const form = el("form", { class: "decision-form no-print" },
     row("Date of the review", date, el("span", { class: "muted" }, `set to the data's end date (${o.asOf}): change it to the meeting's date`)), row("Attendees", attendees),

@@ -205,15 +205,20 @@ export function Table(columns: { key: string; label: string | Node; align?: "lef
 /** A button that downloads `text` as a file (made in the browser; nothing is sent anywhere). */
 export function DownloadButton(label: string, filename: string | (() => string), text: () => string, type = "application/json") {
   const b = el("button", { type: "button" }, label);
-  b.addEventListener("click", () => {
-    const url = URL.createObjectURL(new Blob([text()], { type }));
-    const a = el("a", { href: url, download: typeof filename === "string" ? filename : filename() });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
+  b.addEventListener("click", () => downloadText(typeof filename === "string" ? filename : filename(), text(), type));
   return b;
+}
+
+/** Saves `text` as a file named `filename` (the browser's download, nothing sent anywhere). */
+export function downloadText(filename: string, text: string, type = "application/json"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked well after the click: the browser fetches the URL for the download a moment later, which on a busy
+  // machine can take over a second (a URL revoked before that gives no download at all; FileSaver.js waits 40 s).
+  setTimeout(() => URL.revokeObjectURL(url), 40_000);
 }
 
 /** A column name as a label: "lead_source" → "Lead source" (the raw name stays in the hover title where it is shown). */

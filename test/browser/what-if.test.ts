@@ -38,7 +38,14 @@ it("re-scores on input and downloads a schema-valid draft", async () => {
     expect(fitAfter).toBe(fitBefore);
     expect(engAfter).toBeLessThan(engBefore);
     expect(await row.getAttribute("class")).toContain("changed");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download the file (for data/models/)").click()]);
+    // (On failure, say what the page reported: a click that threw, or nothing.)
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }).catch((e: Error) => {
+        throw new Error(`${e.message}; page errors: ${JSON.stringify(problems.pageErrors)}; console errors: ${JSON.stringify(problems.consoleErrors)}`);
+      }),
+      // (A click that cannot be made fails first, with Playwright's log of why: hidden, covered, detached.)
+      page.getByText("Download the file (for data/models/)").click({ timeout: 20_000 }),
+    ]);
     const file = await download.path();
     const draft = parseModel(JSON.parse(readFileSync(file!, "utf8")), download.suggestedFilename());
     expect(draft.status).toBe("draft");
