@@ -122,7 +122,8 @@ export async function prepareOtherPages(wb: Workbench, line: HTMLElement): Promi
     }
   }
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  line.replaceChildren(`Every page prepared in ${seconds} s: ${prepared.pages.join(", ")} open with their figures kept in this browser.`, el("br"));
+  const names = prepared.pages.length > 1 ? `${prepared.pages.slice(0, -1).join(", ")} and ${prepared.pages.at(-1)}` : prepared.pages[0];
+  line.replaceChildren(names ? `${prepared.failed.length ? "Prepared" : "Every page prepared"} in ${seconds} s: ${names} now open with their figures kept in this browser.` : "No page could be prepared in the background.", el("br"));
   for (const f of prepared.failed) line.append(el("span", {}, `${f.page} could not be prepared (${f.error}); the page computes its figures when opened.`), el("br"));
   // Marked once everything was tried: a page that failed here fails alike when opened, and says why there.
   await marker.keep({ pages: prepared.pages });

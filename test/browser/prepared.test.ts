@@ -34,7 +34,7 @@ it("prepares Calibration, Fit & engagement, Review and Suggestions after the fir
     await waitReady(page, 120_000, problems);
     await page.waitForFunction(() => document.documentElement.dataset.prepared === "1", undefined, { timeout: 180_000 });
     const line = await page.locator("[data-prepare]").innerText();
-    expect(line).toMatch(/^Every page prepared in \d+\.\d s: Calibration, Fit & engagement, Review, Suggestions open with their figures kept in this browser\./);
+    expect(line).toMatch(/^Every page prepared in \d+\.\d s: Calibration, Fit & engagement, Review and Suggestions now open with their figures kept in this browser\./);
     expect(line).not.toMatch(/could not be prepared/);
 
     for (const path of PAGES) {
