@@ -98,6 +98,10 @@ export async function waitReady(page: Page, timeout = 60_000, problems?: Problem
   // Charts render asynchronously after the cell that creates them (those below the first screen once the page is
   // ready), and sections further down are computed then too (ui.ts Later): the tests judge the whole page.
   await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => (c as HTMLElement).dataset.marks !== undefined) && !document.querySelector("[data-pending=section]"), undefined, { timeout });
+  // The Overview then prepares the other pages in the background (src/components/prepare.ts), saying so on a line
+  // at its foot: the tests judge it once that is done (its long tasks stay under a quarter of a second, yet a
+  // full-page screenshot taken meanwhile once waited past 30 s in a full run; not reproduced alone).
+  await page.waitForFunction(() => !document.querySelector("[data-prepare]") || document.documentElement.dataset.prepared === "1", undefined, { timeout });
 }
 
 /** Framework error cells, and charts that drew no data marks. */
