@@ -125,9 +125,9 @@ export async function prepareCsv(
     );
   const columns = dedupeHeader(header, kind, where, problems);
   const file = `ds_${kind}.csv`;
-  // Not copied: registerFile leaves the caller's bytes as they are (types.ts), and the JavaScript side still
-  // needs them for row numbers and example values.
-  await db.registerFile(file, body);
+  // Copies: a browser Db hands the buffer to its worker (transferred, so detached here), and the
+  // JavaScript side still needs these bytes for row numbers and example values.
+  await db.registerFile(file, body.slice());
   const colSpec = struct(columns.map((c) => [c, lit("VARCHAR")]));
   const rejectTable = `rej_${kind}`;
   const rejectScan = `rejscan_${kind}`;

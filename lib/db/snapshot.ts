@@ -6,7 +6,7 @@
  * exactly (an Arrow round trip alone would turn ENUM into VARCHAR, or lose
  * a table with no rows); views are recorded as their CREATE VIEW text.
  */
-import { as, count, createTableColumns, drop, insertSelect, render, script, select, star, table, verbatim } from "../sql/index.js";
+import { agg, and, as, cmp, col, count, createTableColumns, drop, insertSelect, lit, render, script, select, star, table, verbatim } from "../sql/index.js";
 import { mainTablesQuery, mainViewsQuery, tableColumnsQuery, viewSqlQuery } from "./catalog.js";
 import { LEGACY_STATE_TABLE, STATE_TABLE } from "./live-state.js";
 import type { Db } from "./types.js";
@@ -80,6 +80,53 @@ export async function restore(db: Db, snap: Snapshot): Promise<void> {
   }
   // A view is restored from the CREATE VIEW text DuckDB itself recorded (duckdb_views().sql): verbatim.
   for (const v of snap.views) await db.exec(render(verbatim(v.sql)));
+}
+
+/**
+ * Copies the named tables (exact column types, rows in their order) and then
+ * views from `from` into `to`, a chunk of rows at a time: one Arrow IPC
+ * stream of at most `chunkRows` rows exists at once, where `snapshot` then
+ * `restore` hold every table's. What the kept copy on OPFS is written with
+ * (src/components/opfs-copy.ts): at 20,000,000 activity rows, a whole
+ * table's IPC and its import held well over a gigabyte in the tab while the
+ * copy was written. Chunks are ranges of DuckDB's rowid (a table's rows
+ * numbered from 0, in order; gaps left by deleted rows are skipped over).
+ * Replaces objects of the same name. Returns the IPC bytes that went across.
+ */
+export async function copyTables(from: Db, to: Db, names: { tables: string[]; views?: string[] }, chunkRows = 1_000_000): Promise<{ bytes: number }> {
+  needIpc(from);
+  needIpc(to);
+  let bytes = 0;
+  const views: ViewSnapshot[] = [];
+  for (const name of names.views ?? []) {
+    const r = await from.query<{ sql: string }>(render(viewSqlQuery(name)));
+    if (!r.length) throw new Error(`copyTables: there is no view ${JSON.stringify(name)}.`);
+    views.push({ name, sql: r[0].sql });
+  }
+  for (const v of views) await to.exec(render(drop("view", v.name)));
+  for (const name of names.tables) {
+    const columns = await from.query<{ name: string; type: string }>(render(tableColumnsQuery(name)));
+    if (!columns.length) throw new Error(`copyTables: there is no table ${JSON.stringify(name)}.`);
+    const typed = columns.map((c) => ({ name: c.name, type: verbatim(c.type) }));
+    await to.exec(render(script(drop("table", name), createTableColumns(name, typed, { orReplace: false }))));
+    const top = (await from.query<{ top: number | null }>(render(select({ columns: [as(agg("max", [col("rowid")]), "top")], from: table(name) }))))[0]?.top;
+    if (top === null || top === undefined) continue;
+    const tmp = `_copy_${name}`;
+    for (let start = 0; start <= Number(top); start += chunkRows) {
+      const rows = select({
+        columns: [as(star())], from: table(name),
+        where: and(cmp(">=", col("rowid"), lit(start)), cmp("<", col("rowid"), lit(start + chunkRows))),
+        orderBy: [col("rowid")],
+      });
+      const ipc = await from.exportIpc(render(rows));
+      bytes += ipc.byteLength;
+      await to.exec(render(drop("table", tmp)));
+      await to.importIpc(tmp, ipc);
+      await to.exec(render(script(insertSelect(name, [], select({ columns: [as(star())], from: table(tmp) })), drop("table", tmp, false))));
+    }
+  }
+  for (const v of views) await to.exec(render(verbatim(v.sql)));
+  return { bytes };
 }
 
 /** Drops the named views, then the named tables, of the main schema (missing ones are skipped). */

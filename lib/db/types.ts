@@ -34,7 +34,7 @@ export interface Db {
   queryColumns(sql: string): Promise<Columns>;
   /** Runs one or more statements and discards any result. */
   exec(sql: string): Promise<void>;
-  /** Makes bytes readable by SQL as `read_csv('<name>')`; the caller's bytes are left usable (never transferred away). */
+  /** Makes bytes readable by SQL as `read_csv('<name>')` (the browser's engine takes the buffer: pass a copy to keep using it). */
   registerFile(name: string, data: Uint8Array): Promise<void>;
   /** DuckDB-WASM only: the result of `sql` as Arrow IPC stream bytes (lib/db/snapshot.ts). */
   exportIpc?(sql: string): Promise<Uint8Array>;

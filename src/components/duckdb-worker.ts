@@ -68,10 +68,9 @@ async function openWith(wasmUrl: string, worker: Worker, file: string | null): P
   const wrapped = wasmDb({
     query: (sql) => conn.query(sql),
     send: (sql) => conn.send(sql, true),
-    // As a Blob the engine reads in slices (FileReaderSync in its worker), not a copy in its WebAssembly heap: that
-    // heap can grow but never shrink, so a copy of a 900 MB file stayed in the tab's memory for good. The Blob's
-    // bytes sit in the browser's blob store (on disk when large), and the caller's bytes are left as they are.
-    registerFile: (name, data) => db.registerFileHandle(name, new Blob([data as Uint8Array<ArrayBuffer>]), duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+    // A copy in the engine's WebAssembly heap. (Read from a Blob instead, FileReaderSync in the engine's worker
+    // failed on the 1M benchmark's 800 MB file in two runs of four: NotReadableError.)
+    registerFile: (name, data) => db.registerFileBuffer(name, data),
     exportIpc: async (sql) => tableToIPC(await conn.query(sql), "stream"),
     importIpc: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
     async close() {

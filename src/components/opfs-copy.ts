@@ -14,8 +14,9 @@
  * stays locked). So:
  * - writing (after the page is ready): a short-lived DuckDB-WASM in this
  *   page's own dedicated worker opens the file (`db.open` on opfs://), takes
- *   what changed from the shared engine (Arrow IPC, lib/db/snapshot.ts),
- *   checkpoints and ends, letting go of the file at once;
+ *   what changed from the shared engine (Arrow IPC, a million rows at a time:
+ *   lib/db/snapshot.ts copyTables), checkpoints and ends, letting go of the
+ *   file at once;
  * - restoring (a fresh engine): the file is read as a plain `File` (no lock),
  *   attached READ_ONLY and copied with COPY FROM DATABASE: exact types,
  *   views and the content record included.
@@ -26,7 +27,7 @@
  */
 import { clearLiveState, readLiveState, readLiveStateIn, writeLiveState } from "../lib/db/live-state.js";
 import { currentDatabaseQuery } from "../lib/db/catalog.js";
-import { dropObjects, listObjects, restore, snapshot } from "../lib/db/snapshot.js";
+import { copyTables, dropObjects, listObjects } from "../lib/db/snapshot.js";
 import type { Db } from "../lib/db/types.js";
 import { attach, checkpoint, copyDatabase, detach, render } from "../lib/sql/index.js";
 import { openFileDb } from "./duckdb.js";
@@ -104,7 +105,7 @@ export async function keepInOpfs(db: Db, workspaceId: string): Promise<Set<strin
         await clearLiveState(file, "scores");
         kept.scores = undefined;
         const meta = live.data.meta as { views?: string[] };
-        await restore(file, await snapshot(db, { tables: live.data.tables, views: meta.views ?? [] }));
+        await copyTables(db, file, { tables: live.data.tables, views: meta.views ?? [] });
         await writeLiveState(file, "data", { ...live.data, meta: { ...meta, kept: true } });
       }
       done.add("data");
@@ -113,7 +114,7 @@ export async function keepInOpfs(db: Db, workspaceId: string): Promise<Set<strin
           await dropObjects(file, { tables: kept.scores.tables });
           await clearLiveState(file, "scores");
         }
-        await restore(file, await snapshot(db, { tables: live.scores.tables }));
+        await copyTables(db, file, { tables: live.scores.tables });
         await writeLiveState(file, "scores", { ...live.scores, meta: { ...(live.scores.meta as object), kept: true } });
       }
       if (live.scores) done.add("scores");
