@@ -3,7 +3,8 @@
  * figures the other pages open with (each version's calibration and the
  * paired test, each version's fit × engagement split, the periodic review of
  * the current version, the suggestion before its bootstrap) are computed in
- * the background with the pages' own default settings and kept in this
+ * the background (in a worker, figures-worker.ts; the suggestion in its own)
+ * with the pages' own default settings and kept in this
  * browser (kept-results.ts), so that a page opened afterwards reads them
  * instead of computing them (at a million leads, 5–9 s per page). A page
  * opened before its figures are prepared computes them itself, as it would
@@ -15,7 +16,8 @@ import { datasetHasActivities, readSubScored } from "../lib/grid/index.js";
 import { readSuggestData } from "../lib/suggest/data.js";
 import { readAhead } from "../lib/workbench/read-ahead.js";
 import { readScored } from "../lib/workbench/scored.js";
-import { keptCalibration, keptCohortWeights, keptFitEngagement, keptPairedDelong } from "./kept-figures.js";
+import { figuresWorker } from "./figures-worker.js";
+import { keptCalibration, keptCohortWeights, keptFitEngagement, keptPairedDelong, type Compute } from "./kept-figures.js";
 import { keptEntry } from "./kept-results.js";
 import { defaultReviewChoices, openReview, reviewState } from "./review-page.js";
 import { keptSuggestion, SUGGEST_FORM_DEFAULTS, suggestDraftOptions, suggestOptionsOf } from "./suggest-view.js";
@@ -38,7 +40,7 @@ export interface Prepared {
   already: boolean;
 }
 
-function steps(wb: Workbench): Step[] {
+function steps(wb: Workbench, compute: Compute): Step[] {
   const models = wb.models;
   const current = wb.current!;
   return [
@@ -49,12 +51,12 @@ function steps(wb: Workbench): Step[] {
         const scores = readAhead(models, (m) => readScored(wb.db, m));
         const ok = [];
         for (const m of models) {
-          const r = await keptCalibration(wb, m, () => scores.take(m));
+          const r = await keptCalibration(wb, m, () => scores.take(m), compute);
           if (!("error" in r && r.error)) ok.push(m);
         }
         const a = ok.includes(current) ? current : ok[0];
         const b = ok.find((m) => m !== current) ?? ok[0];
-        if (a && b && a !== b) await keptPairedDelong(wb, a, b, (m) => scores.of(m));
+        if (a && b && a !== b) await keptPairedDelong(wb, a, b, (m) => scores.of(m), compute);
       },
     },
     {
@@ -62,7 +64,7 @@ function steps(wb: Workbench): Step[] {
       run: async () => {
         const hasActivities = datasetHasActivities(wb.report);
         const sub = readAhead(models, (m) => readSubScored(wb.db, m), { forget: true });
-        for (const m of models) await keptFitEngagement(wb, m, { hasActivities }, () => sub.take(m));
+        for (const m of models) await keptFitEngagement(wb, m, { hasActivities }, () => sub.take(m), compute);
       },
     },
     {
@@ -71,8 +73,8 @@ function steps(wb: Workbench): Step[] {
         const r = await openReview(wb, ProgressLine());
         if (!r.current) return;
         const choices = defaultReviewChoices(r);
-        await reviewState(wb, r, choices);
-        await keptCohortWeights(wb, r.current, choices.by);
+        await reviewState(wb, r, choices, compute);
+        await keptCohortWeights(wb, r.current, choices.by, compute);
       },
     },
     {
@@ -109,17 +111,23 @@ export async function prepareOtherPages(wb: Workbench, line: HTMLElement): Promi
   await afterPageReady();
   const marker = await keptEntry<{ pages: string[] }>(wb, CODE, "prepared", {});
   if (marker.value) return done({ pages: marker.value.pages, failed: [], already: true });
-  const all = steps(wb);
+  // Computed in a worker (figures-worker.ts), read here: the Overview stays responsive meanwhile.
+  const worker = figuresWorker();
+  const all = steps(wb, (req) => worker.compute(req));
   const prepared: Prepared = { pages: [], failed: [], already: false };
   const t0 = performance.now();
-  for (const [i, s] of all.entries()) {
-    line.replaceChildren(`Preparing the other pages in the background (${i + 1} of ${all.length}): ${s.page}…`);
-    try {
-      await s.run();
-      prepared.pages.push(s.page);
-    } catch (e) {
-      prepared.failed.push({ page: s.page, error: (e as Error).message });
+  try {
+    for (const [i, s] of all.entries()) {
+      line.replaceChildren(`Preparing the other pages in the background (${i + 1} of ${all.length}): ${s.page}…`);
+      try {
+        await s.run();
+        prepared.pages.push(s.page);
+      } catch (e) {
+        prepared.failed.push({ page: s.page, error: (e as Error).message });
+      }
     }
+  } finally {
+    worker.end();
   }
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const names = prepared.pages.length > 1 ? `${prepared.pages.slice(0, -1).join(", ")} and ${prepared.pages.at(-1)}` : prepared.pages[0];

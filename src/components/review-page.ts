@@ -13,7 +13,7 @@ import { leadSourceColumn, segmentColumns } from "../lib/workbench/segments.js";
 import { compareDraft, draftVerdict, type ComparedVersion } from "../lib/workbench/paired-comparison.js";
 import { pairedDelongText } from "../lib/metrics/delong-text.js";
 import { datasetHasActivities, routesByCell, tierRule } from "../lib/grid/index.js";
-import { keptCohorts, keptCohortWeights, keptReviewSummary } from "./kept-figures.js";
+import { keptCohorts, keptCohortWeights, keptReviewSummary, type Compute } from "./kept-figures.js";
 import { csvText } from "../lib/export/csv.js";
 import { CohortWeightTable } from "./fit-engagement-view.js";
 import {
@@ -151,7 +151,7 @@ export interface ReviewState {
 }
 
 /** The review's figures for the page's choices (lib/monitoring summary and cohorts). */
-export async function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices): Promise<ReviewState> {
+export async function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices, compute?: Compute): Promise<ReviewState> {
   const reference: [string, string] = c.refFrom <= c.refTo ? [c.refFrom, c.refTo] : [c.refTo, c.refFrom];
   const { current, base, asOf } = r;
   const shown = current ? [current, ...c.others] : [];
@@ -161,10 +161,10 @@ export async function reviewState(wb: Workbench, r: ReviewData, c: ReviewChoices
   const s = current && base && asOf ? await keptReviewSummary(wb, current, () => r.full(current), {
     by: c.by, thresholds: current.thresholds, reference,
     review: { lastModelChange: current.effectiveFrom <= asOf ? current.effectiveFrom : asOf, ...(lastReview && { lastReview }), asOf, stableMonths: c.stableMonths },
-  }) : null;
+  }, compute) : null;
   // The summary's cohorts are the current version's (same leads, period and thresholds): not computed twice.
   // Another version's cohorts are kept too (the draft is shown by default: 0.6 s at a million leads).
-  const cohortSeries = await Promise.all(series.map(async (x) => ({ version: x.version, rows: s && x.model === current ? s.cohorts : await keptCohorts(wb, x.model, x.input, { by: c.by, thresholds: x.model.thresholds }) })));
+  const cohortSeries = await Promise.all(series.map(async (x) => ({ version: x.version, rows: s && x.model === current ? s.cohorts : await keptCohorts(wb, x.model, x.input, { by: c.by, thresholds: x.model.thresholds }, compute) })));
   const full = s ? s.cohorts.filter((x) => !x.small) : [];
   return { by: c.by, stableMonths: c.stableMonths, reference, shown, series, cohortSeries, lastReview, s, first: full[0], last: full.at(-1) };
 }

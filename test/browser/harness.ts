@@ -70,7 +70,8 @@ export async function openPage(session: Session, path: string, options: { viewpo
     // The Suggestions page starts its fit's worker while it opens (worker-run.ts prestartWorker) and ends it unused
     // when the fit is kept in this browser (dropPrestarted): ending it cancels its script's fetch if that is still
     // under way. Not a failure: a worker the page does use, and fails to load, shows its error or falls back.
-    if (/\/_import\/components\/(suggest|from-data)-worker\.[0-9a-f]+\.js$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
+    // Likewise the Overview's figures worker (prepare.ts) when the page is left while it loads.
+    if (/\/_import\/components\/(suggest|from-data|figures)-worker\.[0-9a-f]+\.js$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
     // Two engines starting at once (that copy and the Data page's Validate): Chromium joins the second fetch of the
     // wasm to the first one's cache write and fails it when that write fails. The worker then fetches it again
     // (src/data/duckdb/instantiate-guard.js); were that to fail as well, the engine would report the error.

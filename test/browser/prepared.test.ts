@@ -36,6 +36,8 @@ it("prepares Calibration, Fit & engagement, Review and Suggestions after the fir
     const line = await page.locator("[data-prepare]").innerText();
     expect(line).toMatch(/^Every page prepared in \d+\.\d s: Calibration, Fit & engagement, Review and Suggestions now open with their figures kept in this browser\./);
     expect(line).not.toMatch(/could not be prepared/);
+    // Computed in the figures' worker, not on the Overview's thread: every version's calibration and split at least.
+    expect(await page.evaluate(() => (globalThis as { __workbenchFiguresInWorker?: number }).__workbenchFiguresInWorker ?? 0)).toBeGreaterThanOrEqual(4);
 
     for (const path of PAGES) {
       await page.goto(session.url + path);
