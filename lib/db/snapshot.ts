@@ -64,19 +64,27 @@ export async function snapshot(db: Db, names: { tables: string[]; views?: string
   return { tables, views, bytes };
 }
 
+/** Creates (or replaces) table `name` with these exact column types: DuckDB's own type text, read back from duckdb_columns(), verbatim. */
+async function createExact(db: Db, name: string, columns: { name: string; type: string }[]): Promise<void> {
+  const typed = columns.map((c) => ({ name: c.name, type: verbatim(c.type) }));
+  await db.exec(render(script(drop("table", name), createTableColumns(name, typed, { orReplace: false }))));
+}
+
+/** Appends the rows of an Arrow IPC stream to table `name` (through a temporary table, so the column types stay the table's). */
+async function appendIpc(db: Db & Required<Pick<Db, "importIpc">>, name: string, ipc: Uint8Array): Promise<void> {
+  const tmp = `_restore_${name}`;
+  await db.exec(render(drop("table", tmp)));
+  await db.importIpc(tmp, ipc);
+  await db.exec(render(script(insertSelect(name, [], select({ columns: [as(star())], from: table(tmp) })), drop("table", tmp, false))));
+}
+
 /** Re-creates every table (exact column types) and then every view of a snapshot; replaces objects of the same name. */
 export async function restore(db: Db, snap: Snapshot): Promise<void> {
   needIpc(db);
   for (const v of snap.views) await db.exec(render(drop("view", v.name)));
   for (const t of snap.tables) {
-    // The column types are DuckDB's own type text, read back from duckdb_columns(): verbatim.
-    const columns = t.columns.map((c) => ({ name: c.name, type: verbatim(c.type) }));
-    await db.exec(render(script(drop("table", t.name), createTableColumns(t.name, columns, { orReplace: false }))));
-    if (!t.rows) continue;
-    const tmp = `_restore_${t.name}`;
-    await db.exec(render(drop("table", tmp)));
-    await db.importIpc(tmp, t.ipc);
-    await db.exec(render(script(insertSelect(t.name, [], select({ columns: [as(star())], from: table(tmp) })), drop("table", tmp, false))));
+    await createExact(db, t.name, t.columns);
+    if (t.rows) await appendIpc(db, t.name, t.ipc);
   }
   // A view is restored from the CREATE VIEW text DuckDB itself recorded (duckdb_views().sql): verbatim.
   for (const v of snap.views) await db.exec(render(verbatim(v.sql)));
@@ -107,11 +115,9 @@ export async function copyTables(from: Db, to: Db, names: { tables: string[]; vi
   for (const name of names.tables) {
     const columns = await from.query<{ name: string; type: string }>(render(tableColumnsQuery(name)));
     if (!columns.length) throw new Error(`copyTables: there is no table ${JSON.stringify(name)}.`);
-    const typed = columns.map((c) => ({ name: c.name, type: verbatim(c.type) }));
-    await to.exec(render(script(drop("table", name), createTableColumns(name, typed, { orReplace: false }))));
+    await createExact(to, name, columns);
     const top = (await from.query<{ top: number | null }>(render(select({ columns: [as(agg("max", [col("rowid")]), "top")], from: table(name) }))))[0]?.top;
     if (top === null || top === undefined) continue;
-    const tmp = `_copy_${name}`;
     for (let start = 0; start <= Number(top); start += chunkRows) {
       const rows = select({
         columns: [as(star())], from: table(name),
@@ -120,9 +126,7 @@ export async function copyTables(from: Db, to: Db, names: { tables: string[]; vi
       });
       const ipc = await from.exportIpc(render(rows));
       bytes += ipc.byteLength;
-      await to.exec(render(drop("table", tmp)));
-      await to.importIpc(tmp, ipc);
-      await to.exec(render(script(insertSelect(name, [], select({ columns: [as(star())], from: table(tmp) })), drop("table", tmp, false))));
+      await appendIpc(to, name, ipc);
     }
   }
   for (const v of views) await to.exec(render(verbatim(v.sql)));

@@ -27,7 +27,7 @@ export type FiguresRequest =
   | { kind: "summary"; input: ReviewInput; options: SummaryOptions }
   | { kind: "cohorts"; input: ReviewInput; options: CohortOptions };
 
-export type FiguresReply = { id: number; type: "done"; result: unknown } | { id: number; type: "error"; message: string };
+export type FiguresReply = { type: "done"; result: unknown } | { type: "error"; message: string };
 
 /** One request's figures (in the worker, or on the page's thread as a fallback). */
 export function computeFigures(req: FiguresRequest): unknown {
@@ -49,84 +49,16 @@ export function computeFigures(req: FiguresRequest): unknown {
   }
 }
 
+/** Answers one request (worker-run.ts runs it in the worker, or on the page's thread when workers fail). */
+export function handleFigures(req: FiguresRequest, post: (reply: FiguresReply) => void): void {
+  try {
+    post({ type: "done", result: computeFigures(req) });
+  } catch (e) {
+    post({ type: "error", message: (e as Error).message });
+  }
+}
+
 const scope = globalThis as unknown as { document?: unknown; postMessage?: (m: unknown) => void; onmessage?: unknown };
 if (scope.document === undefined && typeof scope.postMessage === "function") {
-  scope.onmessage = (e: MessageEvent<{ id: number; req: FiguresRequest }>) => {
-    const { id, req } = e.data;
-    try {
-      scope.postMessage!({ id, type: "done", result: computeFigures(req) } satisfies FiguresReply);
-    } catch (err) {
-      scope.postMessage!({ id, type: "error", message: (err as Error).message } satisfies FiguresReply);
-    }
-  };
-}
-
-/** Computes figures in one worker, request after request; on the page's thread when the worker cannot start. */
-export interface FiguresWorker {
-  compute<T>(req: FiguresRequest): Promise<T>;
-  /** Ends the worker (pending requests fail). */
-  end(): void;
-}
-
-export function figuresWorker(): FiguresWorker {
-  let worker: Worker | null = null;
-  let broken = typeof Worker === "undefined";
-  let next = 0;
-  const pending = new Map<number, { req: FiguresRequest; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  // A worker that fails (to load, or later): what it had been asked is computed here instead.
-  const fail = (ended: boolean) => {
-    broken = true;
-    worker?.terminate();
-    worker = null;
-    for (const [id, p] of pending) {
-      pending.delete(id);
-      if (ended) p.reject(new Error("the figures' worker was ended"));
-      else {
-        try {
-          p.resolve(computeFigures(p.req));
-        } catch (e) {
-          p.reject(e as Error);
-        }
-      }
-    }
-  };
-  const start = () => {
-    if (worker || broken) return;
-    try {
-      worker = new Worker(FIGURES_WORKER_URL, { type: "module" });
-    } catch {
-      broken = true;
-      return;
-    }
-    worker.onmessage = (e: MessageEvent<FiguresReply>) => {
-      const p = pending.get(e.data.id);
-      if (!p) return;
-      pending.delete(e.data.id);
-      if (e.data.type === "done") {
-        // Counted for the browser tests: figures the worker computed.
-        const g = globalThis as { __workbenchFiguresInWorker?: number };
-        g.__workbenchFiguresInWorker = (g.__workbenchFiguresInWorker ?? 0) + 1;
-        p.resolve(e.data.result);
-      } else p.reject(new Error(e.data.message));
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      fail(false);
-    };
-  };
-  return {
-    compute<T>(req: FiguresRequest): Promise<T> {
-      start();
-      // No worker: computed here, as the pages do.
-      if (!worker) return Promise.resolve().then(() => computeFigures(req) as T);
-      const id = next++;
-      return new Promise<T>((resolve, reject) => {
-        pending.set(id, { req, resolve: resolve as (v: unknown) => void, reject });
-        worker!.postMessage({ id, req });
-      });
-    },
-    end() {
-      fail(true);
-    },
-  };
+  scope.onmessage = (e: MessageEvent<FiguresRequest>) => handleFigures(e.data, (reply) => scope.postMessage!(reply));
 }

@@ -52,6 +52,11 @@ export async function keptCohortWeights(ctx: KeptContext & { db: Db }, model: Mo
   return value;
 }
 
+/** The pair of versions the Calibration page's paired test opens with (of those evaluated): the current one (else the first) and the first other. */
+export function defaultPair<M>(evaluated: readonly M[], current: M | undefined): [M | undefined, M | undefined] {
+  return [evaluated.find((m) => m === current) ?? evaluated[0], evaluated.find((m) => m !== current) ?? evaluated[0]];
+}
+
 /**
  * The paired DeLong test of versions `a` and `b` on their labelled leads
  * (their scores read only when the test is not kept).

@@ -16,8 +16,9 @@ import { datasetHasActivities, readSubScored } from "../lib/grid/index.js";
 import { readSuggestData } from "../lib/suggest/data.js";
 import { readAhead } from "../lib/workbench/read-ahead.js";
 import { readScored } from "../lib/workbench/scored.js";
-import { figuresWorker } from "./figures-worker.js";
-import { keptCalibration, keptCohortWeights, keptFitEngagement, keptPairedDelong, type Compute } from "./kept-figures.js";
+import { FIGURES_WORKER_URL, handleFigures, type FiguresReply, type FiguresRequest } from "./figures-worker.js";
+import { runInWorker } from "./worker-run.js";
+import { defaultPair, keptCalibration, keptCohortWeights, keptFitEngagement, keptPairedDelong, type Compute } from "./kept-figures.js";
 import { keptEntry } from "./kept-results.js";
 import { defaultReviewChoices, openReview, reviewState } from "./review-page.js";
 import { keptSuggestion, SUGGEST_FORM_DEFAULTS, suggestDraftOptions, suggestOptionsOf } from "./suggest-view.js";
@@ -25,6 +26,17 @@ import { afterPageReady, el, ProgressLine } from "./ui.js";
 import type { Workbench } from "./workbench.js";
 
 const CODE = import.meta.url;
+
+/**
+ * Computes a figure in the figures' worker (worker-run.ts: the page's thread when workers fail), so that the
+ * Overview stays responsive meanwhile; counts those the worker computed (read by the browser tests).
+ */
+const inWorker: Compute = async <T>(request: FiguresRequest) => {
+  const { reply, where } = await runInWorker<FiguresRequest, FiguresReply>({ url: FIGURES_WORKER_URL, request, handle: handleFigures, name: "figures", onMessage: () => {} });
+  const g = globalThis as { __workbenchFiguresInWorker?: number };
+  if (where === "worker") g.__workbenchFiguresInWorker = (g.__workbenchFiguresInWorker ?? 0) + 1;
+  return reply.result as T;
+};
 
 /** One page's preparation: its name (as in the menu) and the work. */
 interface Step {
@@ -54,8 +66,7 @@ function steps(wb: Workbench, compute: Compute): Step[] {
           const r = await keptCalibration(wb, m, () => scores.take(m), compute);
           if (!("error" in r && r.error)) ok.push(m);
         }
-        const a = ok.includes(current) ? current : ok[0];
-        const b = ok.find((m) => m !== current) ?? ok[0];
+        const [a, b] = defaultPair(ok, current);
         if (a && b && a !== b) await keptPairedDelong(wb, a, b, (m) => scores.of(m), compute);
       },
     },
@@ -111,23 +122,17 @@ export async function prepareOtherPages(wb: Workbench, line: HTMLElement): Promi
   await afterPageReady();
   const marker = await keptEntry<{ pages: string[] }>(wb, CODE, "prepared", {});
   if (marker.value) return done({ pages: marker.value.pages, failed: [], already: true });
-  // Computed in a worker (figures-worker.ts), read here: the Overview stays responsive meanwhile.
-  const worker = figuresWorker();
-  const all = steps(wb, (req) => worker.compute(req));
+  const all = steps(wb, inWorker);
   const prepared: Prepared = { pages: [], failed: [], already: false };
   const t0 = performance.now();
-  try {
-    for (const [i, s] of all.entries()) {
-      line.replaceChildren(`Preparing the other pages in the background (${i + 1} of ${all.length}): ${s.page}…`);
-      try {
-        await s.run();
-        prepared.pages.push(s.page);
-      } catch (e) {
-        prepared.failed.push({ page: s.page, error: (e as Error).message });
-      }
+  for (const [i, s] of all.entries()) {
+    line.replaceChildren(`Preparing the other pages in the background (${i + 1} of ${all.length}): ${s.page}…`);
+    try {
+      await s.run();
+      prepared.pages.push(s.page);
+    } catch (e) {
+      prepared.failed.push({ page: s.page, error: (e as Error).message });
     }
-  } finally {
-    worker.end();
   }
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const names = prepared.pages.length > 1 ? `${prepared.pages.slice(0, -1).join(", ")} and ${prepared.pages.at(-1)}` : prepared.pages[0];
